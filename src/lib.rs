@@ -1,0 +1,16 @@
+//! Samverkan: the collaboration structure between a Swedish region and the
+//! municipalities of its county, offline in the browser.
+//!
+//! The pure core (`model`, `seed`, `search`) knows nothing of the browser;
+//! `storage` is the browser edge; `app`, `pages` and `components` are the UI.
+//! See ARCHITECTURE.md.
+
+pub mod model;
+pub mod search;
+pub mod seed;
+pub mod storage;
+
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod routes;

@@ -1,0 +1,3 @@
+fn main() {
+    samverkan::app::mount();
+}

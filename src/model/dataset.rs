@@ -1,0 +1,373 @@
+//! The whole data set of one copy, and the queries and changes on it.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::*;
+
+/// The schema version of the data set as stored and as shipped built in.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything one copy holds. Records keep their document/insertion order;
+/// deleted records stay as tombstones and are hidden by the queries below.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub documents: Vec<SourceDocument>,
+    pub counties: Vec<County>,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+    pub bodies: Vec<Body>,
+    pub relations: Vec<Relation>,
+    pub memberships: Vec<Membership>,
+    pub agreements: Vec<Agreement>,
+    pub meetings: Vec<Meeting>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Records that have an id and meta can be looked up and changed generically.
+pub trait Record {
+    type Id: PartialEq;
+    fn id(&self) -> &Self::Id;
+    fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+    fn is_live(&self) -> bool {
+        !self.meta().deleted
+    }
+}
+
+macro_rules! impl_record {
+    ($($ty:ty => $id:ty),* $(,)?) => {$(
+        impl Record for $ty {
+            type Id = $id;
+            fn id(&self) -> &$id { &self.id }
+            fn meta(&self) -> &RecordMeta { &self.meta }
+            fn meta_mut(&mut self) -> &mut RecordMeta { &mut self.meta }
+        }
+    )*};
+}
+
+impl_record!(
+    SourceDocument => DocumentId,
+    County => CountyId,
+    Organisation => OrganisationId,
+    Person => PersonId,
+    Body => BodyId,
+    Relation => RelationId,
+    Membership => MembershipId,
+    Agreement => AgreementId,
+    Meeting => MeetingId,
+    Paragraph => ParagraphId,
+);
+
+fn find<'a, R: Record>(records: &'a [R], id: &R::Id) -> Option<&'a R> {
+    records.iter().find(|r| r.id() == id && r.is_live())
+}
+
+fn live<R: Record>(records: &[R]) -> impl Iterator<Item = &R> {
+    records.iter().filter(|r| r.is_live())
+}
+
+/// A change the core refused, with a message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    #[error("Posten {0} finns inte (den kan ha tagits bort).")]
+    NotFound(String),
+    #[error("Fältet {field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+}
+
+/// The editable basic facts of a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyBasics {
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+impl Dataset {
+    /// Appends the records of `other` (used to assemble the built-in set
+    /// from one fragment per source document).
+    pub fn extend(&mut self, other: Dataset) {
+        self.documents.extend(other.documents);
+        self.counties.extend(other.counties);
+        self.organisations.extend(other.organisations);
+        self.people.extend(other.people);
+        self.bodies.extend(other.bodies);
+        self.relations.extend(other.relations);
+        self.memberships.extend(other.memberships);
+        self.agreements.extend(other.agreements);
+        self.meetings.extend(other.meetings);
+        self.paragraphs.extend(other.paragraphs);
+    }
+
+    pub fn county(&self, id: &CountyId) -> Option<&County> {
+        find(&self.counties, id)
+    }
+    pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
+        find(&self.organisations, id)
+    }
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        find(&self.people, id)
+    }
+    pub fn body(&self, id: &BodyId) -> Option<&Body> {
+        find(&self.bodies, id)
+    }
+    pub fn agreement(&self, id: &AgreementId) -> Option<&Agreement> {
+        find(&self.agreements, id)
+    }
+    pub fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
+        find(&self.meetings, id)
+    }
+    pub fn document(&self, id: &DocumentId) -> Option<&SourceDocument> {
+        find(&self.documents, id)
+    }
+
+    pub fn live_counties(&self) -> impl Iterator<Item = &County> {
+        live(&self.counties)
+    }
+    pub fn live_organisations(&self) -> impl Iterator<Item = &Organisation> {
+        live(&self.organisations)
+    }
+    pub fn live_people(&self) -> impl Iterator<Item = &Person> {
+        live(&self.people)
+    }
+    pub fn live_bodies(&self) -> impl Iterator<Item = &Body> {
+        live(&self.bodies)
+    }
+    pub fn live_agreements(&self) -> impl Iterator<Item = &Agreement> {
+        live(&self.agreements)
+    }
+    pub fn live_meetings(&self) -> impl Iterator<Item = &Meeting> {
+        live(&self.meetings)
+    }
+    pub fn live_documents(&self) -> impl Iterator<Item = &SourceDocument> {
+        live(&self.documents)
+    }
+    pub fn live_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        live(&self.paragraphs)
+    }
+
+    pub fn bodies_of_county<'a>(&'a self, county: &'a CountyId) -> impl Iterator<Item = &'a Body> {
+        self.live_bodies().filter(move |b| &b.county == county)
+    }
+
+    /// Relations leaving `body`.
+    pub fn relations_from<'a>(&'a self, body: &'a BodyId) -> impl Iterator<Item = &'a Relation> {
+        live(&self.relations).filter(move |r| &r.from == body)
+    }
+
+    /// Relations arriving at `body`.
+    pub fn relations_to<'a>(&'a self, body: &'a BodyId) -> impl Iterator<Item = &'a Relation> {
+        live(&self.relations).filter(move |r| &r.to == body)
+    }
+
+    pub fn memberships_in<'a>(&'a self, body: &'a BodyId) -> impl Iterator<Item = &'a Membership> {
+        live(&self.memberships).filter(move |m| &m.body == body)
+    }
+
+    pub fn memberships_of<'a>(
+        &'a self,
+        person: &'a PersonId,
+    ) -> impl Iterator<Item = &'a Membership> {
+        live(&self.memberships).filter(move |m| &m.person == person)
+    }
+
+    /// The body's meetings, latest first (unknown dates last).
+    pub fn meetings_of(&self, body: &BodyId) -> Vec<&Meeting> {
+        let mut meetings: Vec<&Meeting> =
+            self.live_meetings().filter(|m| &m.body == body).collect();
+        meetings.sort_by(|a, b| b.date.value().cmp(&a.date.value()));
+        meetings
+    }
+
+    /// The meeting's § in number order.
+    pub fn paragraphs_of(&self, meeting: &MeetingId) -> Vec<&Paragraph> {
+        let mut paragraphs: Vec<&Paragraph> = self
+            .live_paragraphs()
+            .filter(|p| &p.meeting == meeting)
+            .collect();
+        paragraphs.sort_by_key(|p| p.number);
+        paragraphs
+    }
+
+    /// Meetings a person took part in, in any role.
+    pub fn meetings_attended_by<'a>(
+        &'a self,
+        person: &'a PersonId,
+    ) -> impl Iterator<Item = &'a Meeting> {
+        self.live_meetings().filter(move |m| {
+            m.decision_makers.iter().any(|d| &d.person == person)
+                || m.participants.iter().any(|p| &p.person == person)
+        })
+    }
+
+    /// The agreement that establishes the body, if any.
+    pub fn establishing_agreement(&self, body: &Body) -> Option<&Agreement> {
+        body.established_by
+            .as_ref()
+            .and_then(|id| self.agreement(id))
+            .or_else(|| {
+                self.live_agreements()
+                    .find(|a| a.establishes.contains(&body.id))
+            })
+    }
+
+    pub fn body_name(&self, id: &BodyId) -> String {
+        self.body(id)
+            .map(Body::display_name)
+            .unwrap_or_else(|| format!("(okänt organ {id})"))
+    }
+
+    pub fn person_name(&self, id: &PersonId) -> String {
+        self.person(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| format!("(okänd person {id})"))
+    }
+
+    pub fn organisation_name(&self, id: &OrganisationId) -> String {
+        self.organisation(id)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| format!("(okänd organisation {id})"))
+    }
+
+    /// Changes a body's name and short name, recording who changed it.
+    pub fn update_body_basics(
+        &mut self,
+        id: &BodyId,
+        basics: BodyBasics,
+        stamp: ChangeStamp,
+    ) -> Result<(), EditError> {
+        let name = basics.name.trim().to_owned();
+        if name.is_empty() {
+            return Err(EditError::Invalid {
+                field: "namn",
+                message: "ett organ måste ha ett namn.".into(),
+            });
+        }
+        let short_name = basics
+            .short_name
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        let body = self
+            .bodies
+            .iter_mut()
+            .find(|b| &b.id == id && !b.meta.deleted)
+            .ok_or_else(|| EditError::NotFound(id.to_string()))?;
+        if body.name == name && body.short_name == short_name {
+            return Ok(());
+        }
+        body.name = name;
+        body.short_name = short_name;
+        body.meta.touch(stamp);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp() -> ChangeStamp {
+        ChangeStamp {
+            copy_id: "copy-a".into(),
+            organisation: Some("Region Norrbotten".into()),
+            person: None,
+            at: "2026-11-22T10:00:00Z".into(),
+        }
+    }
+
+    fn body(id: &str) -> Body {
+        Body {
+            id: BodyId::new(id),
+            meta: RecordMeta::default(),
+            county: CountyId::new("nb"),
+            name: "Länsstyrgruppen".into(),
+            short_name: None,
+            other_names: vec![],
+            level: BodyLevel::Officials,
+            owner: None,
+            description: vec![],
+            mandate: vec![],
+            composition: vec![],
+            substitutes: None,
+            offices: vec![],
+            meeting_rules: vec![],
+            working_order: vec![],
+            established_by: None,
+            formed: None,
+        }
+    }
+
+    fn data_with_body() -> Dataset {
+        Dataset {
+            bodies: vec![body("lsg")],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn updating_a_body_bumps_its_version_and_records_who() {
+        let mut data = data_with_body();
+        let basics = BodyBasics {
+            name: " Länsstyrgruppen ".into(),
+            short_name: Some("LSG".into()),
+        };
+        data.update_body_basics(&BodyId::new("lsg"), basics, stamp())
+            .unwrap();
+        let body = data.body(&BodyId::new("lsg")).unwrap();
+        assert_eq!(body.short_name.as_deref(), Some("LSG"));
+        assert_eq!(body.name, "Länsstyrgruppen");
+        assert_eq!(body.meta.version.get("copy-a"), 1);
+        assert_eq!(body.meta.last_change, Some(stamp()));
+    }
+
+    #[test]
+    fn an_unchanged_save_does_not_bump_the_version() {
+        let mut data = data_with_body();
+        let basics = BodyBasics {
+            name: "Länsstyrgruppen".into(),
+            short_name: Some("  ".into()),
+        };
+        data.update_body_basics(&BodyId::new("lsg"), basics, stamp())
+            .unwrap();
+        assert!(data.bodies[0].meta.version.is_empty());
+    }
+
+    #[test]
+    fn a_body_without_a_name_is_refused_and_nothing_changes() {
+        let mut data = data_with_body();
+        let before = data.clone();
+        let basics = BodyBasics {
+            name: "   ".into(),
+            short_name: None,
+        };
+        let err = data
+            .update_body_basics(&BodyId::new("lsg"), basics, stamp())
+            .unwrap_err();
+        assert!(matches!(err, EditError::Invalid { field: "namn", .. }));
+        assert_eq!(data, before);
+    }
+
+    #[test]
+    fn deleted_records_are_hidden_from_queries() {
+        let mut data = data_with_body();
+        data.bodies[0].meta.deleted = true;
+        assert!(data.body(&BodyId::new("lsg")).is_none());
+        assert_eq!(data.live_bodies().count(), 0);
+        let err = data
+            .update_body_basics(
+                &BodyId::new("lsg"),
+                BodyBasics {
+                    name: "X".into(),
+                    short_name: None,
+                },
+                stamp(),
+            )
+            .unwrap_err();
+        assert_eq!(err, EditError::NotFound("lsg".into()));
+    }
+}

@@ -1,0 +1,240 @@
+//! Meetings (sammanträden) and their minutes (protokoll) with numbered §.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Block, BodyId, DocumentRef, Fact, MeetingId, OrganisationId, ParagraphId, PersonId, RecordMeta,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    Ordinary,
+    Extra,
+    ThemeDay,
+    Seminar,
+}
+
+impl MeetingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingKind::Ordinary => "Ordinarie sammanträde",
+            MeetingKind::Extra => "Extra sammanträde",
+            MeetingKind::ThemeDay => "Temadag",
+            MeetingKind::Seminar => "Seminarium",
+        }
+    }
+}
+
+/// An inclusive range of § numbers, e.g. § 1–7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParagraphRange {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl ParagraphRange {
+    pub fn contains(self, number: u32) -> bool {
+        (self.first..=self.last).contains(&number)
+    }
+}
+
+impl std::fmt::Display for ParagraphRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "§ {}", self.first)
+        } else {
+            write!(f, "§ {}–{}", self.first, self.last)
+        }
+    }
+}
+
+/// A decision-maker present (beslutande).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionMaker {
+    pub person: PersonId,
+    /// The party (huvudman) the person represents at the meeting.
+    pub representing: OrganisationId,
+    /// Party as written in the attendance list; `None` when the list gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Role at the meeting as written, e.g. "ordförande".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The § attended when not all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<ParagraphRange>,
+    /// Anything else the list says, e.g. the home municipality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Another participant (övriga deltagare).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub person: PersonId,
+    /// Title or role at the meeting as written.
+    pub role: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureRole {
+    Secretary,
+    Chair,
+    Adjuster,
+}
+
+impl SignatureRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            SignatureRole::Secretary => "Sekreterare",
+            SignatureRole::Chair => "Ordförande",
+            SignatureRole::Adjuster => "Justerare",
+        }
+    }
+}
+
+/// A line of the signature block (underskrifter).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    pub person: PersonId,
+    pub role: SignatureRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<ParagraphRange>,
+}
+
+/// An item of the agenda (dagordning); breaks have no number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presenters: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentRef>,
+    /// Sub-points and remarks under the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Where the minutes are in the justering workflow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum MinutesState {
+    Draft,
+    ForAdjustment,
+    /// Justerat: locked; later changes are only recorded addenda.
+    Adjusted {
+        date: Fact<NaiveDate>,
+    },
+}
+
+impl MinutesState {
+    pub fn label(&self) -> &'static str {
+        match self {
+            MinutesState::Draft => "Utkast",
+            MinutesState::ForAdjustment => "För justering",
+            MinutesState::Adjusted { .. } => "Justerat",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    #[serde(default)]
+    pub meta: RecordMeta,
+    pub body: BodyId,
+    pub date: Fact<NaiveDate>,
+    pub start: Fact<NaiveTime>,
+    pub place: String,
+    pub kind: MeetingKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decision_makers: Vec<DecisionMaker>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<PersonId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<PersonId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjusters: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<Signature>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<AgendaItem>,
+    pub minutes: MinutesState,
+    /// Remarks on the record as a whole, e.g. how the date was inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The kind of decision, e.g. "lägga till handlingarna".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// Lägga (informationen) till handlingarna.
+    NotedToFile,
+    Approved,
+    Adopted,
+    Elected,
+    /// The § records no decision (övriga frågor, meddelanden, avslutande).
+    NoDecision,
+}
+
+/// Something a decision promises to come back to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromisedFollowUp {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The body the report is due to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_body: Option<BodyId>,
+}
+
+/// A part of a § that has its own proposal and decision (§ 9 has two).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParagraphPart {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub background: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+/// A numbered item of the minutes (§).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: ParagraphId,
+    #[serde(default)]
+    pub meta: RecordMeta,
+    pub meeting: MeetingId,
+    pub number: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presenters: Vec<PersonId>,
+    /// Attachments and documents (bilaga, handlingar).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub background: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    pub decision_kind: DecisionKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<ParagraphPart>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<PromisedFollowUp>,
+}

@@ -1,0 +1,24 @@
+//! The domain core: every record type of the collaboration structure and the
+//! data set that holds them. Pure Rust: no UI, no browser APIs.
+
+mod agreement;
+mod body;
+mod dataset;
+mod fact;
+mod ids;
+mod integrity;
+mod meeting;
+mod meta;
+mod organisation;
+mod text;
+
+pub use agreement::*;
+pub use body::*;
+pub use dataset::*;
+pub use fact::Fact;
+pub use ids::*;
+pub use integrity::{DanglingReference, ReferenceCheck};
+pub use meeting::*;
+pub use meta::*;
+pub use organisation::*;
+pub use text::*;
