@@ -1,6 +1,33 @@
-//! The application shell.
-use leptos::prelude::*;
+//! The application shell: the store, the router, the header and the page.
 
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+use crate::components::{DataNotices, SiteHeader};
+use crate::repo::Repo;
+use crate::routes::AppRoutes;
+
+/// Mounts the app on the page's body.
 pub fn mount() {
-    leptos::mount::mount_to_body(|| view! { <p>"Samverkan"</p> });
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    Repo::provide();
+    view! {
+        <Router>
+            <SiteHeader />
+            <DataNotices />
+            <main id="innehall" tabindex="-1">
+                <AppRoutes />
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Samverkan – samverkansstrukturen mellan region och kommuner i Norrbotten och Västerbotten. "
+                    "Datan finns i den här webbläsaren och fungerar utan nätverk."
+                </p>
+            </footer>
+        </Router>
+    }
 }

@@ -5,7 +5,9 @@
 //! `storage` is the browser edge; `app`, `pages` and `components` are the UI.
 //! See ARCHITECTURE.md.
 
+pub mod format;
 pub mod model;
+pub mod rules;
 pub mod search;
 pub mod seed;
 pub mod storage;
@@ -13,4 +15,5 @@ pub mod storage;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod repo;
 pub mod routes;

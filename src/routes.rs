@@ -1,1 +1,131 @@
-//! Routes.
+//! Every page's URL, in one place: the route table the router matches and
+//! the links the views build.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::path;
+
+use crate::model::{AgreementId, BodyId, MeetingId, OrganisationId, PersonId};
+use crate::pages;
+use crate::search::Target;
+
+/// A page of the app with what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Bodies,
+    Body(BodyId),
+    Agreements,
+    Agreement(AgreementId),
+    Meetings,
+    Meeting(MeetingId),
+    People,
+    Person(PersonId),
+    Search(String),
+}
+
+impl Page {
+    pub fn href(&self) -> String {
+        match self {
+            Page::Overview => "/".into(),
+            Page::Bodies => "/organ".into(),
+            Page::Body(id) => format!("/organ/{id}"),
+            Page::Agreements => "/overenskommelser".into(),
+            Page::Agreement(id) => format!("/overenskommelser/{id}"),
+            Page::Meetings => "/moten".into(),
+            Page::Meeting(id) => format!("/moten/{id}"),
+            Page::People => "/personer".into(),
+            Page::Person(id) => format!("/personer/{id}"),
+            Page::Search(q) => format!("/sok?q={}", encode_query(q)),
+        }
+    }
+}
+
+/// The anchor of a § on the minutes page.
+pub fn paragraph_anchor(number: u32) -> String {
+    format!("p-{number}")
+}
+
+/// The anchor of an agreement section by its position.
+pub fn section_anchor(index: usize) -> String {
+    format!("avsnitt-{}", index + 1)
+}
+
+/// Where a search hit leads.
+pub fn target_href(target: &Target) -> String {
+    match target {
+        Target::Body(id) => Page::Body(id.clone()).href(),
+        Target::Agreement { agreement, section } => {
+            let page = Page::Agreement(agreement.clone()).href();
+            match section {
+                Some(index) => format!("{page}#{}", section_anchor(*index)),
+                None => page,
+            }
+        }
+        Target::Meeting(id) => Page::Meeting(id.clone()).href(),
+        Target::Paragraph { meeting, number } => format!(
+            "{}#{}",
+            Page::Meeting(meeting.clone()).href(),
+            paragraph_anchor(*number)
+        ),
+        Target::Person(id) => Page::Person(id.clone()).href(),
+        Target::Organisation(id) => organisation_href(id),
+    }
+}
+
+/// Organisations have no page of their own yet; the people list filters by them.
+pub fn organisation_href(id: &OrganisationId) -> String {
+    format!("{}#org-{id}", Page::People.href())
+}
+
+fn encode_query(q: &str) -> String {
+    let mut out = String::new();
+    for byte in q.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The route table.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::NotFound>
+            <Route path=path!("/") view=pages::Overview />
+            <Route path=path!("/organ") view=pages::BodyList />
+            <Route path=path!("/organ/:id") view=pages::BodyPage />
+            <Route path=path!("/overenskommelser") view=pages::AgreementList />
+            <Route path=path!("/overenskommelser/:id") view=pages::AgreementPage />
+            <Route path=path!("/moten") view=pages::MeetingList />
+            <Route path=path!("/moten/:id") view=pages::MinutesPage />
+            <Route path=path!("/personer") view=pages::PeopleList />
+            <Route path=path!("/personer/:id") view=pages::PersonPage />
+            <Route path=path!("/sok") view=pages::SearchPage />
+        </Routes>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs() {
+        assert_eq!(Page::Body(BodyId::new("nb-psb")).href(), "/organ/nb-psb");
+        assert_eq!(
+            Page::Search("nära vård".into()).href(),
+            "/sok?q=n%C3%A4ra+v%C3%A5rd"
+        );
+        let hit = Target::Paragraph {
+            meeting: MeetingId::new("m"),
+            number: 9,
+        };
+        assert_eq!(target_href(&hit), "/moten/m#p-9");
+    }
+}

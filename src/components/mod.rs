@@ -1,1 +1,13 @@
-//! Components.
+//! Small view pieces shared by the pages.
+
+mod fact;
+mod header;
+mod links;
+mod notices;
+mod text;
+
+pub use fact::{FactDate, FactTime};
+pub use header::SiteHeader;
+pub use links::{AgreementLink, BodyLink, OrganisationName, PersonLink};
+pub use notices::DataNotices;
+pub use text::{Blocks, SourceList};

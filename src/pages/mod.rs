@@ -1,1 +1,35 @@
-//! Pages.
+//! One component per page; each reads the store and renders one record kind.
+
+mod agreement;
+mod agreements;
+mod bodies;
+mod body;
+mod body_edit;
+mod meetings;
+mod minutes;
+mod not_found;
+mod overview;
+mod people;
+mod person;
+mod search;
+
+pub use agreement::AgreementPage;
+pub use agreements::AgreementList;
+pub use bodies::BodyList;
+pub use body::BodyPage;
+pub use meetings::MeetingList;
+pub use minutes::MinutesPage;
+pub use not_found::{NotFound, RecordNotFound};
+pub use overview::Overview;
+pub use people::PeopleList;
+pub use person::PersonPage;
+pub use search::SearchPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The `:id` segment of the current route.
+fn use_id_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}

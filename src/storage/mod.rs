@@ -1,1 +1,287 @@
-//! Storage.
+//! The browser edge for persistence. Everything the app keeps between visits
+//! goes through `Persistence`: the data set, the copy's identity, and the
+//! handling of stored data that cannot be read. The key-value `Store` below
+//! it is localStorage in the browser and `MemoryStore` in native tests; a
+//! later move of bulk records to IndexedDB replaces the store, not the app.
+
+#[cfg(target_arch = "wasm32")]
+mod local;
+mod memory;
+
+#[cfg(target_arch = "wasm32")]
+pub use local::LocalStore;
+pub use memory::MemoryStore;
+
+use thiserror::Error;
+
+use crate::model::{Dataset, SCHEMA_VERSION};
+
+/// The storage keys, in one place.
+pub mod keys {
+    pub const DATASET: &str = "samverkan.dataset";
+    pub const COPY_ID: &str = "samverkan.copy-id";
+    /// Prefix of keys holding stored data that could not be read.
+    pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error(
+        "Webbläsarens lagring går inte att använda ({0}). Ändringar sparas inte mellan besök."
+    )]
+    Unavailable(String),
+    #[error("Lagringsutrymmet är fullt: ändringen kunde inte sparas. Det som sparades senast finns kvar.")]
+    QuotaExceeded,
+    #[error("Lagringen svarade med ett fel: {0}")]
+    Other(String),
+}
+
+/// A string key-value store (localStorage, or memory in tests).
+pub trait Store {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Stored data that could not be used, kept aside under `kept_as`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub reason: String,
+    /// The key the unreadable data was copied to; `None` if it could not be
+    /// copied, in which case it was left where it was and saving is disabled.
+    pub kept_as: Option<String>,
+}
+
+/// What was found in storage at start.
+#[derive(Debug)]
+pub struct Loaded {
+    pub data: Dataset,
+    /// The data came from storage (not the built-in set).
+    pub restored: bool,
+    pub set_aside: Option<SetAside>,
+}
+
+/// The app's persistence, over any `Store`.
+pub struct Persistence<S: Store> {
+    store: S,
+    /// False when saving would overwrite data that could not be set aside.
+    saving_allowed: bool,
+}
+
+impl<S: Store> Persistence<S> {
+    pub fn new(store: S) -> Self {
+        Self {
+            store,
+            saving_allowed: true,
+        }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Loads the stored data set, or the built-in one on first start. Stored
+    /// data that cannot be read is never replaced silently: it is copied aside
+    /// and reported.
+    pub fn load(&mut self, built_in: impl FnOnce() -> Dataset) -> Result<Loaded, StorageError> {
+        let Some(raw) = self.store.read(keys::DATASET)? else {
+            return Ok(Loaded {
+                data: built_in(),
+                restored: false,
+                set_aside: None,
+            });
+        };
+        let reason = match serde_json::from_str::<Dataset>(&raw) {
+            Ok(data) if data.schema_version <= SCHEMA_VERSION => {
+                return Ok(Loaded {
+                    data,
+                    restored: true,
+                    set_aside: None,
+                })
+            }
+            Ok(data) => format!(
+                "Sparad data har schemaversion {}, men den här versionen av Samverkan läser bara upp till {}. Uppdatera appen.",
+                data.schema_version, SCHEMA_VERSION
+            ),
+            Err(e) => format!(
+                "Sparad data kunde inte läsas (rad {}, kolumn {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        };
+        let kept_as = self.set_aside(&raw);
+        self.saving_allowed = kept_as.is_some();
+        Ok(Loaded {
+            data: built_in(),
+            restored: false,
+            set_aside: Some(SetAside { reason, kept_as }),
+        })
+    }
+
+    fn set_aside(&mut self, raw: &str) -> Option<String> {
+        let taken = self.store.keys().unwrap_or_default();
+        let key = (1..)
+            .map(|n| format!("{}{n}", keys::QUARANTINE_PREFIX))
+            .find(|k| !taken.contains(k))?;
+        self.store.write(&key, raw).ok().map(|_| key)
+    }
+
+    /// Saves the whole data set in one write, so a failed write leaves the
+    /// previous state intact.
+    pub fn save(&mut self, data: &Dataset) -> Result<(), StorageError> {
+        if !self.saving_allowed {
+            return Err(StorageError::Other(
+                "sparad data som inte kunde läsas ligger kvar och skrivs inte över".into(),
+            ));
+        }
+        let json = serde_json::to_string(data).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.write(keys::DATASET, &json)
+    }
+
+    /// This copy's id, created on first use.
+    pub fn copy_id(&mut self, new_id: impl FnOnce() -> String) -> Result<String, StorageError> {
+        if let Some(id) = self.store.read(keys::COPY_ID)? {
+            return Ok(id);
+        }
+        let id = new_id();
+        self.store.write(keys::COPY_ID, &id)?;
+        Ok(id)
+    }
+
+    /// Characters used by the app's keys, as the browser counts its quota.
+    pub fn used_chars(&self) -> usize {
+        self.store
+            .keys()
+            .unwrap_or_default()
+            .iter()
+            .filter(|k| k.starts_with("samverkan."))
+            .filter_map(|k| self.store.read(k).ok().flatten().map(|v| k.len() + v.len()))
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, BodyBasics, BodyId, ChangeStamp};
+
+    fn built_in() -> Dataset {
+        crate::seed::built_in().unwrap()
+    }
+
+    fn edited() -> Dataset {
+        let mut data = built_in();
+        let id = data.bodies[0].id.clone();
+        let body: &Body = data.body(&id).unwrap();
+        let basics = BodyBasics {
+            name: format!("{} (ändrad)", body.name),
+            short_name: None,
+        };
+        let stamp = ChangeStamp {
+            copy_id: "a".into(),
+            organisation: None,
+            person: None,
+            at: "2026-11-22T10:00:00Z".into(),
+        };
+        data.update_body_basics(&id, basics, stamp).unwrap();
+        data
+    }
+
+    #[test]
+    fn first_start_gives_the_built_in_data_and_writes_nothing() {
+        let mut p = Persistence::new(MemoryStore::default());
+        let loaded = p.load(built_in).unwrap();
+        assert!(!loaded.restored);
+        assert!(loaded.set_aside.is_none());
+        assert_eq!(loaded.data, built_in());
+        assert!(p.store().keys().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_saved_change_is_loaded_again() {
+        let mut p = Persistence::new(MemoryStore::default());
+        p.save(&edited()).unwrap();
+        let loaded = p.load(built_in).unwrap();
+        assert!(loaded.restored);
+        assert_eq!(loaded.data, edited());
+    }
+
+    #[test]
+    fn unreadable_data_is_set_aside_not_replaced() {
+        let mut store = MemoryStore::default();
+        store.write(keys::DATASET, "{\"bodies\": [tru").unwrap();
+        let mut p = Persistence::new(store);
+        let loaded = p.load(built_in).unwrap();
+        let set_aside = loaded.set_aside.expect("reported");
+        assert!(set_aside.reason.contains("rad 1"), "{}", set_aside.reason);
+        let key = set_aside.kept_as.expect("copied aside");
+        assert_eq!(
+            p.store().read(&key).unwrap().as_deref(),
+            Some("{\"bodies\": [tru")
+        );
+        assert_eq!(loaded.data, built_in());
+    }
+
+    #[test]
+    fn data_from_a_newer_schema_is_set_aside_with_a_message() {
+        let mut newer = built_in();
+        newer.schema_version = SCHEMA_VERSION + 1;
+        let mut store = MemoryStore::default();
+        store
+            .write(keys::DATASET, &serde_json::to_string(&newer).unwrap())
+            .unwrap();
+        let mut p = Persistence::new(store);
+        let loaded = p.load(built_in).unwrap();
+        assert!(loaded.set_aside.unwrap().reason.contains("Uppdatera appen"));
+    }
+
+    #[test]
+    fn when_unreadable_data_cannot_be_set_aside_saving_is_refused() {
+        let mut store = MemoryStore::with_quota(40);
+        store.write(keys::DATASET, "not json at all").unwrap();
+        let mut p = Persistence::new(store);
+        let loaded = p.load(built_in).unwrap();
+        assert_eq!(loaded.set_aside.unwrap().kept_as, None);
+        assert!(p.save(&edited()).is_err());
+        assert_eq!(
+            p.store().read(keys::DATASET).unwrap().as_deref(),
+            Some("not json at all")
+        );
+    }
+
+    #[test]
+    fn a_write_over_quota_is_refused_and_the_previous_state_stays() {
+        let small = built_in();
+        let size = serde_json::to_string(&small).unwrap().len() + keys::DATASET.len();
+        let mut p = Persistence::new(MemoryStore::with_quota(size + 5));
+        p.save(&small).unwrap();
+        let mut big = edited();
+        big.bodies[0]
+            .description
+            .push(crate::model::Block::Paragraph("x".repeat(100)));
+        assert_eq!(p.save(&big), Err(StorageError::QuotaExceeded));
+        assert_eq!(p.load(built_in).unwrap().data, small);
+    }
+
+    #[test]
+    fn the_copy_id_is_created_once() {
+        let mut p = Persistence::new(MemoryStore::default());
+        assert_eq!(p.copy_id(|| "first".into()).unwrap(), "first");
+        assert_eq!(p.copy_id(|| "second".into()).unwrap(), "first");
+    }
+}
+
+/// The store the app runs on: localStorage in the browser, memory elsewhere
+/// (native builds only compile the UI; they never run it).
+#[cfg(target_arch = "wasm32")]
+pub type BrowserStore = LocalStore;
+#[cfg(not(target_arch = "wasm32"))]
+pub type BrowserStore = MemoryStore;
+
+/// Opens the browser's store, or says why it cannot be used.
+pub fn open_browser_store() -> Result<BrowserStore, StorageError> {
+    #[cfg(target_arch = "wasm32")]
+    return LocalStore::open();
+    #[cfg(not(target_arch = "wasm32"))]
+    Ok(MemoryStore::default())
+}

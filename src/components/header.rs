@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::routes::Page;
+
+const NAV: [(&str, Page); 5] = [
+    ("Översikt", Page::Overview),
+    ("Organ", Page::Bodies),
+    ("Överenskommelser", Page::Agreements),
+    ("Möten", Page::Meetings),
+    ("Personer", Page::People),
+];
+
+/// The header on every page: the app's name, the search field and the main navigation.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = input.get().map(|i| i.value()).unwrap_or_default();
+        navigate(
+            &Page::Search(text.trim().to_owned()).href(),
+            Default::default(),
+        );
+    };
+    let current_query = move || query.with(|q| q.get("q").unwrap_or_default());
+    let links = NAV
+        .into_iter()
+        .map(|(label, page)| view! { <li><A href=page.href()>{label}</A></li> })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#innehall">"Hoppa till innehållet"</a>
+            <div class="brand-row">
+                <A href=Page::Overview.href() attr:class="brand">"Samverkan"</A>
+                <form class="search-form" role="search" on:submit=on_submit>
+                    <label for="sok" class="visually-hidden">"Sök"</label>
+                    <input
+                        id="sok"
+                        type="search"
+                        name="q"
+                        placeholder="Sök organ, personer, paragrafer…"
+                        node_ref=input
+                        prop:value=current_query
+                    />
+                    <button type="submit">"Sök"</button>
+                </form>
+            </div>
+            <nav aria-label="Huvudmeny">
+                <ul>{links}</ul>
+            </nav>
+        </header>
+    }
+}

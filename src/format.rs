@@ -1,0 +1,70 @@
+//! Swedish formatting of dates, times and numbers for the UI. Pure.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "27 maj 2021".
+pub fn date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// "10:15".
+pub fn time(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// Small numbers as words, the way agreements write them ("sex månader").
+pub fn count_word(n: u32) -> String {
+    const WORDS: [&str; 13] = [
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    WORDS
+        .get(n as usize)
+        .map(|w| (*w).to_owned())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// "sex månader", "en månad".
+pub fn months(n: u32) -> String {
+    if n == 1 {
+        "en månad".into()
+    } else {
+        format!("{} månader", count_word(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_dates_and_periods() {
+        let d = NaiveDate::from_ymd_opt(2021, 5, 27).unwrap();
+        assert_eq!(date(d), "27 maj 2021");
+        assert_eq!(months(6), "sex månader");
+        assert_eq!(months(12), "tolv månader");
+        assert_eq!(months(1), "en månad");
+        assert_eq!(months(24), "24 månader");
+        assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+    }
+}

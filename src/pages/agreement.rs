@@ -1,0 +1,195 @@
+use leptos::prelude::*;
+
+use super::{use_id_param, RecordNotFound};
+use crate::components::{Blocks, BodyLink, FactDate, OrganisationName, PersonLink, SourceList};
+use crate::format;
+use crate::model::*;
+use crate::repo::{today, Repo};
+use crate::routes::{section_anchor, Page};
+use crate::rules;
+
+/// An agreement: its facts, the computed dates, and its sections in order.
+#[component]
+pub fn AgreementPage() -> impl IntoView {
+    let id = use_id_param();
+    let repo = Repo::expect_context();
+    move || {
+        let id = AgreementId::new(id.get());
+        match repo.with(|d| d.agreement(&id).cloned()) {
+            Some(agreement) => view! { <AgreementDetails agreement /> }.into_any(),
+            None => view! { <RecordNotFound what="Överenskommelsen" id=id.to_string() back=Page::Agreements /> }
+                .into_any(),
+        }
+    }
+}
+
+#[component]
+fn AgreementDetails(agreement: Agreement) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let parties = agreement
+        .parties
+        .iter()
+        .map(|p| match p {
+            AgreementParty::Organisation { organisation } => {
+                view! { <li><OrganisationName id=organisation.clone() /></li> }.into_any()
+            }
+            AgreementParty::EachMunicipalityOf { county } => {
+                let name =
+                    repo.with(|d| d.county(county).map(|c| c.name.clone()).unwrap_or_default());
+                view! { <li>"Var och en av kommunerna i " {name}</li> }.into_any()
+            }
+        })
+        .collect_view();
+    let signatories = agreement
+        .signatories
+        .iter()
+        .map(|s| view! { <li><PersonLink id=s.person.clone() /> ", " {s.title.clone()} ", " <OrganisationName id=s.organisation.clone() /></li> })
+        .collect_view();
+    let toc = agreement
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let label = match &s.number {
+                Some(n) => format!("{n} {}", s.title),
+                None => s.title.clone(),
+            };
+            view! { <li class=format!("depth-{}", s.depth())><a href=format!("#{}", section_anchor(i))>{label}</a></li> }
+        })
+        .collect_view();
+    let sections = agreement
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <AgreementSection section=s.clone() anchor=section_anchor(i) /> })
+        .collect_view();
+    view! {
+        <article class="agreement-page">
+            <header class="page-header">
+                <p class="kicker">"Överenskommelse"</p>
+                <h1>{agreement.title.clone()}</h1>
+            </header>
+            <section class="facts-panel" aria-labelledby="fakta">
+                <h2 id="fakta">"Fakta"</h2>
+                <dl class="facts">
+                    <dt>"Parter"</dt><dd><ul>{parties}</ul></dd>
+                    <dt>"Datum"</dt><dd><FactDate fact=agreement.date.clone() /></dd>
+                    {(!agreement.signatories.is_empty()).then(|| view! { <dt>"Undertecknad av"</dt><dd><ul>{signatories}</ul></dd> })}
+                    <EntryFacts agreement=agreement.clone() />
+                    {(!agreement.establishes.is_empty()).then(|| view! {
+                        <dt>"Organ som överenskommelsen reglerar"</dt>
+                        <dd><ul>{agreement.establishes.iter().map(|id| view! { <li><BodyLink id=id.clone() /></li> }).collect_view()}</ul></dd>
+                    })}
+                    {(!agreement.cost_sharing.is_empty()).then(|| view! {
+                        <dt>"Kostnadsfördelning"</dt>
+                        <dd><ul>{agreement.cost_sharing.iter().map(|c| view! { <li>{c.payer.clone()} ": " {c.percent} " % – " {c.item.clone()}</li> }).collect_view()}</ul></dd>
+                    })}
+                </dl>
+            </section>
+            <nav class="toc" aria-label="Innehåll">
+                <h2>"Innehåll"</h2>
+                <ol>{toc}</ol>
+            </nav>
+            {sections}
+            <SourceList sources=agreement.meta.sources.clone() />
+        </article>
+    }
+}
+
+/// Entry into force, validity, notice and follow-up, with the dates computed for today.
+#[component]
+fn EntryFacts(agreement: Agreement) -> impl IntoView {
+    let today = today();
+    let entry = agreement.entry_into_force.clone().map(|e| {
+        view! {
+            <dt>"Ikraftträdande"</dt>
+            <dd><FactDate fact=e.date />{e.condition.map(|c| view! { <p class="source-text">{c}</p> })}</dd>
+        }
+    });
+    let validity = match &agreement.validity {
+        Validity::UntilFurtherNotice => "Gäller tills vidare".to_owned(),
+        Validity::Until { date } => format!("Gäller till och med {}", format::date(*date)),
+    };
+    let notice = agreement.notice.clone().map(|n| {
+        let end = rules::notice_end(&agreement, today)
+            .map(format::date)
+            .unwrap_or_default();
+        let mutual = if n.mutual {
+            "Ömsesidig uppsägningstid"
+        } else {
+            "Uppsägningstid"
+        };
+        let computed = match &n.addressed_to {
+            Some(_) => format!("Om uppsägningen behandlas i dag upphör överenskommelsen {end}."),
+            None => format!("Om den sägs upp i dag upphör den {end}."),
+        };
+        view! {
+            <dt>"Uppsägning"</dt>
+            <dd>
+                {mutual} " " {format::months(n.months)} "."
+                {n.addressed_to.map(|id| view! { " Ställs till " <BodyLink id /> "." })}
+                <p class="source-text">{n.text}</p>
+                <p class="computed">{computed}</p>
+            </dd>
+        }
+    });
+    let follow_up = (!agreement.follow_up.is_empty()).then(|| {
+        let rules_text = agreement
+            .follow_up
+            .iter()
+            .map(|r| match r {
+                FollowUpRule::Every { text, .. } | FollowUpRule::NoLaterThan { text, .. } => {
+                    view! { <p class="source-text">{text.clone()}</p> }
+                }
+            })
+            .collect_view();
+        let due = rules::follow_ups_due(&agreement, today)
+            .into_iter()
+            .map(|d| {
+                let text = if d.overdue {
+                    format!(
+                        "Skulle ha startat senast {} – datumet har passerat.",
+                        format::date(d.date)
+                    )
+                } else {
+                    format!("Nästa uppföljning: {}.", format::date(d.date))
+                };
+                view! { <p class="computed">{text}</p> }
+            })
+            .collect_view();
+        view! { <dt>"Uppföljning"</dt><dd>{rules_text}{due}</dd> }
+    });
+    view! {
+        {entry}
+        <dt>"Giltighet"</dt><dd>{validity}</dd>
+        {notice}
+        {follow_up}
+    }
+}
+
+#[component]
+fn AgreementSection(section: Section, anchor: String) -> impl IntoView {
+    let heading = match &section.number {
+        Some(n) => format!("{n} {}", section.title),
+        None => section.title.clone(),
+    };
+    let heading = match section.depth() {
+        1 => view! { <h2>{heading}</h2> }.into_any(),
+        2 => view! { <h3>{heading}</h3> }.into_any(),
+        _ => view! { <h4>{heading}</h4> }.into_any(),
+    };
+    let bodies = (!section.bodies.is_empty()).then(|| {
+        view! {
+            <p class="section-bodies">"Organ: "
+                {section.bodies.iter().map(|id| view! { <BodyLink id=id.clone() /> " " }).collect_view()}
+            </p>
+        }
+    });
+    view! {
+        <section class="agreement-section" id=anchor>
+            {heading}
+            <Blocks blocks=section.blocks.clone() />
+            {bodies}
+        </section>
+    }
+}

@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::FactDate;
+use crate::repo::Repo;
+use crate::routes::Page;
+
+/// All agreements.
+#[component]
+pub fn AgreementList() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let items = move || {
+        repo.with(|d| {
+            d.live_agreements()
+                .map(|a| {
+                    let county = d.county(&a.county).map(|c| c.name.clone()).unwrap_or_default();
+                    let title = a.title.clone();
+                    view! {
+                        <li class="card">
+                            <A href=Page::Agreement(a.id.clone()).href()>{title}</A>
+                            <p class="kicker">{county} " · " <FactDate fact=a.date.clone() /> " · " {a.sections.len()} " avsnitt"</p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h1>"Överenskommelser"</h1>
+        <ul class="cards">{items}</ul>
+    }
+}

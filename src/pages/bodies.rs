@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::repo::Repo;
+use crate::routes::Page;
+
+/// All bodies, by county and level.
+#[component]
+pub fn BodyList() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let rows =
+        move || {
+            repo.with(|d| {
+                let mut bodies: Vec<_> = d.live_bodies().collect();
+                bodies.sort_by_key(|b| (b.county.clone(), b.level));
+                bodies
+                .into_iter()
+                .map(|b| {
+                    let county = d.county(&b.county).map(|c| c.name.clone()).unwrap_or_default();
+                    let agreement = d.establishing_agreement(b).map(|a| {
+                        let title = a.title.clone();
+                        view! { <A href=Page::Agreement(a.id.clone()).href()>{title}</A> }
+                    });
+                    let name = b.display_name();
+                    view! {
+                        <tr>
+                            <th scope="row"><A href=Page::Body(b.id.clone()).href()>{name}</A></th>
+                            <td>{county}</td>
+                            <td>{b.level.label()}</td>
+                            <td>{b.mandate.len()}</td>
+                            <td>{agreement}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+            })
+        };
+    view! {
+        <h1>"Organ"</h1>
+        <div class="table-wrap">
+            <table>
+                <caption>"Samverkansorgan och de organ strukturen bygger på"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Namn"</th>
+                        <th scope="col">"Län"</th>
+                        <th scope="col">"Nivå"</th>
+                        <th scope="col">"Uppdragspunkter"</th>
+                        <th scope="col">"Överenskommelse"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,336 @@
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::body_edit::EditBodyBasics;
+use super::{use_id_param, RecordNotFound};
+use crate::components::{
+    AgreementLink, Blocks, BodyLink, OrganisationName, PersonLink, SourceList,
+};
+use crate::format;
+use crate::model::*;
+use crate::repo::{today, Repo};
+use crate::routes::Page;
+use crate::rules::rotation_holder;
+use crate::search::meeting_title;
+
+/// A body: mandate, composition, offices, meeting rules, relations, members,
+/// meetings and the agreement that establishes it.
+#[component]
+pub fn BodyPage() -> impl IntoView {
+    let id = use_id_param();
+    let repo = Repo::expect_context();
+    move || {
+        let id = BodyId::new(id.get());
+        match repo.with(|d| d.body(&id).cloned()) {
+            Some(body) => view! { <BodyDetails body /> }.into_any(),
+            None => view! { <RecordNotFound what="Organet" id=id.to_string() back=Page::Bodies /> }
+                .into_any(),
+        }
+    }
+}
+
+#[component]
+fn BodyDetails(body: Body) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let editing = RwSignal::new(false);
+    let open_editor = move |_| editing.set(true);
+    let (county, owner, agreement) = repo.with(|d| {
+        (
+            d.county(&body.county)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            body.owner.as_ref().map(|o| d.organisation_name(o)),
+            d.establishing_agreement(&body).map(|a| a.id.clone()),
+        )
+    });
+    let edit_id = body.id.clone();
+    let editor = move || {
+        editing.get().then(
+            || view! { <EditBodyBasics id=edit_id.clone() on_close=move || editing.set(false) /> },
+        )
+    };
+    view! {
+        <article class="body-page">
+            <header class="page-header">
+                <p class="kicker">{county} " · " {body.level.label()}</p>
+                <h1>{body.display_name()}</h1>
+                {(!body.other_names.is_empty()).then(|| view! { <p class="aka">"Även: " {body.other_names.join(", ")}</p> })}
+                <dl class="facts">
+                    {owner.map(|o| view! { <dt>"Huvudman"</dt><dd>{o}</dd> })}
+                    {body.formed.clone().map(|f| view! { <dt>"Bildades"</dt><dd>{f}</dd> })}
+                    {agreement.map(|id| view! { <dt>"Överenskommelse"</dt><dd><AgreementLink id /></dd> })}
+                </dl>
+                <button type="button" class="secondary" on:click=open_editor hidden=move || editing.get()>"Redigera"</button>
+                {editor}
+            </header>
+            {(!body.description.is_empty()).then(|| view! {
+                <section id="beskrivning"><h2>"Beskrivning"</h2><Blocks blocks=body.description.clone() /></section>
+            })}
+            {(!body.mandate.is_empty()).then(|| view! {
+                <section id="uppdrag">
+                    <h2>"Uppdrag"</h2>
+                    <ul class="mandate">{body.mandate.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                </section>
+            })}
+            <Composition body=body.clone() />
+            <Offices body=body.clone() />
+            <MeetingRules body=body.clone() />
+            {(!body.working_order.is_empty()).then(|| view! {
+                <section id="arbetsordning"><h2>"Arbetsordning"</h2><Blocks blocks=body.working_order.clone() /></section>
+            })}
+            <Relations id=body.id.clone() />
+            <Members id=body.id.clone() />
+            <Meetings id=body.id.clone() />
+            <SourceList sources=body.meta.sources.clone() />
+        </article>
+    }
+}
+
+fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
+    match appointer {
+        SeatAppointer::Organisation { organisation } => d.organisation_name(organisation),
+        SeatAppointer::Municipalities => "Kommunerna".into(),
+        SeatAppointer::EachMunicipality => "Varje kommun".into(),
+        SeatAppointer::EachParty => "Respektive part".into(),
+        SeatAppointer::ExOfficio { body, office } => {
+            format!("{} i {}", office.label(), d.body_name(body))
+        }
+    }
+}
+
+#[component]
+fn Composition(body: Body) -> impl IntoView {
+    let repo = Repo::expect_context();
+    if body.composition.is_empty() && body.substitutes.is_none() {
+        return None;
+    }
+    let rules = body
+        .composition
+        .iter()
+        .map(|rule| {
+            let (who, only_for) = repo.with(|d| {
+                (
+                    appointer_text(d, &rule.appointed_by),
+                    rule.only_for.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
+                )
+            });
+            let seats = rule.seats.map(|n| format!("{n} ordinarie"));
+            let substitutes = rule.substitutes.map(|n| format!("{n} ersättare"));
+            let numbers = [seats, substitutes].into_iter().flatten().collect::<Vec<_>>().join(" + ");
+            view! {
+                <tr>
+                    <td>{who}{(!only_for.is_empty()).then(|| format!(" ({})", only_for.join(", ")))}</td>
+                    <td>{if numbers.is_empty() { "anges inte".to_owned() } else { numbers }}
+                        {rule.optional.then_some(" (möjlighet)")}</td>
+                    <td>{rule.holders.clone()}
+                        {rule.drawn_from.clone().map(|id| view! { " ur " <BodyLink id /> })}</td>
+                    <td class="source-text">{rule.text.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let substitutes = body.substitutes.clone().map(|s| {
+        let kind = match s.kind {
+            SubstituteKind::Personal => "Personliga ersättare",
+            SubstituteKind::Group => "Ersättare för frånvarande ordinarie",
+        };
+        view! { <p><strong>{kind}</strong> ": " {s.text}</p> }
+    });
+    Some(view! {
+        <section id="sammansattning">
+            <h2>"Sammansättning"</h2>
+            {(!body.composition.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">"Utses av"</th>
+                            <th scope="col">"Platser"</th>
+                            <th scope="col">"Vilka"</th>
+                            <th scope="col">"Källans lydelse"</th>
+                        </tr></thead>
+                        <tbody>{rules}</tbody>
+                    </table>
+                </div>
+            })}
+            {substitutes}
+        </section>
+    })
+}
+
+#[component]
+fn Offices(body: Body) -> impl IntoView {
+    let repo = Repo::expect_context();
+    if body.offices.is_empty() {
+        return None;
+    }
+    let year = today().year();
+    let rules = body
+        .offices
+        .iter()
+        .map(|rule| {
+            let offices = rule.offices.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ");
+            let rotation = rule.rotation.as_ref().map(|rotation| {
+                let (parties, holder) = repo.with(|d| {
+                    (
+                        rotation.between.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
+                        rotation_holder(rotation, year).map(|o| d.organisation_name(o)),
+                    )
+                });
+                let period = if rotation.period_years == 1 { "årsvis".to_owned() } else { format!("var {}:e år", rotation.period_years) };
+                let this_year = match (holder, rotation.start.caveat()) {
+                    (Some(holder), None) => format!("{year}: {holder}."),
+                    (Some(holder), Some(reason)) => format!("{year}: {holder} (härlett: {reason})."),
+                    (None, reason) => format!(
+                        "{year}: okänt – startår och startpart anges inte{}.",
+                        reason.filter(|r| !r.is_empty()).map(|r| format!(" ({r})")).unwrap_or_default()
+                    ),
+                };
+                view! { <p class="rotation">"Växlar " {period} " mellan " {parties.join(" och ")} ". " <strong>{this_year}</strong></p> }
+            });
+            let held_by = rule.held_by.clone().map(|h| view! { <p>"Innehas av: " {h.office.label()} " i " <BodyLink id=h.body /></p> });
+            view! {
+                <li>
+                    <strong>{offices}</strong>
+                    {rule.chosen_within.then_some(" – utses inom gruppen")}
+                    <p class="source-text">{rule.text.clone()}</p>
+                    {rotation}
+                    {held_by}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section id="ordforande">
+            <h2>"Ordförande, sekreterare och föredragande"</h2>
+            <ul class="rules">{rules}</ul>
+        </section>
+    })
+}
+
+#[component]
+fn MeetingRules(body: Body) -> impl IntoView {
+    if body.meeting_rules.is_empty() {
+        return None;
+    }
+    let rules = body
+        .meeting_rules
+        .iter()
+        .map(|rule| {
+            let with = rule
+                .with
+                .clone()
+                .map(|id| view! { " (tillsammans med " <BodyLink id /> ")" });
+            view! { <li>{rule.text.clone()}{with}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <section id="motesregler">
+            <h2>"Sammanträden enligt överenskommelsen"</h2>
+            <ul class="rules">{rules}</ul>
+        </section>
+    })
+}
+
+#[component]
+fn Relations(id: BodyId) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let (outgoing, incoming) = repo.with(|d| {
+        (
+            d.relations_from(&id).cloned().collect::<Vec<_>>(),
+            d.relations_to(&id).cloned().collect::<Vec<_>>(),
+        )
+    });
+    if outgoing.is_empty() && incoming.is_empty() {
+        return None;
+    }
+    let out = outgoing
+        .into_iter()
+        .map(|r| view! { <li>{r.kind.label()} " " <BodyLink id=r.to />{r.note.map(|n| view! { <p class="source-text">{n}</p> })}</li> })
+        .collect_view();
+    let inc = incoming
+        .into_iter()
+        .map(|r| view! { <li>{r.kind.inverse_label()} " " <BodyLink id=r.from />{r.note.map(|n| view! { <p class="source-text">{n}</p> })}</li> })
+        .collect_view();
+    Some(view! {
+        <section id="relationer">
+            <h2>"Relationer till andra organ"</h2>
+            <ul class="relations">{out}{inc}</ul>
+        </section>
+    })
+}
+
+#[component]
+fn Members(id: BodyId) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let seats = repo.with(|d| d.memberships_in(&id).cloned().collect::<Vec<_>>());
+    if seats.is_empty() {
+        return None;
+    }
+    let rows = seats
+        .into_iter()
+        .map(|m| {
+            let party = repo.with(|d| d.person(&m.person).and_then(|p| p.party.clone()));
+            let period = match (m.from, m.to) {
+                (None, None) => String::new(),
+                (from, to) => format!(
+                    "{}–{}",
+                    from.map(format::date).unwrap_or_default(),
+                    to.map(format::date).unwrap_or_default()
+                ),
+            };
+            view! {
+                <tr>
+                    <th scope="row"><PersonLink id=m.person.clone() /></th>
+                    <td>{m.role.label()}</td>
+                    <td>{party}</td>
+                    <td>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
+                    <td>{period} " " {m.note.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section id="ledamoter">
+            <h2>"Ledamöter och uppdrag"</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">"Namn"</th><th scope="col">"Roll"</th><th scope="col">"Parti"</th>
+                        <th scope="col">"Företräder"</th><th scope="col">"Period/anmärkning"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    })
+}
+
+#[component]
+fn Meetings(id: BodyId) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let meetings = repo.with(|d| {
+        d.meetings_of(&id)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.id.clone(),
+                    meeting_title(d, m),
+                    d.paragraphs_of(&m.id).len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    (!meetings.is_empty()).then(|| {
+        let items = meetings
+            .into_iter()
+            .map(|(id, title, count)| view! { <li><A href=Page::Meeting(id).href()>{title}</A> " – " {count} " §"</li> })
+            .collect_view();
+        view! {
+            <section id="sammantraden">
+                <h2>"Sammanträden"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::FactDate;
+use crate::repo::Repo;
+use crate::routes::Page;
+
+/// All meetings, latest first.
+#[component]
+pub fn MeetingList() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let rows = move || {
+        repo.with(|d| {
+            let mut meetings: Vec<_> = d.live_meetings().collect();
+            meetings.sort_by(|a, b| b.date.value().cmp(&a.date.value()));
+            meetings
+                .into_iter()
+                .map(|m| {
+                    let date = m.date.clone();
+                    view! {
+                        <tr>
+                            <th scope="row"><A href=Page::Meeting(m.id.clone()).href()><FactDate fact=date /></A></th>
+                            <td>{d.body_name(&m.body)}</td>
+                            <td>{m.kind.label()}</td>
+                            <td>{m.place.clone()}</td>
+                            <td>{d.paragraphs_of(&m.id).len()}</td>
+                            <td>{m.minutes.label()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h1>"Möten och protokoll"</h1>
+        <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">"Datum"</th><th scope="col">"Organ"</th><th scope="col">"Slag"</th>
+                    <th scope="col">"Plats"</th><th scope="col">"Antal §"</th><th scope="col">"Protokoll"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

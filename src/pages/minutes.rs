@@ -1,0 +1,235 @@
+use leptos::prelude::*;
+
+use super::{use_id_param, RecordNotFound};
+use crate::components::{
+    Blocks, BodyLink, FactDate, FactTime, OrganisationName, PersonLink, SourceList,
+};
+use crate::format;
+use crate::model::*;
+use crate::repo::Repo;
+use crate::routes::{paragraph_anchor, Page};
+
+/// A meeting's minutes laid out like a Swedish protokoll.
+#[component]
+pub fn MinutesPage() -> impl IntoView {
+    let id = use_id_param();
+    let repo = Repo::expect_context();
+    move || {
+        let id = MeetingId::new(id.get());
+        match repo.with(|d| d.meeting(&id).cloned()) {
+            Some(meeting) => view! { <Minutes meeting /> }.into_any(),
+            None => view! { <RecordNotFound what="Mötet" id=id.to_string() back=Page::Meetings /> }
+                .into_any(),
+        }
+    }
+}
+
+#[component]
+fn Minutes(meeting: Meeting) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let paragraphs = repo.with(|d| {
+        d.paragraphs_of(&meeting.id)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    let state = match &meeting.minutes {
+        MinutesState::Adjusted { date } => {
+            view! { "Justerat " <FactDate fact=date.clone() /> }.into_any()
+        }
+        other => other.label().into_any(),
+    };
+    let paragraph_views = paragraphs
+        .into_iter()
+        .map(|p| view! { <ParagraphView paragraph=p /> })
+        .collect_view();
+    view! {
+        <article class="protokoll">
+            <header class="protokoll-header">
+                <p class="kicker">"Protokoll · " {meeting.kind.label()}</p>
+                <h1>"Protokoll – " <BodyLink id=meeting.body.clone() /></h1>
+                <dl class="facts">
+                    <dt>"Datum"</dt><dd><FactDate fact=meeting.date.clone() /></dd>
+                    <dt>"Tid"</dt><dd><FactTime fact=meeting.start.clone() /></dd>
+                    <dt>"Plats"</dt><dd>{meeting.place.clone()}</dd>
+                    <dt>"Status"</dt><dd>{state}</dd>
+                </dl>
+                {meeting.note.clone().map(|n| view! { <p class="source-text">{n}</p> })}
+            </header>
+            <Attendance meeting=meeting.clone() />
+            <Signatures meeting=meeting.clone() />
+            <Agenda meeting=meeting.clone() />
+            <section class="paragrafer" aria-labelledby="paragrafer">
+                <h2 id="paragrafer">"Paragrafer"</h2>
+                {paragraph_views}
+            </section>
+            <SourceList sources=meeting.meta.sources.clone() />
+        </article>
+    }
+}
+
+#[component]
+fn Attendance(meeting: Meeting) -> impl IntoView {
+    let mut sides: Vec<OrganisationId> = Vec::new();
+    for d in &meeting.decision_makers {
+        if !sides.contains(&d.representing) {
+            sides.push(d.representing.clone());
+        }
+    }
+    let groups = sides
+        .into_iter()
+        .map(|side| {
+            let rows = meeting
+                .decision_makers
+                .iter()
+                .filter(|d| d.representing == side)
+                .map(|d| {
+                    let details = [d.party.clone().map(|p| format!("({p})")), d.role.clone(), d.note.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <li>
+                            <PersonLink id=d.person.clone() /> " " {details}
+                            {d.paragraphs.map(|r| view! { " " <span class="range">{r.to_string()}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <div class="side"><h3><OrganisationName id=side /></h3><ul>{rows}</ul></div> }
+        })
+        .collect_view();
+    let others = meeting
+        .participants
+        .iter()
+        .map(|p| view! { <li><PersonLink id=p.person.clone() /> ", " {p.role.clone()}</li> })
+        .collect_view();
+    view! {
+        <section class="attendance" aria-labelledby="beslutande">
+            <h2 id="beslutande">"Beslutande"</h2>
+            <div class="sides">{groups}</div>
+            <h2>"Övriga deltagare"</h2>
+            <ul>{others}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn Signatures(meeting: Meeting) -> impl IntoView {
+    let lines = meeting
+        .signatures
+        .iter()
+        .map(|s| {
+            view! {
+                <div class="signature">
+                    <span class="line" aria-hidden="true"></span>
+                    <PersonLink id=s.person.clone() /> " | " {s.role.label()}
+                    {s.paragraphs.map(|r| view! { " " <span class="range">{r.to_string()}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="signatures" aria-labelledby="underskrifter">
+            <h2 id="underskrifter">"Underskrifter"</h2>
+            {lines}
+        </section>
+    }
+}
+
+#[component]
+fn Agenda(meeting: Meeting) -> impl IntoView {
+    let items = meeting
+        .agenda
+        .iter()
+        .map(|item| {
+            let time = match (item.start, item.end) {
+                (Some(s), Some(e)) => format!("{}–{}", format::time(s), format::time(e)),
+                (Some(s), None) => format::time(s),
+                _ => String::new(),
+            };
+            let number = item.number.map(|n| format!("{n}.")).unwrap_or_default();
+            let presenters = (!item.presenters.is_empty()).then(|| {
+                view! { <p>"Information av "
+                    {item.presenters.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
+                </p> }
+            });
+            let documents = (!item.documents.is_empty()).then(|| {
+                view! { <p>"Handlingar: " {item.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
+            });
+            let class = if item.number.is_some() { "agenda-item" } else { "agenda-item break" };
+            view! {
+                <li class=class>
+                    <span class="number">{number}</span>
+                    <span class="time">{time}</span>
+                    <span class="title">{item.title.clone()}</span>
+                    {presenters}
+                    {documents}
+                    {(!item.notes.is_empty()).then(|| view! { <ul>{item.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="agenda" aria-labelledby="dagordning">
+            <h2 id="dagordning">"Dagordning"</h2>
+            <ol class="agenda-list">{items}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn ParagraphView(paragraph: Paragraph) -> impl IntoView {
+    let presenters = (!paragraph.presenters.is_empty()).then(|| {
+        view! { <p class="presenters">"Föredragande: "
+            {paragraph.presenters.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
+        </p> }
+    });
+    let documents = (!paragraph.documents.is_empty()).then(|| {
+        view! { <p class="documents">"Handlingar: " {paragraph.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
+    });
+    let parts = paragraph
+        .parts
+        .iter()
+        .map(|part| {
+            view! {
+                <div class="part">
+                    <h4>{part.title.clone()}</h4>
+                    <Blocks blocks=part.background.clone() />
+                    <Decision proposal=part.proposal.clone() decision=part.decision.clone() />
+                </div>
+            }
+        })
+        .collect_view();
+    let follow_ups = (!paragraph.follow_ups.is_empty()).then(|| {
+        view! {
+            <div class="follow-ups">
+                <h4>"Uppföljning"</h4>
+                <ul>{paragraph.follow_ups.iter().map(|f| view! {
+                    <li>{f.text.clone()}{f.due.map(|d| format!(" (senast {})", format::date(d)))}</li>
+                }).collect_view()}</ul>
+            </div>
+        }
+    });
+    view! {
+        <article class="paragraf" id=paragraph_anchor(paragraph.number)>
+            <h3><span class="paragraf-number">"§ " {paragraph.number}</span> " " {paragraph.title.clone()}</h3>
+            {presenters}
+            {documents}
+            <Blocks blocks=paragraph.background.clone() />
+            {parts}
+            <Decision proposal=paragraph.proposal.clone() decision=paragraph.decision.clone() />
+            {follow_ups}
+        </article>
+    }
+}
+
+/// "Förslag till beslut" and "Beslut", each when present.
+#[component]
+fn Decision(proposal: Option<String>, decision: Option<String>) -> impl IntoView {
+    view! {
+        {proposal.map(|p| view! { <h4>"Förslag till beslut"</h4><p>{p}</p> })}
+        {decision.map(|d| view! { <h4>"Beslut"</h4><p class="decision">{d}</p> })}
+    }
+}

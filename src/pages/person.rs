@@ -1,0 +1,124 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{use_id_param, RecordNotFound};
+use crate::components::{BodyLink, OrganisationName, SourceList};
+use crate::model::*;
+use crate::repo::Repo;
+use crate::routes::{paragraph_anchor, Page};
+use crate::search::meeting_title;
+
+/// A person: who they are and where they sit, attend, sign and present.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let id = use_id_param();
+    let repo = Repo::expect_context();
+    move || {
+        let id = PersonId::new(id.get());
+        match repo.with(|d| d.person(&id).cloned()) {
+            Some(person) => view! { <PersonDetails person /> }.into_any(),
+            None => {
+                view! { <RecordNotFound what="Personen" id=id.to_string() back=Page::People /> }
+                    .into_any()
+            }
+        }
+    }
+}
+
+/// One line of a person's part in a meeting.
+struct Appearance {
+    meeting: MeetingId,
+    title: String,
+    role: String,
+}
+
+fn appearances(d: &Dataset, person: &PersonId) -> Vec<Appearance> {
+    let mut out = Vec::new();
+    for meeting in d.meetings_attended_by(person) {
+        let title = meeting_title(d, meeting);
+        let role = meeting
+            .decision_makers
+            .iter()
+            .find(|m| &m.person == person)
+            .map(|m| match m.paragraphs {
+                Some(range) => format!("Beslutande {range}"),
+                None => "Beslutande".to_owned(),
+            })
+            .or_else(|| {
+                meeting
+                    .participants
+                    .iter()
+                    .find(|p| &p.person == person)
+                    .map(|p| p.role.clone())
+            })
+            .unwrap_or_default();
+        out.push(Appearance {
+            meeting: meeting.id.clone(),
+            title,
+            role,
+        });
+    }
+    out
+}
+
+#[component]
+fn PersonDetails(person: Person) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let (seats, meetings, presented, signed) = repo.with(|d| {
+        let seats = d.memberships_of(&person.id).cloned().collect::<Vec<_>>();
+        let presented = d
+            .live_paragraphs()
+            .filter(|p| p.presenters.contains(&person.id))
+            .map(|p| (p.meeting.clone(), p.number, p.title.clone()))
+            .collect::<Vec<_>>();
+        let signed = d
+            .live_agreements()
+            .filter(|a| a.signatories.iter().any(|s| s.person == person.id))
+            .map(|a| (a.id.clone(), a.title.clone()))
+            .collect::<Vec<_>>();
+        (seats, appearances(d, &person.id), presented, signed)
+    });
+    let seats = seats
+        .into_iter()
+        .map(|m| view! { <li>{m.role.label()} " i " <BodyLink id=m.body />{m.note.map(|n| format!(" – {n}"))}</li> })
+        .collect_view();
+    let meetings = meetings
+        .into_iter()
+        .map(|a| view! { <li><A href=Page::Meeting(a.meeting).href()>{a.title}</A> " – " {a.role}</li> })
+        .collect_view();
+    let presented = presented
+        .into_iter()
+        .map(|(meeting, number, title)| {
+            let href = format!(
+                "{}#{}",
+                Page::Meeting(meeting).href(),
+                paragraph_anchor(number)
+            );
+            view! { <li><a href=href>"§ " {number} " " {title}</a></li> }
+        })
+        .collect_view();
+    let signed = signed
+        .into_iter()
+        .map(|(id, title)| view! { <li><A href=Page::Agreement(id).href()>{title}</A></li> })
+        .collect_view();
+    view! {
+        <article class="person-page">
+            <header class="page-header">
+                <p class="kicker">"Person"</p>
+                <h1>{person.name.clone()}</h1>
+                {(!person.name_variants.is_empty()).then(|| view! { <p class="aka">"Stavas även: " {person.name_variants.join(", ")}</p> })}
+                <dl class="facts">
+                    {person.party.clone().map(|p| view! { <dt>"Parti"</dt><dd>{p}</dd> })}
+                    {person.title.clone().map(|t| view! { <dt>"Titel"</dt><dd>{t}</dd> })}
+                    {person.organisation.clone().map(|id| view! { <dt>"Organisation"</dt><dd><OrganisationName id /></dd> })}
+                    {person.municipality.clone().map(|id| view! { <dt>"Kommun"</dt><dd><OrganisationName id /></dd> })}
+                </dl>
+            </header>
+            <section id="uppdrag"><h2>"Uppdrag"</h2><ul>{seats}</ul></section>
+            <section id="moten"><h2>"Sammanträden"</h2><ul>{meetings}</ul></section>
+            <section id="foredragningar"><h2>"Föredragningar"</h2><ul>{presented}</ul></section>
+            <section id="underskrifter"><h2>"Undertecknade överenskommelser"</h2><ul>{signed}</ul></section>
+            <SourceList sources=person.meta.sources.clone() />
+        </article>
+    }
+}

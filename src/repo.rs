@@ -1,0 +1,173 @@
+//! The one reactive store of the app: the data set in a signal, provided as
+//! context, with intent-named methods that change it through the core and
+//! write the result behind to storage.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::model::{BodyBasics, BodyId, ChangeStamp, Dataset, EditError};
+use crate::seed;
+use crate::storage::{open_browser_store, BrowserStore, MemoryStore, Persistence, SetAside};
+
+/// Something the user must know about the state of their data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataNotice {
+    /// Stored data could not be read and was kept aside.
+    SetAside(SetAside),
+    /// Storage cannot be used at all; changes last until the tab closes.
+    StorageUnavailable(String),
+    /// The last change could not be saved.
+    SaveFailed(String),
+    /// The built-in data could not be read (a build defect).
+    SeedBroken(String),
+}
+
+enum Backend {
+    Browser(Persistence<BrowserStore>),
+    /// Fallback when the browser's storage cannot be used.
+    Memory(Persistence<MemoryStore>),
+}
+
+impl Backend {
+    fn save(&mut self, data: &Dataset) -> Result<(), crate::storage::StorageError> {
+        match self {
+            Backend::Browser(p) => p.save(data),
+            Backend::Memory(p) => p.save(data),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Repo {
+    data: RwSignal<Dataset>,
+    notices: RwSignal<Vec<DataNotice>>,
+    backend: StoredValue<Backend, LocalStorage>,
+    copy_id: StoredValue<String>,
+}
+
+fn built_in_or_empty(notices: &mut Vec<DataNotice>) -> Dataset {
+    seed::built_in().unwrap_or_else(|e| {
+        notices.push(DataNotice::SeedBroken(e.to_string()));
+        Dataset::default()
+    })
+}
+
+impl Repo {
+    /// Loads the data (stored, or built in on first start) and provides the
+    /// store to the component tree.
+    pub fn provide() -> Self {
+        let mut notices = Vec::new();
+        let (data, backend, copy_id) = match open_browser_store() {
+            Ok(store) => {
+                let mut persistence = Persistence::new(store);
+                let copy_id = persistence
+                    .copy_id(new_copy_id)
+                    .unwrap_or_else(|_| new_copy_id());
+                let data = match persistence.load(|| built_in_or_empty(&mut notices)) {
+                    Ok(loaded) => {
+                        if let Some(set_aside) = loaded.set_aside {
+                            notices.push(DataNotice::SetAside(set_aside));
+                        }
+                        loaded.data
+                    }
+                    Err(e) => {
+                        notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                        built_in_or_empty(&mut notices)
+                    }
+                };
+                (data, Backend::Browser(persistence), copy_id)
+            }
+            Err(e) => {
+                notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                let data = built_in_or_empty(&mut notices);
+                (
+                    data,
+                    Backend::Memory(Persistence::new(MemoryStore::default())),
+                    new_copy_id(),
+                )
+            }
+        };
+        let repo = Repo {
+            data: RwSignal::new(data),
+            notices: RwSignal::new(notices),
+            backend: StoredValue::new_local(backend),
+            copy_id: StoredValue::new(copy_id),
+        };
+        provide_context(repo);
+        repo
+    }
+
+    pub fn expect_context() -> Self {
+        expect_context::<Repo>()
+    }
+
+    /// Reads the data set, tracking it for reactivity.
+    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.data.with(f)
+    }
+
+    pub fn notices(&self) -> Signal<Vec<DataNotice>> {
+        self.notices.into()
+    }
+
+    pub fn dismiss_notice(&self, index: usize) {
+        self.notices.update(|n| {
+            if index < n.len() {
+                n.remove(index);
+            }
+        });
+    }
+
+    fn stamp(&self) -> ChangeStamp {
+        ChangeStamp {
+            copy_id: self.copy_id.get_value(),
+            organisation: None,
+            person: None,
+            at: js_sys::Date::new_0().to_iso_string().into(),
+        }
+    }
+
+    /// Changes a body's name and short name.
+    pub fn update_body_basics(&self, id: &BodyId, basics: BodyBasics) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        let result = self
+            .data
+            .try_update(|data| data.update_body_basics(id, basics, stamp))
+            .unwrap_or_else(|| Err(EditError::NotFound(id.to_string())));
+        if result.is_ok() {
+            self.save_behind();
+        }
+        result
+    }
+
+    /// Writes the data after the current event has been handled, so the UI
+    /// never waits for storage.
+    fn save_behind(&self) {
+        let repo = *self;
+        leptos::task::spawn_local(async move {
+            let outcome = repo
+                .data
+                .with_untracked(|data| repo.backend.try_update_value(|b| b.save(data)));
+            if let Some(Err(e)) = outcome {
+                repo.notices
+                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
+            }
+        });
+    }
+}
+
+fn new_copy_id() -> String {
+    let random = (js_sys::Math::random() * 2f64.powi(48)) as u64;
+    format!("copy-{random:012x}")
+}
+
+/// Today's date in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}

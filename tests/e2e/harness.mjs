@@ -1,0 +1,191 @@
+// Shared harness for the end-to-end tests (node --test + playwright-core + Debian's Chromium).
+//
+//   import { test } from "node:test";
+//   import { useApp } from "./harness.mjs";
+//   const app = useApp();                       // once per file, at top level
+//   test("…", async () => {
+//     const page = await app.openPage("/organ"); // fresh profile => built-in data
+//     …
+//   });
+//
+// useApp() registers hooks that, per file, serve dist/ with scripts/static-server.mjs on a
+// free port and launch /usr/bin/chromium headless; every openPage() gets a fresh browser
+// context (fresh storage) at 768×1024. After each test the contexts are closed, and the
+// test fails if the app threw (pageerror), panicked, or logged a console error.
+
+import { before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/static-server.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, "dist");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const VIEWPORT = { width: 768, height: 1024 }; // tablet, portrait
+export const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15_000);
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+// Console errors that are not the app's fault.
+function isIgnorableConsoleError(msg) {
+  const url = msg.location()?.url || "";
+  return /Failed to load resource/.test(msg.text()) && /\/favicon\.ico$/.test(url);
+}
+
+export function useApp() {
+  if (!fs.existsSync(path.join(DIST, "index.html"))) {
+    throw new Error(
+      `${DIST}/index.html is missing: build the app first with ` +
+        "`trunk build --release --offline` (scripts/test.sh and scripts/serve.sh do it).",
+    );
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run scripts/setup.sh (apt-get install chromium chromium-driver).`);
+  }
+
+  let server;
+  let browser;
+  let baseURL;
+  let contexts = [];
+  let problems = [];
+
+  before(async () => {
+    const started = await startServer(DIST, 0);
+    server = started.server;
+    baseURL = started.url;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  afterEach(async () => {
+    const open = contexts;
+    const found = problems;
+    contexts = [];
+    problems = [];
+    await Promise.all(open.map((c) => c.close().catch(() => {})));
+    assert.deepEqual(found, [], `the app reported errors:\n  ${found.join("\n  ")}`);
+  });
+
+  after(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    await browser?.close().catch(() => {});
+    if (server) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  /** Opens `urlPath` in a fresh context (fresh profile: built-in data) and waits for an h1. */
+  async function openPage(urlPath = "/", { viewport = VIEWPORT, waitForH1 = true } = {}) {
+    const context = await browser.newContext({ baseURL, viewport, locale: "sv-SE", serviceWorkers: "allow" });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(`[pageerror ${pathOf(page)}] ${err.message}`));
+    page.on("crash", () => problems.push(`[crash ${pathOf(page)}] the page crashed`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !isIgnorableConsoleError(msg)) {
+        problems.push(`[console.error ${pathOf(page)}] ${msg.text()}`);
+      }
+    });
+    await page.goto(urlPath);
+    if (waitForH1) await waitForApp(page);
+    return page;
+  }
+
+  return {
+    openPage,
+    get baseURL() {
+      return baseURL;
+    },
+  };
+}
+
+function pathOf(page) {
+  try {
+    const u = new URL(page.url());
+    return u.pathname + u.search;
+  } catch {
+    return page.url();
+  }
+}
+
+/** The app has rendered (an h1 is visible). */
+export async function waitForApp(page) {
+  try {
+    await page.locator("h1").first().waitFor({ state: "visible" });
+  } catch (err) {
+    const body = (await page.locator("body").innerText().catch(() => "")).slice(0, 300);
+    throw new Error(`no h1 rendered on ${pathOf(page)} within ${TIMEOUT_MS} ms; page text: ${JSON.stringify(body)}`, {
+      cause: err,
+    });
+  }
+}
+
+const norm = (s) => (s || "").replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+
+/** The text of the first h1, whitespace-normalised. */
+export async function h1Text(page) {
+  return norm(await page.locator("h1").first().innerText());
+}
+
+/** Waits until the visible text of `scope` (page or locator; default body) contains `text`. */
+export async function expectText(scope, text, { timeout = TIMEOUT_MS } = {}) {
+  const locator = "locator" in scope && "goto" in scope ? scope.locator("body") : scope;
+  const deadline = Date.now() + timeout;
+  let seen = "";
+  for (;;) {
+    seen = norm(await locator.first().innerText().catch(() => ""));
+    if (seen.includes(text)) return;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`expected the text ${JSON.stringify(text)}; visible text was: ${JSON.stringify(seen.slice(0, 400))}`);
+}
+
+/** Waits until the first h1 contains `text`. */
+export async function expectH1(page, text, opts) {
+  return expectText(page.locator("h1"), text, opts);
+}
+
+/** Waits until `locator` matches exactly `n` elements. */
+export async function expectCount(locator, n, { timeout = TIMEOUT_MS } = {}) {
+  const deadline = Date.now() + timeout;
+  let count = 0;
+  for (;;) {
+    count = await locator.count();
+    if (count === n) return;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(count, n, `expected ${n} elements for ${locator}, found ${count}`);
+}
+
+/** The page's path and query, e.g. "/sok?q=suicid". */
+export function pathAndQuery(page) {
+  return pathOf(page);
+}
+
+/** Fails when the document is wider than the viewport (horizontal scrolling). */
+export async function assertNoHorizontalScroll(page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(
+    scrollWidth <= clientWidth,
+    `horizontal scrolling on ${pathOf(page)}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`,
+  );
+}
+
+export { norm };
