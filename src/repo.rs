@@ -101,9 +101,16 @@ impl Repo {
         expect_context::<Repo>()
     }
 
-    /// Reads the data set, tracking it for reactivity.
+    /// Reads the data set and tracks it: the surrounding closure re-runs
+    /// when the data changes. Pages read this way.
     pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
         self.data.with(f)
+    }
+
+    /// Reads the data set without tracking, for the parts of a view that a
+    /// tracking page closure re-creates anyway (component bodies run untracked).
+    pub fn snapshot<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.data.with_untracked(f)
     }
 
     pub fn notices(&self) -> Signal<Vec<DataNotice>> {

@@ -12,7 +12,7 @@ pub fn BodyLink(
     id: BodyId,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    let name = repo.with(|d| d.body_name(&id));
+    let name = repo.snapshot(|d| d.body_name(&id));
     view! { <A href=Page::Body(id).href()>{name}</A> }
 }
 
@@ -23,7 +23,7 @@ pub fn PersonLink(
     id: PersonId,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    let name = repo.with(|d| d.person_name(&id));
+    let name = repo.snapshot(|d| d.person_name(&id));
     view! { <A href=Page::Person(id).href()>{name}</A> }
 }
 
@@ -34,7 +34,7 @@ pub fn AgreementLink(
     id: AgreementId,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    let title = repo.with(|d| {
+    let title = repo.snapshot(|d| {
         d.agreement(&id)
             .map(|a| a.title.clone())
             .unwrap_or_else(|| id.to_string())
@@ -49,5 +49,5 @@ pub fn OrganisationName(
     id: OrganisationId,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    repo.with(|d| d.organisation_name(&id))
+    repo.snapshot(|d| d.organisation_name(&id))
 }

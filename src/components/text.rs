@@ -36,7 +36,7 @@ pub fn SourceList(
         let items = sources
             .into_iter()
             .map(|source| {
-                let title = repo.with(|d| {
+                let title = repo.snapshot(|d| {
                     d.document(&source.document)
                         .map(|doc| format!("{} ({})", doc.title, doc.dated))
                         .unwrap_or_else(|| source.document.to_string())

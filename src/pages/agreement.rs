@@ -35,7 +35,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
             }
             AgreementParty::EachMunicipalityOf { county } => {
                 let name =
-                    repo.with(|d| d.county(county).map(|c| c.name.clone()).unwrap_or_default());
+                    repo.snapshot(|d| d.county(county).map(|c| c.name.clone()).unwrap_or_default());
                 view! { <li>"Var och en av kommunerna i " {name}</li> }.into_any()
             }
         })

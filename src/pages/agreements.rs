@@ -18,7 +18,7 @@ pub fn AgreementList() -> impl IntoView {
                     view! {
                         <li class="card">
                             <A href=Page::Agreement(a.id.clone()).href()>{title}</A>
-                            <p class="kicker">{county} " · " <FactDate fact=a.date.clone() /> " · " {a.sections.len()} " avsnitt"</p>
+                            <p class="kicker">{county} " · " <FactDate fact=a.date.clone() brief=true /> " · " {a.sections.len()} " avsnitt"</p>
                         </li>
                     }
                 })

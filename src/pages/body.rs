@@ -35,7 +35,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
     let repo = Repo::expect_context();
     let editing = RwSignal::new(false);
     let open_editor = move |_| editing.set(true);
-    let (county, owner, agreement) = repo.with(|d| {
+    let (county, owner, agreement) = repo.snapshot(|d| {
         (
             d.county(&body.county)
                 .map(|c| c.name.clone())
@@ -109,7 +109,7 @@ fn Composition(body: Body) -> impl IntoView {
         .composition
         .iter()
         .map(|rule| {
-            let (who, only_for) = repo.with(|d| {
+            let (who, only_for) = repo.snapshot(|d| {
                 (
                     appointer_text(d, &rule.appointed_by),
                     rule.only_for.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
@@ -171,7 +171,7 @@ fn Offices(body: Body) -> impl IntoView {
         .map(|rule| {
             let offices = rule.offices.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ");
             let rotation = rule.rotation.as_ref().map(|rotation| {
-                let (parties, holder) = repo.with(|d| {
+                let (parties, holder) = repo.snapshot(|d| {
                     (
                         rotation.between.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
                         rotation_holder(rotation, year).map(|o| d.organisation_name(o)),
@@ -235,7 +235,7 @@ fn MeetingRules(body: Body) -> impl IntoView {
 #[component]
 fn Relations(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let (outgoing, incoming) = repo.with(|d| {
+    let (outgoing, incoming) = repo.snapshot(|d| {
         (
             d.relations_from(&id).cloned().collect::<Vec<_>>(),
             d.relations_to(&id).cloned().collect::<Vec<_>>(),
@@ -263,14 +263,14 @@ fn Relations(id: BodyId) -> impl IntoView {
 #[component]
 fn Members(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let seats = repo.with(|d| d.memberships_in(&id).cloned().collect::<Vec<_>>());
+    let seats = repo.snapshot(|d| d.memberships_in(&id).cloned().collect::<Vec<_>>());
     if seats.is_empty() {
         return None;
     }
     let rows = seats
         .into_iter()
         .map(|m| {
-            let party = repo.with(|d| d.person(&m.person).and_then(|p| p.party.clone()));
+            let party = repo.snapshot(|d| d.person(&m.person).and_then(|p| p.party.clone()));
             let period = match (m.from, m.to) {
                 (None, None) => String::new(),
                 (from, to) => format!(
@@ -309,7 +309,7 @@ fn Members(id: BodyId) -> impl IntoView {
 #[component]
 fn Meetings(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let meetings = repo.with(|d| {
+    let meetings = repo.snapshot(|d| {
         d.meetings_of(&id)
             .into_iter()
             .map(|m| {

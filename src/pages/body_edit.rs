@@ -13,7 +13,7 @@ pub fn EditBodyBasics(
     on_close: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    let (name, short_name) = repo.with(|d| {
+    let (name, short_name) = repo.snapshot(|d| {
         d.body(&id)
             .map(|b| (b.name.clone(), b.short_name.clone().unwrap_or_default()))
             .unwrap_or_default()

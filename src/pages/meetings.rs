@@ -19,7 +19,7 @@ pub fn MeetingList() -> impl IntoView {
                     let date = m.date.clone();
                     view! {
                         <tr>
-                            <th scope="row"><A href=Page::Meeting(m.id.clone()).href()><FactDate fact=date /></A></th>
+                            <th scope="row"><A href=Page::Meeting(m.id.clone()).href()><FactDate fact=date brief=true /></A></th>
                             <td>{d.body_name(&m.body)}</td>
                             <td>{m.kind.label()}</td>
                             <td>{m.place.clone()}</td>

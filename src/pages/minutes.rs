@@ -27,16 +27,17 @@ pub fn MinutesPage() -> impl IntoView {
 #[component]
 fn Minutes(meeting: Meeting) -> impl IntoView {
     let repo = Repo::expect_context();
-    let paragraphs = repo.with(|d| {
+    let paragraphs = repo.snapshot(|d| {
         d.paragraphs_of(&meeting.id)
             .into_iter()
             .cloned()
             .collect::<Vec<_>>()
     });
     let state = match &meeting.minutes {
-        MinutesState::Adjusted { date } => {
-            view! { "Justerat " <FactDate fact=date.clone() /> }.into_any()
-        }
+        MinutesState::Adjusted { date } => match date.value() {
+            Some(_) => view! { "Justerat " <FactDate fact=date.clone() /> }.into_any(),
+            None => view! { "Justerat (justeringsdatum okänt)" }.into_any(),
+        },
         other => other.label().into_any(),
     };
     let paragraph_views = paragraphs
@@ -54,7 +55,9 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
                     <dt>"Plats"</dt><dd>{meeting.place.clone()}</dd>
                     <dt>"Status"</dt><dd>{state}</dd>
                 </dl>
-                {meeting.note.clone().map(|n| view! { <p class="source-text">{n}</p> })}
+                {meeting.note.clone().map(|n| view! {
+                    <details class="caveat"><summary>"Anmärkningar om källan"</summary><p>{n}</p></details>
+                })}
             </header>
             <Attendance meeting=meeting.clone() />
             <Signatures meeting=meeting.clone() />

@@ -47,7 +47,7 @@ fn CountyStructure(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     let heading_id = format!("lan-{}", county.id);
-    let (levels, agreements, meetings) = repo.with(|d| county_parts(d, &county));
+    let (levels, agreements, meetings) = repo.snapshot(|d| county_parts(d, &county));
     let levels = levels
         .into_iter()
         .map(|(level, bodies)| {

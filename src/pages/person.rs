@@ -64,7 +64,7 @@ fn appearances(d: &Dataset, person: &PersonId) -> Vec<Appearance> {
 #[component]
 fn PersonDetails(person: Person) -> impl IntoView {
     let repo = Repo::expect_context();
-    let (seats, meetings, presented, signed) = repo.with(|d| {
+    let (seats, meetings, presented, signed) = repo.snapshot(|d| {
         let seats = d.memberships_of(&person.id).cloned().collect::<Vec<_>>();
         let presented = d
             .live_paragraphs()

@@ -160,10 +160,25 @@ impl<S: Store> Persistence<S> {
     }
 }
 
+/// The store the app runs on: localStorage in the browser, memory elsewhere
+/// (native builds only compile the UI; they never run it).
+#[cfg(target_arch = "wasm32")]
+pub type BrowserStore = LocalStore;
+#[cfg(not(target_arch = "wasm32"))]
+pub type BrowserStore = MemoryStore;
+
+/// Opens the browser's store, or says why it cannot be used.
+pub fn open_browser_store() -> Result<BrowserStore, StorageError> {
+    #[cfg(target_arch = "wasm32")]
+    return LocalStore::open();
+    #[cfg(not(target_arch = "wasm32"))]
+    Ok(MemoryStore::default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Body, BodyBasics, BodyId, ChangeStamp};
+    use crate::model::{Body, BodyBasics, ChangeStamp};
 
     fn built_in() -> Dataset {
         crate::seed::built_in().unwrap()
@@ -269,19 +284,4 @@ mod tests {
         assert_eq!(p.copy_id(|| "first".into()).unwrap(), "first");
         assert_eq!(p.copy_id(|| "second".into()).unwrap(), "first");
     }
-}
-
-/// The store the app runs on: localStorage in the browser, memory elsewhere
-/// (native builds only compile the UI; they never run it).
-#[cfg(target_arch = "wasm32")]
-pub type BrowserStore = LocalStore;
-#[cfg(not(target_arch = "wasm32"))]
-pub type BrowserStore = MemoryStore;
-
-/// Opens the browser's store, or says why it cannot be used.
-pub fn open_browser_store() -> Result<BrowserStore, StorageError> {
-    #[cfg(target_arch = "wasm32")]
-    return LocalStore::open();
-    #[cfg(not(target_arch = "wasm32"))]
-    Ok(MemoryStore::default())
 }
