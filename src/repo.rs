@@ -137,14 +137,32 @@ impl Repo {
     /// Changes a body's name and short name.
     pub fn update_body_basics(&self, id: &BodyId, basics: BodyBasics) -> Result<(), EditError> {
         let stamp = self.stamp();
+        self.change(|data| data.update_body_basics(id, basics, stamp))
+    }
+
+    /// Applies a core change. Readers are notified, and the data saved, only
+    /// when something changed: a refused change leaves the views (and any
+    /// open form with its message) as they are.
+    fn change(
+        &self,
+        edit: impl FnOnce(&mut Dataset) -> Result<bool, EditError>,
+    ) -> Result<(), EditError> {
         let result = self
             .data
-            .try_update(|data| data.update_body_basics(id, basics, stamp))
-            .unwrap_or_else(|| Err(EditError::NotFound(id.to_string())));
-        if result.is_ok() {
+            .try_maybe_update(|data| {
+                let result = edit(data);
+                (matches!(result, Ok(true)), result)
+            })
+            .unwrap_or_else(|| {
+                Err(EditError::Invalid {
+                    field: "data",
+                    message: "datan är upptagen av en annan ändring; försök igen.".into(),
+                })
+            });
+        if matches!(result, Ok(true)) {
             self.save_behind();
         }
-        result
+        result.map(|_| ())
     }
 
     /// Writes the data after the current event has been handled, so the UI

@@ -235,12 +235,13 @@ impl Dataset {
     }
 
     /// Changes a body's name and short name, recording who changed it.
+    /// Returns whether anything changed; a refused change changes nothing.
     pub fn update_body_basics(
         &mut self,
         id: &BodyId,
         basics: BodyBasics,
         stamp: ChangeStamp,
-    ) -> Result<(), EditError> {
+    ) -> Result<bool, EditError> {
         let name = basics.name.trim().to_owned();
         if name.is_empty() {
             return Err(EditError::Invalid {
@@ -258,12 +259,12 @@ impl Dataset {
             .find(|b| &b.id == id && !b.meta.deleted)
             .ok_or_else(|| EditError::NotFound(id.to_string()))?;
         if body.name == name && body.short_name == short_name {
-            return Ok(());
+            return Ok(false);
         }
         body.name = name;
         body.short_name = short_name;
         body.meta.touch(stamp);
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -316,8 +317,10 @@ mod tests {
             name: " Länsstyrgruppen ".into(),
             short_name: Some("LSG".into()),
         };
-        data.update_body_basics(&BodyId::new("lsg"), basics, stamp())
+        let changed = data
+            .update_body_basics(&BodyId::new("lsg"), basics, stamp())
             .unwrap();
+        assert!(changed);
         let body = data.body(&BodyId::new("lsg")).unwrap();
         assert_eq!(body.short_name.as_deref(), Some("LSG"));
         assert_eq!(body.name, "Länsstyrgruppen");
@@ -332,8 +335,10 @@ mod tests {
             name: "Länsstyrgruppen".into(),
             short_name: Some("  ".into()),
         };
-        data.update_body_basics(&BodyId::new("lsg"), basics, stamp())
+        let changed = data
+            .update_body_basics(&BodyId::new("lsg"), basics, stamp())
             .unwrap();
+        assert!(!changed);
         assert!(data.bodies[0].meta.version.is_empty());
     }
 
