@@ -135,6 +135,15 @@ fn composition_of_samradet_and_lsg() {
     );
     let rotation = samrad.offices[0].rotation.as_ref().expect("växling");
     assert_eq!(rotation.period_years, 1);
+    assert_eq!(
+        rotation.between,
+        vec![
+            RotationParty::Organisation("region-vb".into()),
+            RotationParty::MunicipalitiesOf {
+                municipalities_of: "vb".into()
+            },
+        ]
+    );
     assert!(rotation.start.value().is_none());
 }
 

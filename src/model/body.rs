@@ -146,11 +146,20 @@ pub struct OfficeRef {
     pub office: Office,
 }
 
+/// One side of a rotation: an organisation, or the municipalities of a
+/// county taken together ("kommunerna"), which have no organisation of their own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RotationParty {
+    Organisation(OrganisationId),
+    MunicipalitiesOf { municipalities_of: CountyId },
+}
+
 /// The year and party a rotation is anchored at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RotationStart {
     pub year: i32,
-    pub organisation: OrganisationId,
+    pub party: RotationParty,
 }
 
 /// Offices that alternate between parties, one period at a time.
@@ -159,7 +168,7 @@ pub struct Rotation {
     /// Length of one term in years (1 = årsvis/kalenderår).
     pub period_years: u32,
     /// The parties the offices alternate between, in order.
-    pub between: Vec<OrganisationId>,
+    pub between: Vec<RotationParty>,
     /// Which party held the offices in which year, if known.
     pub start: Fact<RotationStart>,
 }

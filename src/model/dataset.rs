@@ -228,6 +228,18 @@ impl Dataset {
             .unwrap_or_else(|| format!("(okänd person {id})"))
     }
 
+    pub fn rotation_party_name(&self, party: &RotationParty) -> String {
+        match party {
+            RotationParty::Organisation(id) => self.organisation_name(id),
+            RotationParty::MunicipalitiesOf { municipalities_of } => {
+                match self.county(municipalities_of) {
+                    Some(county) => format!("kommunerna i {}", county.name),
+                    None => format!("kommunerna i (okänt län {municipalities_of})"),
+                }
+            }
+        }
+    }
+
     pub fn organisation_name(&self, id: &OrganisationId) -> String {
         self.organisation(id)
             .map(|o| o.name.clone())

@@ -306,21 +306,26 @@ impl Dataset {
                 );
             }
             if let Some(rotation) = &rule.rotation {
-                for (j, org) in rotation.between.iter().enumerate() {
-                    check.expect(
-                        &ids.organisations,
-                        org.as_str(),
-                        &from,
-                        format!("offices[{i}].rotation.between[{j}]"),
-                    );
-                }
-                if let Some(start) = rotation.start.value() {
-                    check.expect(
-                        &ids.organisations,
-                        start.organisation.as_str(),
-                        &from,
-                        format!("offices[{i}].rotation.start"),
-                    );
+                let start = rotation
+                    .start
+                    .value()
+                    .map(|s| (&s.party, "start".to_owned()));
+                let parties = rotation
+                    .between
+                    .iter()
+                    .enumerate()
+                    .map(|(j, party)| (party, format!("between[{j}]")))
+                    .chain(start);
+                for (party, field) in parties {
+                    let field = format!("offices[{i}].rotation.{field}");
+                    match party {
+                        RotationParty::Organisation(org) => {
+                            check.expect(&ids.organisations, org.as_str(), &from, field)
+                        }
+                        RotationParty::MunicipalitiesOf { municipalities_of } => {
+                            check.expect(&ids.counties, municipalities_of.as_str(), &from, field)
+                        }
+                    }
                 }
             }
         }

@@ -173,8 +173,8 @@ fn Offices(body: Body) -> impl IntoView {
             let rotation = rule.rotation.as_ref().map(|rotation| {
                 let (parties, holder) = repo.snapshot(|d| {
                     (
-                        rotation.between.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
-                        rotation_holder(rotation, year).map(|o| d.organisation_name(o)),
+                        rotation.between.iter().map(|p| d.rotation_party_name(p)).collect::<Vec<_>>(),
+                        rotation_holder(rotation, year).map(|p| d.rotation_party_name(p)),
                     )
                 });
                 let period = if rotation.period_years == 1 { "årsvis".to_owned() } else { format!("var {}:e år", rotation.period_years) };

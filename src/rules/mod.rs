@@ -175,10 +175,10 @@ mod tests {
 pub fn rotation_holder(
     rotation: &crate::model::Rotation,
     year: i32,
-) -> Option<&crate::model::OrganisationId> {
+) -> Option<&crate::model::RotationParty> {
     let start = rotation.start.value()?;
     let parties = &rotation.between;
-    let start_index = parties.iter().position(|p| p == &start.organisation)?;
+    let start_index = parties.iter().position(|p| p == &start.party)?;
     let period = i64::from(rotation.period_years.max(1));
     let terms = (i64::from(year) - i64::from(start.year)).div_euclid(period);
     let index = (start_index as i64 + terms).rem_euclid(parties.len() as i64) as usize;
@@ -188,19 +188,21 @@ pub fn rotation_holder(
 #[cfg(test)]
 mod rotation_tests {
     use super::*;
-    use crate::model::{Fact, OrganisationId, Rotation, RotationStart};
+    use crate::model::{CountyId, Fact, OrganisationId, Rotation, RotationParty, RotationStart};
 
     #[test]
     fn yearly_rotation_between_two_parties() {
-        let region = OrganisationId::new("region");
-        let kommuner = OrganisationId::new("kommuner");
+        let region = RotationParty::Organisation(OrganisationId::new("region"));
+        let kommuner = RotationParty::MunicipalitiesOf {
+            municipalities_of: CountyId::new("vb"),
+        };
         let rotation = Rotation {
             period_years: 1,
             between: vec![region.clone(), kommuner.clone()],
             start: Fact::Inferred {
                 value: RotationStart {
                     year: 2021,
-                    organisation: region.clone(),
+                    party: region.clone(),
                 },
                 reason: String::new(),
             },
