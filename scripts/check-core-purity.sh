@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 dirs=()
-for d in src/model src/seed src/search src/rules; do
-  [ -d "$d" ] && dirs+=("$d")
+for d in src/model src/seed src/search src/rules src/calendar src/format.rs; do
+  [ -e "$d" ] && dirs+=("$d")
 done
 if [ ${#dirs[@]} -eq 0 ]; then
   echo "core purity: no core directories (src/model, src/seed, src/search, src/rules) yet — nothing to check"

@@ -5,6 +5,7 @@
 //! `storage` is the browser edge; `app`, `pages` and `components` are the UI.
 //! See ARCHITECTURE.md.
 
+pub mod calendar;
 pub mod format;
 pub mod model;
 pub mod rules;

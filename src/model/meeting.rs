@@ -128,6 +128,8 @@ pub struct AgendaItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "state")]
 pub enum MinutesState {
+    /// A meeting entered ahead of time; no minutes yet.
+    Planned,
     Draft,
     ForAdjustment,
     /// Justerat: locked; later changes are only recorded addenda.
@@ -139,6 +141,7 @@ pub enum MinutesState {
 impl MinutesState {
     pub fn label(&self) -> &'static str {
         match self {
+            MinutesState::Planned => "Planerat",
             MinutesState::Draft => "Utkast",
             MinutesState::ForAdjustment => "För justering",
             MinutesState::Adjusted { .. } => "Justerat",
@@ -198,6 +201,9 @@ pub struct PromisedFollowUp {
     /// The body the report is due to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_body: Option<BodyId>,
+    /// The § that dealt with it, once a person has said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled_in: Option<ParagraphId>,
 }
 
 /// A part of a § that has its own proposal and decision (§ 9 has two).

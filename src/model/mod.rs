@@ -4,6 +4,7 @@
 mod agreement;
 mod body;
 mod dataset;
+mod edits;
 mod fact;
 mod ids;
 mod integrity;
@@ -15,6 +16,7 @@ mod text;
 pub use agreement::*;
 pub use body::*;
 pub use dataset::*;
+pub use edits::PlannedMeeting;
 pub use fact::Fact;
 pub use ids::*;
 pub use integrity::{DanglingReference, ReferenceCheck};

@@ -2,6 +2,10 @@
 //! came into force, when it is next followed up, and when it would end if
 //! notice were given on a given day.
 
+pub mod compliance;
+pub mod due;
+pub mod promises;
+
 use chrono::{Months, NaiveDate};
 
 use crate::model::{Agreement, FollowUpRule};

@@ -1,0 +1,332 @@
+//! "Att göra": every obligation the rules create, evaluated on a given day
+//! and sorted by urgency, with a link target to the record that creates it.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::compliance::{check_year, CheckStatus};
+use super::promises::{promises, PromiseStatus};
+use super::{follow_ups_due, rotation_holder};
+use crate::format;
+use crate::model::{AgreementId, BodyId, CountyId, Dataset, MeetingId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Urgency {
+    /// A deadline has passed or a past year fell short.
+    Overdue,
+    /// Due in the current period and not yet met.
+    Open,
+    /// The data does not say enough; a person must fill it in.
+    NeedsInput,
+    /// A coming date.
+    Upcoming,
+    /// Met or dealt with.
+    Done,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 5] = [
+        Urgency::Overdue,
+        Urgency::Open,
+        Urgency::NeedsInput,
+        Urgency::Upcoming,
+        Urgency::Done,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "Försenat",
+            Urgency::Open => "Aktuellt",
+            Urgency::NeedsInput => "Uppgift saknas",
+            Urgency::Upcoming => "Kommande",
+            Urgency::Done => "Uppfyllt",
+        }
+    }
+}
+
+/// The record an obligation comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DueSource {
+    Body(BodyId),
+    Agreement(AgreementId),
+    Paragraph { meeting: MeetingId, number: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueItem {
+    pub county: CountyId,
+    pub urgency: Urgency,
+    pub date: Option<NaiveDate>,
+    /// What is due, in Swedish.
+    pub title: String,
+    /// The state of it, in Swedish.
+    pub detail: String,
+    pub source: DueSource,
+}
+
+/// How far ahead a coming date counts as current.
+const SOON_DAYS: i64 = 90;
+
+/// Everything due, for every county, on `today`.
+pub fn due_items(data: &Dataset, today: NaiveDate) -> Vec<DueItem> {
+    let mut items = Vec::new();
+    meeting_rules(data, today, &mut items);
+    rotations(data, today, &mut items);
+    agreements(data, today, &mut items);
+    promised(data, today, &mut items);
+    items.sort_by(|a, b| {
+        a.urgency
+            .cmp(&b.urgency)
+            .then(a.date.cmp(&b.date))
+            .then(a.title.cmp(&b.title))
+    });
+    items
+}
+
+fn meeting_rules(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    let year = today.year();
+    for body in data.live_bodies() {
+        for check_year_of in [year, year - 1] {
+            for check in check_year(data, body, check_year_of, today) {
+                let urgency = match check.status {
+                    CheckStatus::Met => Urgency::Done,
+                    CheckStatus::Open => Urgency::Open,
+                    CheckStatus::Missed => Urgency::Overdue,
+                };
+                let planned = if check.planned > 0 {
+                    format!(", {} planerade", check.planned)
+                } else {
+                    String::new()
+                };
+                items.push(DueItem {
+                    county: body.county.clone(),
+                    urgency,
+                    date: NaiveDate::from_ymd_opt(check_year_of, 12, 31),
+                    title: format!("{}: {}", body.display_name(), check.rule.text),
+                    detail: format!(
+                        "{check_year_of}: {} av {} registrerade{planned}.",
+                        check.held, check.required
+                    ),
+                    source: DueSource::Body(body.id.clone()),
+                });
+            }
+        }
+    }
+}
+
+fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    let year = today.year();
+    for body in data.live_bodies() {
+        for rule in &body.offices {
+            let Some(rotation) = &rule.rotation else {
+                continue;
+            };
+            let offices = rule
+                .offices
+                .iter()
+                .map(|o| o.label().to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" och ");
+            let title = format!("{}: {offices} {year}", body.display_name());
+            let (urgency, detail) = match rotation_holder(rotation, year) {
+                Some(party) => (
+                    Urgency::Done,
+                    format!(
+                        "Innehas av {} (växlar årsvis).",
+                        data.rotation_party_name(party)
+                    ),
+                ),
+                None => (
+                    Urgency::NeedsInput,
+                    "Okänt – ange startår och part för växlingen.".to_owned(),
+                ),
+            };
+            items.push(DueItem {
+                county: body.county.clone(),
+                urgency,
+                date: None,
+                title,
+                detail,
+                source: DueSource::Body(body.id.clone()),
+            });
+        }
+    }
+}
+
+fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    for agreement in data.live_agreements() {
+        let source = DueSource::Agreement(agreement.id.clone());
+        for due in follow_ups_due(agreement, today) {
+            let soon = (due.date - today).num_days() <= SOON_DAYS;
+            let urgency = match (due.overdue, soon) {
+                (true, _) => Urgency::Overdue,
+                (false, true) => Urgency::Open,
+                (false, false) => Urgency::Upcoming,
+            };
+            let detail = if due.overdue {
+                format!("Skulle ha startat senast {}.", format::date(due.date))
+            } else {
+                format!("Nästa uppföljning {}.", format::date(due.date))
+            };
+            items.push(DueItem {
+                county: agreement.county.clone(),
+                urgency,
+                date: Some(due.date),
+                title: format!("Uppföljning av {}", agreement.title),
+                detail,
+                source: source.clone(),
+            });
+        }
+        let entry_unknown = agreement
+            .entry_into_force
+            .as_ref()
+            .is_none_or(|e| e.date.value().is_none());
+        let follows_from_entry = agreement
+            .follow_up
+            .iter()
+            .any(|r| matches!(r, crate::model::FollowUpRule::Every { .. }));
+        if entry_unknown && follows_from_entry {
+            items.push(DueItem {
+                county: agreement.county.clone(),
+                urgency: Urgency::NeedsInput,
+                date: None,
+                title: format!("Ikraftträdande för {}", agreement.title),
+                detail: "Okänt – uppföljningarna räknas från ikraftträdandet.".into(),
+                source,
+            });
+        }
+    }
+}
+
+fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    for check in promises(data, today) {
+        let Some(body) = data.body(&check.body) else {
+            continue;
+        };
+        let (urgency, detail) = match &check.status {
+            PromiseStatus::Handled {
+                meeting,
+                number,
+                confirmed,
+            } => {
+                let when = data
+                    .meeting(meeting)
+                    .and_then(|m| m.date.value().copied())
+                    .map(format::date)
+                    .unwrap_or_default();
+                let how = if *confirmed {
+                    "Behandlad"
+                } else {
+                    "Troligen behandlad"
+                };
+                (Urgency::Done, format!("{how} i § {number} ({when})."))
+            }
+            PromiseStatus::Pending { overdue: true } => (
+                Urgency::Overdue,
+                "Ingen senare behandling registrerad.".to_owned(),
+            ),
+            PromiseStatus::Pending { overdue: false } if check.follow_up.due.is_some() => {
+                (Urgency::Upcoming, "Inte behandlad ännu.".to_owned())
+            }
+            PromiseStatus::Pending { overdue: false } => (
+                Urgency::Open,
+                "Inget datum angivet; inte behandlad ännu.".to_owned(),
+            ),
+        };
+        items.push(DueItem {
+            county: body.county.clone(),
+            urgency,
+            date: check.follow_up.due,
+            title: format!(
+                "§ {} {}: {}",
+                check.paragraph, check.paragraph_title, check.follow_up.text
+            ),
+            detail,
+            source: DueSource::Paragraph {
+                meeting: check.meeting,
+                number: check.paragraph,
+            },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn built_in_on(today: &str) -> Vec<DueItem> {
+        due_items(&crate::seed::built_in().unwrap(), date(today))
+    }
+
+    fn find<'a>(items: &'a [DueItem], needle: &str) -> &'a DueItem {
+        items
+            .iter()
+            .find(|i| i.title.contains(needle))
+            .unwrap_or_else(|| panic!("no item with {needle:?}"))
+    }
+
+    #[test]
+    fn the_built_in_data_in_june_2021() {
+        let items = built_in_on("2021-06-15");
+        let minimum = items
+            .iter()
+            .find(|i| i.title.contains("minst fyra gånger per år") && i.detail.starts_with("2021"))
+            .expect("this year's minimum");
+        assert_eq!(minimum.urgency, Urgency::Open);
+        assert_eq!(minimum.detail, "2021: 1 av 4 registrerade.");
+        let chair = find(&items, "Politiska samverkansberedningen: ordförande");
+        assert_eq!(chair.urgency, Urgency::Done);
+        assert!(
+            chair.detail.contains("Region Norrbotten"),
+            "{}",
+            chair.detail
+        );
+        let samrad_chair = find(&items, "Samråd för vård och omsorg: ordförande");
+        assert_eq!(samrad_chair.urgency, Urgency::NeedsInput);
+        let nb = find(
+            &items,
+            "Uppföljning av Överenskommelse om politisk samverkan",
+        );
+        assert_eq!(
+            (nb.urgency, nb.date),
+            (Urgency::Upcoming, Some(date("2023-01-01")))
+        );
+        let vb = find(&items, "Uppföljning av Regional överenskommelse");
+        assert_eq!(
+            (vb.urgency, vb.date),
+            (Urgency::Upcoming, Some(date("2023-09-01")))
+        );
+        let profile = find(&items, "grafiska profil");
+        assert_eq!(profile.urgency, Urgency::Upcoming);
+    }
+
+    #[test]
+    fn the_built_in_data_today() {
+        let items = built_in_on("2026-11-22");
+        let vb = find(&items, "Uppföljning av Regional överenskommelse");
+        assert_eq!(vb.urgency, Urgency::Overdue);
+        assert_eq!(vb.detail, "Skulle ha startat senast 1 september 2023.");
+        let nb = find(
+            &items,
+            "Uppföljning av Överenskommelse om politisk samverkan",
+        );
+        assert_eq!(nb.date, Some(date("2027-01-01")));
+        assert_eq!(nb.urgency, Urgency::Open);
+        let chair = find(&items, "Politiska samverkansberedningen: ordförande");
+        assert!(
+            chair.detail.contains("Norrbottens Kommuner"),
+            "{}",
+            chair.detail
+        );
+        assert_eq!(find(&items, "grafiska profil").urgency, Urgency::Overdue);
+        let last_year = items
+            .iter()
+            .find(|i| i.detail.starts_with("2025: 0 av 4"))
+            .expect("last year's minimum");
+        assert_eq!(last_year.urgency, Urgency::Overdue);
+        assert!(items.windows(2).all(|w| w[0].urgency <= w[1].urgency));
+    }
+}
