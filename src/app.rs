@@ -9,6 +9,8 @@ use crate::routes::AppRoutes;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    // Fix "today" before the router rewrites the address.
+    crate::repo::today();
     leptos::mount::mount_to_body(App);
 }
 

@@ -15,6 +15,7 @@ pub mod storage;
 
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod pages;
 pub mod repo;
 pub mod routes;

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::model::{BodyBasics, BodyId, ChangeStamp, Dataset, EditError};
+use crate::model::{
+    BodyBasics, BodyId, ChangeStamp, Dataset, EditError, MeetingId, PlannedMeeting, RotationStart,
+};
 use crate::seed;
 use crate::storage::{open_browser_store, BrowserStore, MemoryStore, Persistence, SetAside};
 
@@ -140,6 +142,32 @@ impl Repo {
         self.change(|data| data.update_body_basics(id, basics, stamp))
     }
 
+    /// Adds a planned meeting to a body; returns its id.
+    pub fn plan_meeting(&self, planned: PlannedMeeting) -> Result<MeetingId, EditError> {
+        let id = MeetingId::new(format!("{}-{}", planned.body, random_hex()));
+        let stamp = self.stamp();
+        let new_id = id.clone();
+        self.change(|data| data.plan_meeting(planned, new_id, stamp).map(|_| true))?;
+        Ok(id)
+    }
+
+    /// Removes a planned meeting.
+    pub fn cancel_planned_meeting(&self, id: &MeetingId) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| data.cancel_planned_meeting(id, stamp))
+    }
+
+    /// Records which party held a rotating office in which year.
+    pub fn set_rotation_start(
+        &self,
+        body: &BodyId,
+        office_rule: usize,
+        start: RotationStart,
+    ) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| data.set_rotation_start(body, office_rule, start, stamp))
+    }
+
     /// Applies a core change. Readers are notified, and the data saved, only
     /// when something changed: a refused change leaves the views (and any
     /// open form with its message) as they are.
@@ -181,13 +209,25 @@ impl Repo {
     }
 }
 
-fn new_copy_id() -> String {
+fn random_hex() -> String {
     let random = (js_sys::Math::random() * 2f64.powi(48)) as u64;
-    format!("copy-{random:012x}")
+    format!("{random:012x}")
 }
 
-/// Today's date in the browser's time zone.
+fn new_copy_id() -> String {
+    format!("copy-{}", random_hex())
+}
+
+/// Today's date in the browser's time zone, or the date given by the
+/// `?idag=YYYY-MM-DD` query parameter at start (a hook for tests and for
+/// looking at what was due on a past day).
 pub fn today() -> NaiveDate {
+    *TODAY.get_or_init(|| date_from_address().unwrap_or_else(browser_today))
+}
+
+static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+
+fn browser_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
         now.get_full_year() as i32,
@@ -195,4 +235,14 @@ pub fn today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
+}
+
+fn date_from_address() -> Option<NaiveDate> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("idag="))?
+        .parse()
+        .ok()
 }

@@ -13,6 +13,7 @@ use crate::search::Target;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
     Overview,
+    Due,
     Bodies,
     Body(BodyId),
     Agreements,
@@ -28,6 +29,7 @@ impl Page {
     pub fn href(&self) -> String {
         match self {
             Page::Overview => "/".into(),
+            Page::Due => "/att-gora".into(),
             Page::Bodies => "/organ".into(),
             Page::Body(id) => format!("/organ/{id}"),
             Page::Agreements => "/overenskommelser".into(),
@@ -98,6 +100,7 @@ pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=pages::NotFound>
             <Route path=path!("/") view=pages::Overview />
+            <Route path=path!("/att-gora") view=pages::DuePage />
             <Route path=path!("/organ") view=pages::BodyList />
             <Route path=path!("/organ/:id") view=pages::BodyPage />
             <Route path=path!("/overenskommelser") view=pages::AgreementList />

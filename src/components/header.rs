@@ -4,8 +4,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::routes::Page;
 
-const NAV: [(&str, Page); 5] = [
+const NAV: [(&str, Page); 6] = [
     ("Översikt", Page::Overview),
+    ("Att göra", Page::Due),
     ("Organ", Page::Bodies),
     ("Överenskommelser", Page::Agreements),
     ("Möten", Page::Meetings),

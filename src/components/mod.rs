@@ -1,11 +1,13 @@
 //! Small view pieces shared by the pages.
 
+mod calendar_export;
 mod fact;
 mod header;
 mod links;
 mod notices;
 mod text;
 
+pub use calendar_export::CalendarExport;
 pub use fact::{FactDate, FactTime};
 pub use header::SiteHeader;
 pub use links::{AgreementLink, BodyLink, OrganisationName, PersonLink};

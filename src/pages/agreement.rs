@@ -130,6 +130,7 @@ fn EntryFacts(agreement: Agreement) -> impl IntoView {
                 {n.addressed_to.map(|id| view! { " Ställs till " <BodyLink id /> "." })}
                 <p class="source-text">{n.text}</p>
                 <p class="computed">{computed}</p>
+                <NoticeCalculator agreement=agreement.clone() />
             </dd>
         }
     });
@@ -191,5 +192,37 @@ fn AgreementSection(section: Section, anchor: String) -> impl IntoView {
             <Blocks blocks=section.blocks.clone() />
             {bodies}
         </section>
+    }
+}
+
+/// "If notice were given on …, the agreement would end on …" for any date.
+#[component]
+fn NoticeCalculator(agreement: Agreement) -> impl IntoView {
+    let given = RwSignal::new(today().to_string());
+    let addressed = agreement
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.addressed_to.is_some());
+    let result = move || {
+        let text = given.get();
+        match text.parse::<chrono::NaiveDate>() {
+            Ok(date) => rules::notice_end(&agreement, date)
+                .map(|end| format!("Upphör {}.", format::date(end)))
+                .unwrap_or_default(),
+            Err(_) => "Ange ett datum.".to_owned(),
+        }
+    };
+    let label = if addressed {
+        "Om skrivelsen behandlas"
+    } else {
+        "Om uppsägning sker"
+    };
+    view! {
+        <div class="inline-form notice-calculator">
+            <label>{label}
+                <input type="date" bind:value=given />
+            </label>
+            <p class="computed" aria-live="polite">{result}</p>
+        </div>
     }
 }

@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::body_edit::EditBodyBasics;
+use super::body_rules::{Compliance, PlanMeeting, RotationStartForm};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    AgreementLink, Blocks, BodyLink, OrganisationName, PersonLink, SourceList,
+    AgreementLink, Blocks, BodyLink, CalendarExport, OrganisationName, PersonLink, SourceList,
 };
 use crate::format;
 use crate::model::*;
@@ -20,12 +21,14 @@ use crate::search::meeting_title;
 pub fn BodyPage() -> impl IntoView {
     let id = use_id_param();
     let repo = Repo::expect_context();
-    move || {
-        let id = BodyId::new(id.get());
-        match repo.with(|d| d.body(&id).cloned()) {
-            Some(body) => view! { <BodyDetails body /> }.into_any(),
-            None => view! { <RecordNotFound what="Organet" id=id.to_string() back=Page::Bodies /> }
-                .into_any(),
+    // Only a change of the body itself rebuilds the page; the sections that
+    // show other records (members, meetings) follow the data on their own,
+    // so forms on the page keep their input and messages.
+    let body = Memo::new(move |_| repo.with(|d| d.body(&BodyId::new(id.get())).cloned()));
+    move || match body.get() {
+        Some(body) => view! { <BodyDetails body /> }.into_any(),
+        None => {
+            view! { <RecordNotFound what="Organet" id=id.get() back=Page::Bodies /> }.into_any()
         }
     }
 }
@@ -76,6 +79,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <Composition body=body.clone() />
             <Offices body=body.clone() />
             <MeetingRules body=body.clone() />
+            <Compliance body=body.clone() />
             {(!body.working_order.is_empty()).then(|| view! {
                 <section id="arbetsordning"><h2>"Arbetsordning"</h2><Blocks blocks=body.working_order.clone() /></section>
             })}
@@ -168,25 +172,40 @@ fn Offices(body: Body) -> impl IntoView {
     let rules = body
         .offices
         .iter()
-        .map(|rule| {
+        .enumerate()
+        .map(|(index, rule)| {
             let offices = rule.offices.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ");
             let rotation = rule.rotation.as_ref().map(|rotation| {
                 let (parties, holder) = repo.snapshot(|d| {
                     (
-                        rotation.between.iter().map(|p| d.rotation_party_name(p)).collect::<Vec<_>>(),
+                        rotation
+                            .between
+                            .iter()
+                            .map(|p| (p.clone(), d.rotation_party_name(p)))
+                            .collect::<Vec<_>>(),
                         rotation_holder(rotation, year).map(|p| d.rotation_party_name(p)),
                     )
                 });
+                let names = parties.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(" och ");
                 let period = if rotation.period_years == 1 { "årsvis".to_owned() } else { format!("var {}:e år", rotation.period_years) };
-                let this_year = match (holder, rotation.start.caveat()) {
-                    (Some(holder), None) => format!("{year}: {holder}."),
-                    (Some(holder), Some(reason)) => format!("{year}: {holder} (härlett: {reason})."),
-                    (None, reason) => format!(
-                        "{year}: okänt – startår och startpart anges inte{}.",
-                        reason.filter(|r| !r.is_empty()).map(|r| format!(" ({r})")).unwrap_or_default()
-                    ),
+                let this_year = match holder {
+                    Some(holder) => view! {
+                        <strong>{year} ": " {holder} "."</strong>
+                        {rotation.start.caveat().map(|reason| view! {
+                            <details class="caveat"><summary>"härlett"</summary><p>{reason.to_owned()}</p></details>
+                        })}
+                    }
+                    .into_any(),
+                    None => view! {
+                        <strong>{year} ": okänt – ange startår."</strong>
+                        {rotation.start.caveat().filter(|r| !r.is_empty()).map(|reason| view! {
+                            <details class="caveat"><summary>"varför"</summary><p>{reason.to_owned()}</p></details>
+                        })}
+                        <RotationStartForm body=body.id.clone() office_rule=index parties=parties.clone() />
+                    }
+                    .into_any(),
                 };
-                view! { <p class="rotation">"Växlar " {period} " mellan " {parties.join(" och ")} ". " <strong>{this_year}</strong></p> }
+                view! { <div class="rotation"><p>"Växlar " {period} " mellan " {names} ". "</p>{this_year}</div> }
             });
             let held_by = rule.held_by.clone().map(|h| view! { <p>"Innehas av: " {h.office.label()} " i " <BodyLink id=h.body /></p> });
             view! {
@@ -309,28 +328,51 @@ fn Members(id: BodyId) -> impl IntoView {
 #[component]
 fn Meetings(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let meetings = repo.snapshot(|d| {
-        d.meetings_of(&id)
+    let error = RwSignal::new(None::<String>);
+    let list_id = id.clone();
+    let items = move || {
+        let meetings = repo.with(|d| {
+            d.meetings_of(&list_id)
+                .into_iter()
+                .map(|m| {
+                    let planned = m.minutes == MinutesState::Planned;
+                    (
+                        m.id.clone(),
+                        meeting_title(d, m),
+                        d.paragraphs_of(&m.id).len(),
+                        planned,
+                        m.place.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        meetings
             .into_iter()
-            .map(|m| {
-                (
-                    m.id.clone(),
-                    meeting_title(d, m),
-                    d.paragraphs_of(&m.id).len(),
-                )
+            .map(|(meeting, title, count, planned, place)| {
+                let cancel_id = meeting.clone();
+                let cancel = move |_| {
+                    if let Err(e) = repo.cancel_planned_meeting(&cancel_id) {
+                        error.set(Some(e.to_string()));
+                    }
+                };
+                let state = if planned { format!("planerat, {place}") } else { format!("{count} §") };
+                view! {
+                    <li>
+                        <A href=Page::Meeting(meeting).href()>{title}</A> " – " {state}
+                        {planned.then(|| view! { " " <button type="button" class="secondary" on:click=cancel>"Stryk"</button> })}
+                    </li>
+                }
             })
-            .collect::<Vec<_>>()
-    });
-    (!meetings.is_empty()).then(|| {
-        let items = meetings
-            .into_iter()
-            .map(|(id, title, count)| view! { <li><A href=Page::Meeting(id).href()>{title}</A> " – " {count} " §"</li> })
-            .collect_view();
-        view! {
-            <section id="sammantraden">
-                <h2>"Sammanträden"</h2>
-                <ul>{items}</ul>
-            </section>
-        }
-    })
+            .collect_view()
+    };
+    view! {
+        <section id="sammantraden">
+            <h2>"Sammanträden"</h2>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ul>{items}</ul>
+            <CalendarExport body=id.clone() />
+            <h3>"Planera sammanträde"</h3>
+            <PlanMeeting body=id />
+        </section>
+    }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::FactDate;
+use crate::components::{CalendarExport, FactDate};
 use crate::repo::Repo;
 use crate::routes::Page;
 
@@ -33,6 +33,7 @@ pub fn MeetingList() -> impl IntoView {
     };
     view! {
         <h1>"Möten och protokoll"</h1>
+        <CalendarExport />
         <div class="table-wrap">
             <table>
                 <thead><tr>

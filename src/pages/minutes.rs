@@ -59,6 +59,9 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
                     <details class="caveat"><summary>"Anmärkningar om källan"</summary><p>{n}</p></details>
                 })}
             </header>
+            {(meeting.minutes == MinutesState::Planned).then(|| view! {
+                <p class="lead">"Planerat sammanträde – inget protokoll ännu."</p>
+            })}
             <Attendance meeting=meeting.clone() />
             <Signatures meeting=meeting.clone() />
             <Agenda meeting=meeting.clone() />

@@ -236,11 +236,8 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
             county: body.county.clone(),
             urgency,
             date: check.follow_up.due,
-            title: format!(
-                "§ {} {}: {}",
-                check.paragraph, check.paragraph_title, check.follow_up.text
-            ),
-            detail,
+            title: format!("§ {} {}", check.paragraph, check.paragraph_title),
+            detail: format!("{} – {detail}", check.follow_up.text),
             source: DueSource::Paragraph {
                 meeting: check.meeting,
                 number: check.paragraph,
@@ -299,8 +296,15 @@ mod tests {
             (vb.urgency, vb.date),
             (Urgency::Upcoming, Some(date("2023-09-01")))
         );
-        let profile = find(&items, "grafiska profil");
+        let profile = items
+            .iter()
+            .find(|i| i.detail.contains("grafiska profil"))
+            .expect("the promise in § 8");
         assert_eq!(profile.urgency, Urgency::Upcoming);
+        assert_eq!(
+            profile.title,
+            "§ 8 Målbild Nära vård och omsorg, beslutsärende"
+        );
     }
 
     #[test]
@@ -321,7 +325,11 @@ mod tests {
             "{}",
             chair.detail
         );
-        assert_eq!(find(&items, "grafiska profil").urgency, Urgency::Overdue);
+        let profile = items
+            .iter()
+            .find(|i| i.detail.contains("grafiska profil"))
+            .unwrap();
+        assert_eq!(profile.urgency, Urgency::Overdue);
         let last_year = items
             .iter()
             .find(|i| i.detail.starts_with("2025: 0 av 4"))

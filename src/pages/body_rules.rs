@@ -1,0 +1,188 @@
+//! The rule parts of a body page: this year's compliance, setting an unknown
+//! rotation start, and planning meetings.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use leptos::prelude::*;
+
+use crate::model::{Body, BodyId, MeetingKind, PlannedMeeting, RotationParty, RotationStart};
+use crate::repo::{today, Repo};
+use crate::rules::compliance::{check_year, CheckStatus};
+
+/// Meetings held against the body's meeting rules, this year and last.
+#[component]
+pub fn Compliance(
+    /// The body checked.
+    body: Body,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let today = today();
+    let has_rules = body
+        .meeting_rules
+        .iter()
+        .any(|r| crate::rules::compliance::required_per_year(r).is_some());
+    let rows = move || {
+        let checks = repo.with(|d| {
+            let mut checks = check_year(d, &body, today.year(), today);
+            checks.extend(check_year(d, &body, today.year() - 1, today));
+            checks
+        });
+        checks
+            .into_iter()
+            .map(|c| {
+                let status = match c.status {
+                    CheckStatus::Met => "uppfyllt",
+                    CheckStatus::Open => "pågår",
+                    CheckStatus::Missed => "inte uppfyllt",
+                };
+                let planned = (c.planned > 0).then(|| format!(", {} planerade", c.planned));
+                view! {
+                    <li>
+                        <strong>{c.year} ": " {c.held} " av " {c.required}</strong>
+                        {planned} " – " {status} ". "
+                        <span class="source-text">{c.rule.text}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    has_rules.then(|| {
+        view! {
+            <section id="uppfyllelse">
+                <h2>"Sammanträden hittills"</h2>
+                <p>"Registrerade sammanträden jämfört med vad överenskommelsen kräver."</p>
+                <ul class="compliance">{rows}</ul>
+            </section>
+        }
+    })
+}
+
+/// Asks for the year and party a rotation starts from, when the documents do not say.
+#[component]
+pub fn RotationStartForm(
+    /// The body with the rotation.
+    body: BodyId,
+    /// Which of the body's office rules.
+    office_rule: usize,
+    /// The parties and their names, in rotation order.
+    parties: Vec<(RotationParty, String)>,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let year = RwSignal::new(today().year().to_string());
+    let party = RwSignal::new(0usize);
+    let error = RwSignal::new(None::<String>);
+    let choices = parties.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(year) = year.get_untracked().trim().parse::<i32>() else {
+            error.set(Some("Fältet startår: ange ett årtal, t.ex. 2021.".into()));
+            return;
+        };
+        let Some((chosen, _)) = parties.get(party.get_untracked()).cloned() else {
+            return;
+        };
+        let start = RotationStart {
+            year,
+            party: chosen,
+        };
+        if let Err(e) = repo.set_rotation_start(&body, office_rule, start) {
+            error.set(Some(e.to_string()));
+        }
+    };
+    let options = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, name))| view! { <option value=i.to_string()>{name}</option> })
+        .collect_view();
+    let year_id = format!("startar-{office_rule}");
+    let party_id = format!("startpart-{office_rule}");
+    view! {
+        <form class="inline-form" on:submit=save>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <label>"Startår"
+                <input id=year_id type="number" inputmode="numeric" min="1900" max="2200" bind:value=year />
+            </label>
+            <label>"Part det året"
+                <select id=party_id on:change=move |ev| party.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {options}
+                </select>
+            </label>
+            <button type="submit">"Spara startår"</button>
+        </form>
+    }
+}
+
+/// A form to enter a coming meeting (date, time, place, kind).
+#[component]
+pub fn PlanMeeting(
+    /// The body that meets.
+    body: BodyId,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let date = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let kind = RwSignal::new(MeetingKind::Ordinary);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let time_text = time.get_untracked();
+        let start = if time_text.trim().is_empty() {
+            None
+        } else {
+            match NaiveTime::parse_from_str(time_text.trim(), "%H:%M") {
+                Ok(t) => Some(t),
+                Err(_) => {
+                    message.set(Some((
+                        false,
+                        "Fältet tid: ange tiden som TT:MM, t.ex. 10:00.".into(),
+                    )));
+                    return;
+                }
+            }
+        };
+        let planned = PlannedMeeting {
+            body: body.clone(),
+            date: date.get_untracked().parse::<NaiveDate>().ok(),
+            start,
+            place: place.get_untracked(),
+            kind: kind.get_untracked(),
+        };
+        match repo.plan_meeting(planned) {
+            Ok(_) => {
+                message.set(Some((true, "Sammanträdet är planerat.".into())));
+                date.set(String::new());
+                time.set(String::new());
+            }
+            Err(e) => message.set(Some((false, e.to_string()))),
+        }
+    };
+    let kinds = [
+        MeetingKind::Ordinary,
+        MeetingKind::Extra,
+        MeetingKind::ThemeDay,
+        MeetingKind::Seminar,
+    ];
+    let on_kind = move |ev| {
+        let index: usize = event_target_value(&ev).parse().unwrap_or(0);
+        kind.set(kinds.get(index).copied().unwrap_or(MeetingKind::Ordinary));
+    };
+    let options = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> })
+        .collect_view();
+    view! {
+        <form class="inline-form plan-meeting" on:submit=save aria-label="Planera sammanträde">
+            <label for="plan-datum">"Datum" <input id="plan-datum" type="date" bind:value=date /></label>
+            <label for="plan-tid">"Tid" <input id="plan-tid" type="time" bind:value=time /></label>
+            <label for="plan-plats">"Plats" <input id="plan-plats" type="text" bind:value=place /></label>
+            <label for="plan-slag">"Slag" <select id="plan-slag" on:change=on_kind>{options}</select></label>
+            <button type="submit">"Planera"</button>
+            {move || message.get().map(|(ok, text)| {
+                let role = if ok { "status" } else { "alert" };
+                let class = if ok { "ok" } else { "error" };
+                view! { <p class=class role=role>{text}</p> }
+            })}
+        </form>
+    }
+}
