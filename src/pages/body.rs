@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::body_edit::EditBodyBasics;
-use super::body_rules::{Compliance, PlanMeeting, RotationStartForm};
+use super::body_rules::{BodyDue, Compliance, PlanMeeting, RotationStartForm};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     AgreementLink, Blocks, BodyLink, CalendarExport, OrganisationName, PersonLink, SourceList,
@@ -80,6 +80,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <Offices body=body.clone() />
             <MeetingRules body=body.clone() />
             <Compliance body=body.clone() />
+            <BodyDue id=body.id.clone() />
             {(!body.working_order.is_empty()).then(|| view! {
                 <section id="arbetsordning"><h2>"Arbetsordning"</h2><Blocks blocks=body.working_order.clone() /></section>
             })}
@@ -176,7 +177,7 @@ fn Offices(body: Body) -> impl IntoView {
         .map(|(index, rule)| {
             let offices = rule.offices.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ");
             let rotation = rule.rotation.as_ref().map(|rotation| {
-                let (parties, holder) = repo.snapshot(|d| {
+                let (parties, holder, coming) = repo.snapshot(|d| {
                     (
                         rotation
                             .between
@@ -184,8 +185,12 @@ fn Offices(body: Body) -> impl IntoView {
                             .map(|p| (p.clone(), d.rotation_party_name(p)))
                             .collect::<Vec<_>>(),
                         rotation_holder(rotation, year).map(|p| d.rotation_party_name(p)),
+                        (year + 1..=year + 3)
+                            .filter_map(|y| rotation_holder(rotation, y).map(|p| format!("{y}: {}", d.rotation_party_name(p))))
+                            .collect::<Vec<_>>(),
                     )
                 });
+                let coming = (!coming.is_empty()).then(|| view! { <p>"Därefter " {coming.join(", ")} "."</p> });
                 let names = parties.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(" och ");
                 let period = if rotation.period_years == 1 { "årsvis".to_owned() } else { format!("var {}:e år", rotation.period_years) };
                 let this_year = match holder {
@@ -205,7 +210,7 @@ fn Offices(body: Body) -> impl IntoView {
                     }
                     .into_any(),
                 };
-                view! { <div class="rotation"><p>"Växlar " {period} " mellan " {names} ". "</p>{this_year}</div> }
+                view! { <div class="rotation"><p>"Växlar " {period} " mellan " {names} ". "</p>{this_year}{coming}</div> }
             });
             let held_by = rule.held_by.clone().map(|h| view! { <p>"Innehas av: " {h.office.label()} " i " <BodyLink id=h.body /></p> });
             view! {

@@ -4,9 +4,12 @@
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
+use super::due::source_href;
 use crate::model::{Body, BodyId, MeetingKind, PlannedMeeting, RotationParty, RotationStart};
 use crate::repo::{today, Repo};
 use crate::rules::compliance::{check_year, CheckStatus};
+use crate::rules::due::{due_items, DueSource};
+use leptos_router::components::A;
 
 /// Meetings held against the body's meeting rules, this year and last.
 #[component]
@@ -184,5 +187,49 @@ pub fn PlanMeeting(
                 view! { <p class=class role=role>{text}</p> }
             })}
         </form>
+    }
+}
+
+/// What the body's decisions promised to come back to, and where that stands.
+#[component]
+pub fn BodyDue(
+    /// The body.
+    id: BodyId,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let today = today();
+    let items = move || {
+        repo.with(|d| {
+            due_items(d, today)
+                .into_iter()
+                .filter(|item| match &item.source {
+                    DueSource::Paragraph { meeting, .. } => {
+                        d.meeting(meeting).is_some_and(|m| m.body == id)
+                    }
+                    DueSource::Body(_) | DueSource::Agreement(_) => false,
+                })
+                .map(|item| {
+                    let title = item.title.clone();
+                    view! {
+                        <li>
+                            <strong>{item.urgency.label()} ": "</strong>
+                            <A href=source_href(&item.source)>{title}</A>
+                            " – " {item.detail.clone()}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let items = items();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section id="aterrapportering">
+                    <h2>"Återrapporteringar ur besluten"</h2>
+                    <ul class="compliance">{items}</ul>
+                </section>
+            }
+        })
     }
 }
