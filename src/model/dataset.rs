@@ -61,6 +61,20 @@ impl_record!(
     Paragraph => ParagraphId,
 );
 
+/// Records the fields of `record` that differ from `before` (a
+/// [`record_fields`] snapshot taken before the change) as changed by `stamp`.
+/// Returns whether any field changed.
+pub fn touch_changed<R: Record + Serialize>(
+    record: &mut R,
+    before: &serde_json::Value,
+    stamp: ChangeStamp,
+) -> bool {
+    let changed = changed_fields(before, &record_fields(record));
+    let names: Vec<&str> = changed.iter().map(String::as_str).collect();
+    record.meta_mut().touch_fields(stamp, &names);
+    !changed.is_empty()
+}
+
 fn find<'a, R: Record>(records: &'a [R], id: &R::Id) -> Option<&'a R> {
     records.iter().find(|r| r.id() == id && r.is_live())
 }
@@ -273,10 +287,10 @@ impl Dataset {
         if body.name == name && body.short_name == short_name {
             return Ok(false);
         }
+        let before = record_fields(&*body);
         body.name = name;
         body.short_name = short_name;
-        body.meta.touch(stamp);
-        Ok(true)
+        Ok(touch_changed(body, &before, stamp))
     }
 }
 
@@ -338,6 +352,8 @@ mod tests {
         assert_eq!(body.name, "Länsstyrgruppen");
         assert_eq!(body.meta.version.get("copy-a"), 1);
         assert_eq!(body.meta.last_change, Some(stamp()));
+        assert_eq!(body.meta.fields["short_name"].version.get("copy-a"), 1);
+        assert!(!body.meta.fields.contains_key("name"));
     }
 
     #[test]

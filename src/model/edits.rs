@@ -73,6 +73,8 @@ impl Dataset {
             minutes: MinutesState::Planned,
             note: None,
         };
+        // A new record bumps only its record vector: its fields start from the
+        // empty vector, like built-in fields, since no other copy has them yet.
         meeting.meta.touch(stamp);
         self.meetings.push(meeting);
         Ok(id)
@@ -96,9 +98,9 @@ impl Dataset {
                 "mötet har protokoll och kan inte strykas som planerat möte.",
             ));
         }
+        let before = record_fields(&*meeting);
         meeting.meta.deleted = true;
-        meeting.meta.touch(stamp);
-        Ok(true)
+        Ok(touch_changed(meeting, &before, stamp))
     }
 
     /// Says which party held a rotating office in which year, when the
@@ -130,9 +132,15 @@ impl Dataset {
         if rotation.start == new {
             return Ok(false);
         }
-        rotation.start = new;
-        body.meta.touch(stamp);
-        Ok(true)
+        let before = record_fields(&*body);
+        if let Some(rotation) = body
+            .offices
+            .get_mut(office_rule)
+            .and_then(|rule| rule.rotation.as_mut())
+        {
+            rotation.start = new;
+        }
+        Ok(touch_changed(body, &before, stamp))
     }
 }
 
@@ -221,6 +229,8 @@ mod tests {
             .meetings
             .iter()
             .any(|m| m.id.as_str() == "new" && m.meta.deleted));
+        let cancelled = d.meetings.iter().find(|m| m.id.as_str() == "new").unwrap();
+        assert_eq!(cancelled.meta.fields["deleted"].version.get("c"), 1);
         let minuted = MeetingId::new("nb-psb-2021-protokoll");
         assert!(d.cancel_planned_meeting(&minuted, stamp()).is_err());
     }

@@ -26,6 +26,30 @@ impl VersionVector {
     pub fn get(&self, copy_id: &str) -> u64 {
         self.0.get(copy_id).copied().unwrap_or(0)
     }
+
+    /// Whether `self` has seen every change `other` has (equal counts included).
+    pub fn dominates(&self, other: &VersionVector) -> bool {
+        other.0.iter().all(|(copy, &n)| self.get(copy) >= n)
+    }
+
+    /// Whether `self` has seen everything `other` has and more.
+    pub fn strictly_dominates(&self, other: &VersionVector) -> bool {
+        self.dominates(other) && self != other
+    }
+
+    /// Neither has seen all of the other's changes: the two were made
+    /// without knowing of each other.
+    pub fn concurrent_with(&self, other: &VersionVector) -> bool {
+        !self.dominates(other) && !other.dominates(self)
+    }
+
+    /// The pointwise maximum: everything either has seen.
+    pub fn merge(&mut self, other: &VersionVector) {
+        for (copy, &n) in &other.0 {
+            let entry = self.0.entry(copy.clone()).or_insert(0);
+            *entry = (*entry).max(n);
+        }
+    }
 }
 
 /// Who made a change, from which copy, and when.
@@ -52,6 +76,35 @@ pub struct SourceRef {
     pub locator: Option<String>,
 }
 
+/// The version of one field's current value: which changes it has seen and
+/// the change that wrote it. A field without an entry has the empty vector
+/// (the built-in value every copy starts from).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldVersion {
+    #[serde(default, skip_serializing_if = "VersionVector::is_empty")]
+    pub version: VersionVector,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeStamp>,
+}
+
+impl FieldVersion {
+    pub fn is_empty(&self) -> bool {
+        self.version.is_empty() && self.change.is_none()
+    }
+}
+
+/// A value of a field written concurrently with the field's current value
+/// and kept, so that no edit is silently lost, until a person resolves it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sibling {
+    /// The field's value as JSON; `null` means absent.
+    pub value: serde_json::Value,
+    #[serde(default, skip_serializing_if = "VersionVector::is_empty")]
+    pub version: VersionVector,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeStamp>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordMeta {
     #[serde(default, skip_serializing_if = "VersionVector::is_empty")]
@@ -63,6 +116,14 @@ pub struct RecordMeta {
     pub deleted: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Per top-level field (and `deleted`), the version of its current value.
+    /// `version` above covers them all: it is bumped on every change and is
+    /// never below any field's vector.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldVersion>,
+    /// Per field, the values written concurrently with the current one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conflicts: BTreeMap<String, Vec<Sibling>>,
 }
 
 impl RecordMeta {
@@ -70,5 +131,157 @@ impl RecordMeta {
     pub fn touch(&mut self, stamp: ChangeStamp) {
         self.version.bump(&stamp.copy_id);
         self.last_change = Some(stamp);
+    }
+
+    /// Marks the named fields as changed by `stamp`. Each new field vector
+    /// dominates the field's current value and every kept conflict, so a local
+    /// edit of a field in conflict resolves the conflict, and the resolution
+    /// travels like any other edit.
+    pub fn touch_fields(&mut self, stamp: ChangeStamp, changed: &[&str]) {
+        if changed.is_empty() {
+            return;
+        }
+        self.version.bump(&stamp.copy_id);
+        for &field in changed {
+            let mut version = self
+                .fields
+                .get(field)
+                .map(|f| f.version.clone())
+                .unwrap_or_default();
+            for sibling in self.conflicts.remove(field).unwrap_or_default() {
+                version.merge(&sibling.version);
+            }
+            version.bump(&stamp.copy_id);
+            self.version.merge(&version);
+            self.fields.insert(
+                field.to_owned(),
+                FieldVersion {
+                    version,
+                    change: Some(stamp.clone()),
+                },
+            );
+        }
+        self.last_change = Some(stamp);
+    }
+
+    /// Fields with kept conflicts. A conflict may hold the same value as the
+    /// current one (two copies wrote it independently); the UI can hide those.
+    pub fn fields_in_conflict(&self) -> impl Iterator<Item = &str> {
+        self.conflicts
+            .iter()
+            .filter(|(_, siblings)| !siblings.is_empty())
+            .map(|(field, _)| field.as_str())
+    }
+}
+
+/// The record's JSON as independent fields: without `id` and `meta`, with
+/// the tombstone flag as the field `deleted`.
+pub fn record_fields<R: Serialize>(record: &R) -> serde_json::Value {
+    let mut value = serde_json::to_value(record).unwrap_or(serde_json::Value::Null);
+    if let Some(object) = value.as_object_mut() {
+        let deleted = object
+            .get("meta")
+            .and_then(|m| m.get("deleted"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        object.remove("id");
+        object.remove("meta");
+        object.insert("deleted".into(), serde_json::Value::Bool(deleted));
+    }
+    value
+}
+
+/// The top-level fields that differ between two JSON objects of a record
+/// (a missing field and `null` count as the same), sorted; `id` and `meta`
+/// are not fields.
+pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
+    let null = serde_json::Value::Null;
+    let empty = serde_json::Map::new();
+    let before = before.as_object().unwrap_or(&empty);
+    let after = after.as_object().unwrap_or(&empty);
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| k.as_str() != "id" && k.as_str() != "meta")
+        .filter(|k| before.get(*k).unwrap_or(&null) != after.get(*k).unwrap_or(&null))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn stamp(copy: &str) -> ChangeStamp {
+        ChangeStamp {
+            copy_id: copy.into(),
+            organisation: None,
+            person: None,
+            at: "2026-11-22T10:00:00Z".into(),
+        }
+    }
+
+    fn vv(pairs: &[(&str, u64)]) -> VersionVector {
+        VersionVector(pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect())
+    }
+
+    #[test]
+    fn touching_a_field_in_conflict_resolves_it() {
+        let mut meta = RecordMeta::default();
+        meta.fields.insert(
+            "name".into(),
+            FieldVersion {
+                version: vv(&[("a", 1)]),
+                change: Some(stamp("a")),
+            },
+        );
+        meta.conflicts.insert(
+            "name".into(),
+            vec![Sibling {
+                value: json!("B"),
+                version: vv(&[("b", 2)]),
+                change: Some(stamp("b")),
+            }],
+        );
+        meta.version = vv(&[("a", 1), ("b", 2)]);
+        meta.touch_fields(stamp("c"), &["name"]);
+        let name = &meta.fields["name"].version;
+        assert_eq!(name, &vv(&[("a", 1), ("b", 2), ("c", 1)]));
+        assert!(meta.conflicts.is_empty());
+        assert!(meta.version.dominates(name));
+        assert_eq!(meta.last_change, Some(stamp("c")));
+    }
+
+    #[test]
+    fn touching_no_field_changes_nothing() {
+        let mut meta = RecordMeta::default();
+        meta.touch_fields(stamp("c"), &[]);
+        assert_eq!(meta, RecordMeta::default());
+    }
+
+    #[test]
+    fn a_missing_field_and_null_are_the_same() {
+        let before = json!({"id": "x", "meta": {}, "a": 1, "b": null, "c": [1]});
+        let after = json!({"id": "y", "a": 2, "c": [1], "d": "ny"});
+        assert_eq!(changed_fields(&before, &after), vec!["a", "d"]);
+    }
+
+    #[test]
+    fn the_tombstone_is_a_field() {
+        let record = json!({"id": "x", "name": "N", "meta": {"deleted": true}});
+        assert_eq!(
+            record_fields(&record),
+            json!({"name": "N", "deleted": true})
+        );
+    }
+
+    #[test]
+    fn meta_without_field_versions_reads_and_writes_as_before() {
+        let old = json!({"version": {"a": 2}, "sources": [{"document": "d"}]});
+        let meta: RecordMeta = serde_json::from_value(old.clone()).unwrap();
+        assert!(meta.fields.is_empty() && meta.conflicts.is_empty());
+        assert_eq!(serde_json::to_value(&meta).unwrap(), old);
     }
 }

@@ -1,0 +1,287 @@
+//! The exchange file: an envelope (format, schema version, origin, time,
+//! checksum) around the data set, written as pretty JSON in a stable order
+//! so that two exports can be compared line by line.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::model::{Dataset, SCHEMA_VERSION};
+
+/// The format name every exchange file carries.
+pub const FORMAT: &str = "samverkan-exchange";
+
+/// Which copy a file comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    pub copy_id: String,
+}
+
+/// The file as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeFile {
+    pub format: String,
+    pub schema_version: u32,
+    pub origin: Origin,
+    /// RFC 3339 time of the export.
+    pub created_at: String,
+    /// See [`checksum`].
+    pub checksum: String,
+    pub data: Dataset,
+}
+
+/// A file that passed every check, ready to be merged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub origin: Origin,
+    pub created_at: String,
+    pub schema_version: u32,
+    pub data: Dataset,
+}
+
+/// Why a file was refused. Nothing is changed when a file is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("Filen är för stor: {size} byte, gränsen är {limit} byte.")]
+    TooLarge { size: usize, limit: usize },
+    #[error("Filen är inte JSON: rad {line}, kolumn {column}: {message}.")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "Filen är avkortad: den tar slut mitt i (rad {line}, kolumn {column}). \
+         Den kan ha kopierats eller sparats ofullständigt."
+    )]
+    Truncated { line: usize, column: usize },
+    #[error("Filen är ingen utväxlingsfil från Samverkan (fältet `format` är {found}, väntat \"samverkan-exchange\").")]
+    NotOurFormat { found: String },
+    #[error(
+        "Filen är gjord med en nyare version av Samverkan – uppdatera appen \
+         (filens schemaversion {found}, appen läser till och med {supported})."
+    )]
+    NewerSchema { found: u64, supported: u32 },
+    #[error("Filen har en okänd schemaversion ({found}).")]
+    UnknownSchema { found: String },
+    #[error(
+        "Kontrollsumman stämmer inte: filen har ändrats eller skadats efter exporten \
+         (fältet `checksum` säger {expected}, innehållet ger {actual})."
+    )]
+    ChecksumMismatch { expected: String, actual: String },
+    #[error("Fältet `{path}`: {message}.")]
+    Invalid { path: String, message: String },
+    #[error("{first} ({count} hänvisningar till poster som saknas i filen).")]
+    DanglingReference { first: String, count: usize },
+    #[error("Samma id används två gånger: {0}.")]
+    DuplicateId(String),
+}
+
+/// A hex FNV-1a (64 bit) over the canonical compact JSON of the data (object
+/// keys sorted). It detects damage and careless edits, not tampering: anyone
+/// can compute it; a signature would need keys the copies do not share.
+pub fn checksum(data: &Value) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in data.to_string().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The exchange file for `data`, as pretty JSON.
+pub fn export(data: &Dataset, origin: Origin, created_at: &str) -> String {
+    let value = serde_json::to_value(data).unwrap_or(Value::Null);
+    let file = ExchangeFile {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        origin,
+        created_at: created_at.into(),
+        checksum: checksum(&value),
+        data: data.clone(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads and checks an exchange file: size, JSON, format, schema version,
+/// checksum, every record, and that every reference resolves.
+pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
+    if text.len() > max_bytes {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: max_bytes,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else {
+            // serde_json's message ends with the place, which we give
+            // ourselves, in Swedish.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_owned();
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message,
+            }
+        }
+    })?;
+    let format = value.get("format");
+    if format.and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotOurFormat {
+            found: format.map_or_else(|| "saknas".to_owned(), Value::to_string),
+        });
+    }
+    let schema_version = match value.get("schema_version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(ImportError::NewerSchema {
+                found: v,
+                supported: SCHEMA_VERSION,
+            })
+        }
+        // Version 1 is the first; older files would be migrated here.
+        Some(v) if v >= 1 => v as u32,
+        other => {
+            return Err(ImportError::UnknownSchema {
+                found: other.map_or_else(|| "saknas".to_owned(), |v| v.to_string()),
+            })
+        }
+    };
+    let data = value.get("data").ok_or_else(|| ImportError::Invalid {
+        path: "data".into(),
+        message: "saknas".into(),
+    })?;
+    let expected = value
+        .get("checksum")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let actual = checksum(data);
+    if expected != actual {
+        return Err(ImportError::ChecksumMismatch {
+            expected: expected.to_owned(),
+            actual,
+        });
+    }
+    let origin: Origin = field(&value, "origin")?;
+    let created_at: String = field(&value, "created_at")?;
+    let data = records(data)?;
+    let check = data.check_references();
+    if let Some(duplicate) = check.duplicate_ids.first() {
+        return Err(ImportError::DuplicateId(duplicate.clone()));
+    }
+    if let Some(first) = check.dangling.first() {
+        return Err(ImportError::DanglingReference {
+            first: first.to_string(),
+            count: check.dangling.len(),
+        });
+    }
+    Ok(Imported {
+        origin,
+        created_at,
+        schema_version,
+        data,
+    })
+}
+
+fn field<T: serde::de::DeserializeOwned>(value: &Value, name: &str) -> Result<T, ImportError> {
+    let raw = value.get(name).cloned().unwrap_or(Value::Null);
+    serde_json::from_value(raw).map_err(|e| ImportError::Invalid {
+        path: name.into(),
+        message: e.to_string(),
+    })
+}
+
+/// Reads the data set record by record, so that an invalid record is named
+/// by its place (`data.bodies[3]`, id) and not only by serde's message. A
+/// kept conflict value is tried in its field too, since the merge may make
+/// it the current value.
+fn records(data: &Value) -> Result<Dataset, ImportError> {
+    let Some(kinds) = data.as_object() else {
+        return Err(ImportError::Invalid {
+            path: "data".into(),
+            message: "ska vara ett objekt".into(),
+        });
+    };
+    for (kind, records) in kinds {
+        let Some(records) = records.as_array() else {
+            continue;
+        };
+        for (index, record) in records.iter().enumerate() {
+            let at = || {
+                let id = record
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("utan id");
+                format!("data.{kind}[{index}] (id {id})")
+            };
+            read_one(kind, record).map_err(|message| ImportError::Invalid {
+                path: at(),
+                message,
+            })?;
+            let conflicts = record
+                .get("meta")
+                .and_then(|m| m.get("conflicts"))
+                .and_then(Value::as_object);
+            for (name, siblings) in conflicts.into_iter().flatten() {
+                for (n, sibling) in siblings.as_array().into_iter().flatten().enumerate() {
+                    let mut variant = record.clone();
+                    let value = sibling.get("value").cloned().unwrap_or(Value::Null);
+                    if let Some(object) = variant.as_object_mut() {
+                        if name == "deleted" {
+                            if !value.is_boolean() {
+                                return Err(ImportError::Invalid {
+                                    path: format!("{}.meta.conflicts.deleted[{n}]", at()),
+                                    message: "ska vara true eller false".into(),
+                                });
+                            }
+                        } else if value.is_null() {
+                            object.remove(name);
+                        } else {
+                            object.insert(name.clone(), value);
+                        }
+                    }
+                    read_one(kind, &variant).map_err(|message| ImportError::Invalid {
+                        path: format!("{}.meta.conflicts.{name}[{n}]", at()),
+                        message,
+                    })?;
+                }
+            }
+        }
+    }
+    serde_json::from_value(data.clone()).map_err(|e| ImportError::Invalid {
+        path: "data".into(),
+        message: e.to_string(),
+    })
+}
+
+fn read_one(kind: &str, record: &Value) -> Result<(), String> {
+    let mut one = serde_json::Map::new();
+    one.insert(kind.to_owned(), Value::Array(vec![record.clone()]));
+    serde_json::from_value::<Dataset>(Value::Object(one))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checksum_ignores_layout_and_key_order() {
+        let a: Value = serde_json::from_str(r#"{"b": 1, "a": [1, 2]}"#).unwrap();
+        let b: Value = serde_json::from_str("{\"a\":[1,2],\n \"b\":1}").unwrap();
+        assert_eq!(checksum(&a), checksum(&b));
+        let c: Value = serde_json::from_str(r#"{"a": [2, 1], "b": 1}"#).unwrap();
+        assert_ne!(checksum(&a), checksum(&c));
+        assert_eq!(checksum(&a).len(), 16);
+    }
+}

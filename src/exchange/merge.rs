@@ -1,0 +1,368 @@
+//! The merge of two data sets, field by field, generically on the records'
+//! JSON so that no record kind needs code of its own.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use crate::model::{ChangeStamp, Dataset, FieldVersion, RecordMeta, Sibling};
+
+/// A merged record that does not read back as its kind. Records whose
+/// fields are independent always do; a kind whose one logical value spans
+/// several top-level fields (a flattened enum) could be mixed by concurrent
+/// edits, so this is reported instead of guessed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("Sammanslagningen gav en ogiltig post: {0}")]
+pub struct MergeError(pub String);
+
+/// Merges `remote` into `local`. Records are matched by id within each kind;
+/// a record on one side only is taken as it is. Records keep local order,
+/// then remote-only records in remote order (the UI relies on document
+/// order), so two copies may list the same records in different orders:
+/// compare with [`canonical`].
+pub fn merge(local: &Dataset, remote: &Dataset) -> Result<Dataset, MergeError> {
+    let local = serde_json::to_value(local).map_err(|e| MergeError(e.to_string()))?;
+    let remote = serde_json::to_value(remote).map_err(|e| MergeError(e.to_string()))?;
+    serde_json::from_value(merge_values(&local, &remote)).map_err(|e| MergeError(e.to_string()))
+}
+
+/// The data set with every kind's records sorted by id: two data sets hold
+/// the same data exactly when their canonical forms are equal.
+pub fn canonical(data: &Dataset) -> Dataset {
+    let mut data = data.clone();
+    data.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    data.counties.sort_by(|a, b| a.id.cmp(&b.id));
+    data.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+    data.people.sort_by(|a, b| a.id.cmp(&b.id));
+    data.bodies.sort_by(|a, b| a.id.cmp(&b.id));
+    data.relations.sort_by(|a, b| a.id.cmp(&b.id));
+    data.memberships.sort_by(|a, b| a.id.cmp(&b.id));
+    data.agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    data.meetings.sort_by(|a, b| a.id.cmp(&b.id));
+    data.paragraphs.sort_by(|a, b| a.id.cmp(&b.id));
+    data
+}
+
+/// The merge on the JSON of two data sets: arrays of records are merged by
+/// id, `schema_version` is the larger of the two.
+pub fn merge_values(local: &Value, remote: &Value) -> Value {
+    let empty = Map::new();
+    let l = local.as_object().unwrap_or(&empty);
+    let r = remote.as_object().unwrap_or(&empty);
+    let mut out = Map::new();
+    for key in l.keys().chain(r.keys()) {
+        if out.contains_key(key) {
+            continue;
+        }
+        let merged = match (l.get(key), r.get(key)) {
+            (Some(Value::Array(a)), Some(Value::Array(b))) => Value::Array(merge_records(a, b)),
+            (Some(a), Some(b)) if key == "schema_version" => {
+                Value::from(a.as_u64().unwrap_or(0).max(b.as_u64().unwrap_or(0)))
+            }
+            (Some(a), Some(b)) => max_by_json(a, b).clone(),
+            (Some(a), None) | (None, Some(a)) => a.clone(),
+            (None, None) => Value::Null,
+        };
+        out.insert(key.clone(), merged);
+    }
+    Value::Object(out)
+}
+
+fn id_of(record: &Value) -> Option<&str> {
+    record.get("id").and_then(Value::as_str)
+}
+
+fn merge_records(local: &[Value], remote: &[Value]) -> Vec<Value> {
+    let mut remote_by_id: HashMap<&str, &Value> = HashMap::new();
+    for record in remote {
+        if let Some(id) = id_of(record) {
+            remote_by_id.entry(id).or_insert(record);
+        }
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut out = Vec::with_capacity(local.len().max(remote.len()));
+    for record in local {
+        let id = id_of(record);
+        if let Some(id) = id {
+            if !seen.insert(id) {
+                // A duplicate id on one side: the integrity check reports it;
+                // the merge keeps the first.
+                continue;
+            }
+        }
+        match id.and_then(|id| remote_by_id.get(id)) {
+            Some(other) => out.push(merge_record(record, other)),
+            None => out.push(record.clone()),
+        }
+    }
+    for record in remote {
+        match id_of(record) {
+            Some(id) if seen.insert(id) => out.push(record.clone()),
+            Some(_) => {}
+            None => out.push(record.clone()),
+        }
+    }
+    out
+}
+
+fn meta_of(record: &Value) -> RecordMeta {
+    record
+        .get("meta")
+        .and_then(|m| serde_json::from_value(m.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// The current value and the kept conflicts of one field, as siblings.
+fn siblings(record: &Value, meta: &RecordMeta, field: &str) -> Vec<Sibling> {
+    let value = if field == "deleted" {
+        Value::Bool(meta.deleted)
+    } else {
+        record.get(field).cloned().unwrap_or(Value::Null)
+    };
+    let version = meta.fields.get(field).cloned().unwrap_or_default();
+    let mut all = vec![Sibling {
+        value,
+        version: version.version,
+        change: version.change,
+    }];
+    all.extend(meta.conflicts.get(field).cloned().unwrap_or_default());
+    all
+}
+
+fn instant(stamp: &ChangeStamp) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(&stamp.at)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The total order that picks winners, the same on every copy: the later
+/// change (an unreadable time counts as earliest), then the larger copy id,
+/// then the value's and the vector's canonical JSON.
+fn stamp_order(a: Option<&ChangeStamp>, b: Option<&ChangeStamp>) -> Ordering {
+    let key =
+        |s: Option<&ChangeStamp>| s.map(|s| (instant(s), s.copy_id.clone(), canonical_json(s)));
+    key(a).cmp(&key(b))
+}
+
+fn sibling_order(a: &Sibling, b: &Sibling) -> Ordering {
+    stamp_order(a.change.as_ref(), b.change.as_ref())
+        .then_with(|| canonical_json(&a.value).cmp(&canonical_json(&b.value)))
+        .then_with(|| canonical_json(&a.version).cmp(&canonical_json(&b.version)))
+}
+
+/// Compact JSON with object keys sorted (serde_json's map is ordered).
+fn canonical_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+fn max_by_json<'a>(a: &'a Value, b: &'a Value) -> &'a Value {
+    if canonical_json(a) >= canonical_json(b) {
+        a
+    } else {
+        b
+    }
+}
+
+/// Keeps the siblings no other sibling has seen, without repeats, the
+/// winner first and the rest from latest to earliest.
+fn resolve(mut all: Vec<Sibling>) -> Vec<Sibling> {
+    let dominated: Vec<bool> = all
+        .iter()
+        .map(|s| {
+            all.iter()
+                .any(|other| other.version.strictly_dominates(&s.version))
+        })
+        .collect();
+    let mut keep = dominated.iter();
+    all.retain(|_| !keep.next().copied().unwrap_or(false));
+    all.sort_by(|a, b| sibling_order(b, a));
+    all.dedup();
+    all
+}
+
+fn merge_sources(a: &RecordMeta, b: &RecordMeta) -> Vec<crate::model::SourceRef> {
+    if a.sources == b.sources {
+        return a.sources.clone();
+    }
+    // Differing sources: their union in a canonical order, so the result is
+    // the same whichever side is local.
+    let mut all: Vec<_> = a.sources.iter().chain(&b.sources).cloned().collect();
+    all.sort_by_key(canonical_json);
+    all.dedup();
+    all
+}
+
+fn merge_record(local: &Value, remote: &Value) -> Value {
+    if local == remote {
+        return local.clone();
+    }
+    let (lm, rm) = (meta_of(local), meta_of(remote));
+    let empty = Map::new();
+    let lo = local.as_object().unwrap_or(&empty);
+    let ro = remote.as_object().unwrap_or(&empty);
+    let mut fields: BTreeSet<&str> = lo
+        .keys()
+        .chain(ro.keys())
+        .map(String::as_str)
+        .filter(|k| *k != "id" && *k != "meta")
+        .collect();
+    fields.insert("deleted");
+    for meta in [&lm, &rm] {
+        fields.extend(meta.fields.keys().map(String::as_str));
+        fields.extend(meta.conflicts.keys().map(String::as_str));
+    }
+
+    let mut version = lm.version.clone();
+    version.merge(&rm.version);
+    let last_change = match stamp_order(lm.last_change.as_ref(), rm.last_change.as_ref()) {
+        Ordering::Less => rm.last_change.clone(),
+        _ => lm.last_change.clone(),
+    };
+    let mut meta = RecordMeta {
+        version,
+        last_change,
+        deleted: false,
+        sources: merge_sources(&lm, &rm),
+        fields: Default::default(),
+        conflicts: Default::default(),
+    };
+
+    let mut out = Map::new();
+    if let Some(id) = lo.get("id") {
+        out.insert("id".into(), id.clone());
+    }
+    for field in fields {
+        let mut all = siblings(local, &lm, field);
+        all.extend(siblings(remote, &rm, field));
+        let mut kept = resolve(all).into_iter();
+        let Some(winner) = kept.next() else { continue };
+        let rest: Vec<Sibling> = kept.collect();
+        let version = FieldVersion {
+            version: winner.version,
+            change: winner.change,
+        };
+        if !version.is_empty() {
+            meta.fields.insert(field.to_owned(), version);
+        }
+        if !rest.is_empty() {
+            meta.conflicts.insert(field.to_owned(), rest);
+        }
+        if field == "deleted" {
+            meta.deleted = winner.value.as_bool().unwrap_or(false);
+        } else if !winner.value.is_null() {
+            out.insert(field.to_owned(), winner.value);
+        }
+    }
+    out.insert(
+        "meta".into(),
+        serde_json::to_value(&meta).unwrap_or(Value::Null),
+    );
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::VersionVector;
+    use serde_json::json;
+
+    fn vv(pairs: &[(&str, u64)]) -> VersionVector {
+        VersionVector(pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect())
+    }
+
+    fn stamp(copy: &str, at: &str) -> ChangeStamp {
+        ChangeStamp {
+            copy_id: copy.into(),
+            organisation: None,
+            person: None,
+            at: at.into(),
+        }
+    }
+
+    fn sibling(value: Value, v: VersionVector, copy: &str, at: &str) -> Sibling {
+        Sibling {
+            value,
+            version: v,
+            change: Some(stamp(copy, at)),
+        }
+    }
+
+    #[test]
+    fn a_value_that_has_seen_another_replaces_it() {
+        let old = sibling(json!("a"), vv(&[("x", 1)]), "x", "2026-01-01T00:00:00Z");
+        let new = sibling(
+            json!("b"),
+            vv(&[("x", 1), ("y", 1)]),
+            "y",
+            "2025-01-01T00:00:00Z",
+        );
+        assert_eq!(resolve(vec![old, new.clone()]), vec![new]);
+    }
+
+    #[test]
+    fn concurrent_values_are_all_kept_the_latest_first() {
+        let a = sibling(
+            json!("a"),
+            vv(&[("x", 1)]),
+            "x",
+            "2026-01-01T10:00:00+01:00",
+        );
+        let b = sibling(json!("b"), vv(&[("y", 1)]), "y", "2026-01-01T09:30:00Z");
+        assert_eq!(
+            resolve(vec![a.clone(), b.clone()]),
+            vec![b.clone(), a.clone()]
+        );
+        assert_eq!(resolve(vec![b.clone(), a.clone(), b.clone()]), vec![b, a]);
+    }
+
+    #[test]
+    fn an_unreadable_time_counts_as_earliest() {
+        let a = sibling(json!("a"), vv(&[("x", 1)]), "x", "igår");
+        let b = sibling(json!("b"), vv(&[("y", 1)]), "y", "2000-01-01T00:00:00Z");
+        assert_eq!(resolve(vec![a.clone(), b.clone()])[0], b);
+    }
+
+    #[test]
+    fn version_vectors_compare_and_merge() {
+        let a = vv(&[("x", 2)]);
+        let b = vv(&[("x", 1), ("y", 1)]);
+        assert!(a.concurrent_with(&b));
+        assert!(!a.dominates(&b));
+        let mut m = a.clone();
+        m.merge(&b);
+        assert_eq!(m, vv(&[("x", 2), ("y", 1)]));
+        assert!(m.strictly_dominates(&a) && m.strictly_dominates(&b));
+        assert!(m.dominates(&m) && !m.strictly_dominates(&m));
+        assert!(m.dominates(&VersionVector::default()));
+    }
+
+    #[test]
+    fn a_record_on_one_side_only_is_taken_as_is() {
+        let a = json!({"bodies": [{"id": "a", "name": "A"}]});
+        let b = json!({"bodies": [{"id": "b", "name": "B"}]});
+        let m = merge_values(&a, &b);
+        assert_eq!(
+            m["bodies"],
+            json!([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}])
+        );
+    }
+
+    #[test]
+    fn concurrent_edits_of_one_field_keep_both_values() {
+        let a = json!({"id": "r", "name": "A", "meta": {"version": {"x": 1},
+            "fields": {"name": {"version": {"x": 1}, "change": {"copy_id": "x", "at": "2026-01-01T00:00:00Z"}}}}});
+        let b = json!({"id": "r", "name": "B", "meta": {"version": {"y": 1},
+            "fields": {"name": {"version": {"y": 1}, "change": {"copy_id": "y", "at": "2026-01-02T00:00:00Z"}}}}});
+        let ab = merge_record(&a, &b);
+        assert_eq!(ab, merge_record(&b, &a));
+        assert_eq!(ab["name"], "B");
+        assert_eq!(ab["meta"]["conflicts"]["name"][0]["value"], "A");
+        assert_eq!(ab["meta"]["version"], json!({"x": 1, "y": 1}));
+        assert_eq!(merge_record(&ab, &ab), ab);
+    }
+}

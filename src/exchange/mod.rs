@@ -1,0 +1,20 @@
+//! Exchange between copies by file: the envelope (export, parse and check)
+//! and the merge of two data sets. Pure: no UI, no browser; time and the
+//! copy's identity are passed in.
+//!
+//! The merge treats every top-level field of a record (and its tombstone
+//! flag `deleted`) as a multi-value register: each value carries the version
+//! vector of the changes it has seen; a value another value has seen is
+//! replaced, values written without knowing of each other are all kept, one
+//! chosen the same way on every copy as the provisional winner, the others
+//! kept as conflicts until a local edit (which dominates them all) resolves
+//! them. Merging is commutative, associative and idempotent (see
+//! `tests/exchange_merge.rs`).
+
+mod envelope;
+mod merge;
+mod report;
+
+pub use envelope::{checksum, export, parse, ExchangeFile, ImportError, Imported, Origin, FORMAT};
+pub use merge::{canonical, merge, merge_values, MergeError};
+pub use report::{MergeReport, RecordRef};
