@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::exchange::{self, MergeReport, Origin};
 use crate::model::{
     BodyBasics, BodyId, ChangeStamp, Dataset, EditError, MeetingId, PlannedMeeting, RotationStart,
 };
@@ -39,12 +40,26 @@ impl Backend {
     }
 }
 
+/// The largest exchange file accepted (a ten-year county archive is ~10 MB).
+const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
+
+/// What an import would do, shown before anything changes.
+#[derive(Clone, Debug)]
+pub struct ImportPreview {
+    pub origin: Origin,
+    pub created_at: String,
+    pub merged: Dataset,
+    pub report: MergeReport,
+}
+
 #[derive(Clone, Copy)]
 pub struct Repo {
     data: RwSignal<Dataset>,
     notices: RwSignal<Vec<DataNotice>>,
     backend: StoredValue<Backend, LocalStorage>,
     copy_id: StoredValue<String>,
+    /// The data before the last import, for undo (this session only).
+    before_import: StoredValue<Option<Dataset>>,
 }
 
 fn built_in_or_empty(notices: &mut Vec<DataNotice>) -> Dataset {
@@ -94,6 +109,7 @@ impl Repo {
             notices: RwSignal::new(notices),
             backend: StoredValue::new_local(backend),
             copy_id: StoredValue::new(copy_id),
+            before_import: StoredValue::new(None),
         };
         provide_context(repo);
         repo
@@ -166,6 +182,59 @@ impl Repo {
     ) -> Result<(), EditError> {
         let stamp = self.stamp();
         self.change(|data| data.set_rotation_start(body, office_rule, start, stamp))
+    }
+
+    /// This copy's data as an exchange file (pretty JSON).
+    pub fn export_file(&self) -> String {
+        let origin = Origin {
+            organisation: None,
+            copy_id: self.copy_id.get_value(),
+        };
+        let now: String = js_sys::Date::new_0().to_iso_string().into();
+        self.data
+            .with_untracked(|data| exchange::export(data, origin, &now))
+    }
+
+    /// Reads an exchange file and shows what importing it would do, without
+    /// changing anything.
+    pub fn preview_import(&self, text: &str) -> Result<ImportPreview, String> {
+        let imported = exchange::parse(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        let merged = self
+            .data
+            .with_untracked(|local| exchange::merge(local, &imported.data))
+            .map_err(|e| e.to_string())?;
+        let report = self
+            .data
+            .with_untracked(|local| MergeReport::compare(local, &merged));
+        Ok(ImportPreview {
+            origin: imported.origin,
+            created_at: imported.created_at,
+            merged,
+            report,
+        })
+    }
+
+    /// Swaps in the merged data in one step, keeping the previous data so the
+    /// import can be undone.
+    pub fn apply_import(&self, preview: ImportPreview) {
+        let previous = self.data.get_untracked();
+        self.before_import.set_value(Some(previous));
+        self.data.set(preview.merged);
+        self.save_behind();
+    }
+
+    pub fn can_undo_import(&self) -> bool {
+        self.before_import.with_value(Option::is_some)
+    }
+
+    /// Restores the data as it was before the last import.
+    pub fn undo_import(&self) -> bool {
+        let Some(previous) = self.before_import.try_update_value(Option::take).flatten() else {
+            return false;
+        };
+        self.data.set(previous);
+        self.save_behind();
+        true
     }
 
     /// Applies a core change. Readers are notified, and the data saved, only

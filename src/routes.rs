@@ -22,6 +22,7 @@ pub enum Page {
     Meeting(MeetingId),
     People,
     Person(PersonId),
+    Exchange,
     Search(String),
 }
 
@@ -37,6 +38,7 @@ impl Page {
             Page::Meetings => "/moten".into(),
             Page::Meeting(id) => format!("/moten/{id}"),
             Page::People => "/personer".into(),
+            Page::Exchange => "/utbyte".into(),
             Page::Person(id) => format!("/personer/{id}"),
             Page::Search(q) => format!("/sok?q={}", encode_query(q)),
         }
@@ -110,6 +112,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/personer") view=pages::PeopleList />
             <Route path=path!("/personer/:id") view=pages::PersonPage />
             <Route path=path!("/sok") view=pages::SearchPage />
+            <Route path=path!("/utbyte") view=pages::ExchangePage />
         </Routes>
     }
 }

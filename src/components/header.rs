@@ -4,13 +4,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::routes::Page;
 
-const NAV: [(&str, Page); 6] = [
+const NAV: [(&str, Page); 7] = [
     ("Översikt", Page::Overview),
     ("Att göra", Page::Due),
     ("Organ", Page::Bodies),
     ("Överenskommelser", Page::Agreements),
     ("Möten", Page::Meetings),
     ("Personer", Page::People),
+    ("Utbyte", Page::Exchange),
 ];
 
 /// The header on every page: the app's name, the search field and the main navigation.
