@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>
                     "Samverkan – samverkansstrukturen mellan region och kommuner i Norrbotten och Västerbotten. "
-                    "Datan finns i den här webbläsaren och fungerar utan nätverk."
+                    "Datan finns i den här webbläsaren och utbyts som filer mellan organisationerna."
                 </p>
             </footer>
         </Router>
