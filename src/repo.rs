@@ -173,6 +173,17 @@ impl Repo {
         self.change(|data| data.cancel_planned_meeting(id, stamp))
     }
 
+    /// Records when a body's review rule was last carried out.
+    pub fn record_review(
+        &self,
+        body: &BodyId,
+        rule: usize,
+        date: NaiveDate,
+    ) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| data.record_review(body, rule, date, stamp))
+    }
+
     /// Records which party held a rotating office in which year.
     pub fn set_rotation_start(
         &self,

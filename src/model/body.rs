@@ -220,6 +220,19 @@ pub struct MeetingRule {
     pub text: String,
 }
 
+/// A recurring review the body's mandate or staffing must get
+/// ("revideras vid behov och minst vartannat år").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRule {
+    /// What is reviewed, e.g. "uppdrag och bemanning".
+    pub what: String,
+    pub every_years: u32,
+    /// When it was last reviewed, if known.
+    pub last: Fact<NaiveDate>,
+    /// The rule as the source words it.
+    pub text: String,
+}
+
 /// A collaboration body (organ).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Body {
@@ -252,6 +265,8 @@ pub struct Body {
     pub offices: Vec<OfficeRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meeting_rules: Vec<MeetingRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewRule>,
     /// How the body organises its work (arbetsordning), as running text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub working_order: Vec<Block>,

@@ -323,6 +323,7 @@ mod tests {
             substitutes: None,
             offices: vec![],
             meeting_rules: vec![],
+            reviews: vec![],
             working_order: vec![],
             established_by: None,
             formed: None,

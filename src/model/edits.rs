@@ -103,6 +103,28 @@ impl Dataset {
         Ok(touch_changed(meeting, &before, stamp))
     }
 
+    /// Records when a body's review rule was last carried out.
+    pub fn record_review(
+        &mut self,
+        body: &BodyId,
+        rule: usize,
+        date: NaiveDate,
+        stamp: ChangeStamp,
+    ) -> Result<bool, EditError> {
+        let body = self
+            .bodies
+            .iter_mut()
+            .find(|b| &b.id == body && !b.meta.deleted)
+            .ok_or_else(|| EditError::NotFound(body.to_string()))?;
+        let before = record_fields(&*body);
+        let review = body
+            .reviews
+            .get_mut(rule)
+            .ok_or_else(|| invalid("revidering", "organet har ingen sådan revideringsregel."))?;
+        review.last = Fact::Stated(date);
+        Ok(touch_changed(body, &before, stamp))
+    }
+
     /// Says which party held a rotating office in which year, when the
     /// documents do not.
     pub fn set_rotation_start(

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::body_edit::EditBodyBasics;
-use super::body_rules::{BodyDue, Compliance, PlanMeeting, RotationStartForm};
+use super::body_rules::{BodyDue, Compliance, PlanMeeting, Reviews, RotationStartForm};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     AgreementLink, Blocks, BodyLink, CalendarExport, OrganisationName, PersonLink, SourceList,
@@ -80,6 +80,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <Offices body=body.clone() />
             <MeetingRules body=body.clone() />
             <Compliance body=body.clone() />
+            <Reviews body=body.clone() />
             <BodyDue id=body.id.clone() />
             {(!body.working_order.is_empty()).then(|| view! {
                 <section id="arbetsordning"><h2>"Arbetsordning"</h2><Blocks blocks=body.working_order.clone() /></section>

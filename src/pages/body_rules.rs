@@ -233,3 +233,57 @@ pub fn BodyDue(
         })
     }
 }
+
+/// The body's review rules, when each was last done, and a form to record it.
+#[component]
+pub fn Reviews(
+    /// The body.
+    body: Body,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    (!body.reviews.is_empty()).then(|| {
+        let rules = body
+            .reviews
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                let id = body.id.clone();
+                let date = RwSignal::new(today().to_string());
+                let error = RwSignal::new(None::<String>);
+                let save = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let Ok(done) = date.get_untracked().parse::<NaiveDate>() else {
+                        error.set(Some("Fältet datum: ange ett datum.".into()));
+                        return;
+                    };
+                    if let Err(e) = repo.record_review(&id, index, done) {
+                        error.set(Some(e.to_string()));
+                    }
+                };
+                let last = match rule.last.value() {
+                    Some(d) => format!("Senast: {}.", crate::format::date(*d)),
+                    None => "Senast: okänt – ange när den gjordes.".to_owned(),
+                };
+                view! {
+                    <li>
+                        <span class="source-text">{rule.text.clone()}</span>
+                        <p><strong>{last}</strong></p>
+                        <form class="inline-form" on:submit=save>
+                            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                            <label>"Reviderades"
+                                <input type="date" bind:value=date />
+                            </label>
+                            <button type="submit">"Spara revidering"</button>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section id="revidering">
+                <h2>"Revidering"</h2>
+                <ul class="rules">{rules}</ul>
+            </section>
+        }
+    })
+}

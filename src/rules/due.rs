@@ -7,7 +7,9 @@ use super::compliance::{check_year, CheckStatus};
 use super::promises::{promises, PromiseStatus};
 use super::{follow_ups_due, rotation_holder};
 use crate::format;
-use crate::model::{AgreementId, BodyId, CountyId, Dataset, MeetingId};
+use crate::model::{
+    AgreementId, BodyId, CountyId, Dataset, MeetingId, MeetingRuleKind, MinutesState,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Urgency {
@@ -71,6 +73,8 @@ pub fn due_items(data: &Dataset, today: NaiveDate) -> Vec<DueItem> {
     let mut items = Vec::new();
     meeting_rules(data, today, &mut items);
     rotations(data, today, &mut items);
+    reviews(data, today, &mut items);
+    missing_minutes(data, today, &mut items);
     agreements(data, today, &mut items);
     promised(data, today, &mut items);
     items.sort_by(|a, b| {
@@ -148,6 +152,78 @@ fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 detail,
                 source: DueSource::Body(body.id.clone()),
             });
+        }
+    }
+}
+
+fn reviews(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    for body in data.live_bodies() {
+        for rule in &body.reviews {
+            let title = format!("{}: revidering av {}", body.display_name(), rule.what);
+            let (urgency, date, detail) = match rule.last.value() {
+                None => (
+                    Urgency::NeedsInput,
+                    None,
+                    "Okänt – ange när den senast gjordes.".to_owned(),
+                ),
+                Some(last) => {
+                    let next = super::add_months(*last, rule.every_years.saturating_mul(12));
+                    let urgency = if next < today {
+                        Urgency::Overdue
+                    } else if (next - today).num_days() <= SOON_DAYS {
+                        Urgency::Open
+                    } else {
+                        Urgency::Upcoming
+                    };
+                    let detail = format!(
+                        "Senast {}; nästa senast {}.",
+                        format::date(*last),
+                        format::date(next)
+                    );
+                    (urgency, Some(next), detail)
+                }
+            };
+            items.push(DueItem {
+                county: body.county.clone(),
+                urgency,
+                date,
+                title,
+                detail,
+                source: DueSource::Body(body.id.clone()),
+            });
+        }
+    }
+}
+
+/// Bodies whose meetings must be minuted: past meetings still only planned.
+fn missing_minutes(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
+    for body in data.live_bodies() {
+        let minuted = body
+            .meeting_rules
+            .iter()
+            .any(|r| r.kind == MeetingRuleKind::MinutesRequired);
+        if !minuted {
+            continue;
+        }
+        for meeting in data.meetings_of(&body.id) {
+            let Some(date) = meeting.date.value() else {
+                continue;
+            };
+            if *date < today && meeting.minutes == MinutesState::Planned {
+                items.push(DueItem {
+                    county: body.county.clone(),
+                    urgency: Urgency::Overdue,
+                    date: Some(*date),
+                    title: format!(
+                        "{}: protokoll för {}",
+                        body.display_name(),
+                        format::date(*date)
+                    ),
+                    detail: "Sammanträdet ska protokollföras; inget protokoll är registrerat."
+                        .into(),
+                    source: DueSource::Body(body.id.clone()),
+                });
+            }
         }
     }
 }
@@ -249,6 +325,7 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ChangeStamp, MeetingKind, PlannedMeeting};
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -305,6 +382,69 @@ mod tests {
             profile.title,
             "§ 8 Målbild Nära vård och omsorg, beslutsärende"
         );
+    }
+
+    fn stamp() -> ChangeStamp {
+        ChangeStamp {
+            copy_id: "c".into(),
+            organisation: None,
+            person: None,
+            at: "2026-11-22T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn beredningar_reviews_every_other_year() {
+        let mut data = crate::seed::built_in().unwrap();
+        let review = |items: &[DueItem]| {
+            items
+                .iter()
+                .find(|i| {
+                    i.title == "Beredning för barn och unga: revidering av uppdrag och bemanning"
+                })
+                .cloned()
+                .expect("review item")
+        };
+        let unknown = review(&due_items(&data, date("2026-11-22")));
+        assert_eq!(unknown.urgency, Urgency::NeedsInput);
+        let body = BodyId::new("vb-beredning-barn-unga");
+        data.record_review(&body, 0, date("2024-10-01"), stamp())
+            .unwrap();
+        let cases = [
+            ("2025-01-01", Urgency::Upcoming),
+            ("2026-08-01", Urgency::Open),
+            ("2026-10-02", Urgency::Overdue),
+        ];
+        for (today, expected) in cases {
+            let item = review(&due_items(&data, date(today)));
+            assert_eq!(
+                (item.urgency, item.date),
+                (expected, Some(date("2026-10-01"))),
+                "{today}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_past_planned_meeting_of_a_minuted_body_lacks_minutes() {
+        let mut data = crate::seed::built_in().unwrap();
+        let planned = PlannedMeeting {
+            body: BodyId::new("nb-psb"),
+            date: Some(date("2026-03-01")),
+            start: None,
+            place: "Luleå".into(),
+            kind: MeetingKind::Ordinary,
+        };
+        data.plan_meeting(planned, MeetingId::new("m"), stamp())
+            .unwrap();
+        let before = due_items(&data, date("2026-02-01"));
+        assert!(!before.iter().any(|i| i.title.contains("protokoll för")));
+        let after = due_items(&data, date("2026-03-02"));
+        let item = after
+            .iter()
+            .find(|i| i.title.contains("protokoll för 1 mars 2026"))
+            .expect("missing minutes");
+        assert_eq!(item.urgency, Urgency::Overdue);
     }
 
     #[test]

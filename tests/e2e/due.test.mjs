@@ -73,3 +73,14 @@ test("a planned meeting counts in Att göra and can be exported to a calendar", 
   await page.getByRole("link", { name: "Att göra" }).click();
   await expectText(group(page, "Norrbotten", "Aktuellt"), "2021: 1 av 4 registrerade, 1 planerade.");
 });
+
+test("a beredning's review every other year: unknown until recorded, then due from that date", async () => {
+  const page = await app.openPage("/organ/vb-beredning-barn-unga?idag=2026-11-22");
+  const section = page.locator("#revidering");
+  await expectText(section, "Senast: okänt");
+  await section.getByLabel("Reviderades").fill("2024-10-01");
+  await section.getByRole("button", { name: "Spara revidering" }).click();
+  await expectText(page.locator("#revidering"), "Senast: 1 oktober 2024.");
+  await page.getByRole("link", { name: "Att göra" }).click();
+  await expectText(group(page, "Västerbotten", "Försenat"), "nästa senast 1 oktober 2026");
+});
