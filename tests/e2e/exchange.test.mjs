@@ -18,13 +18,18 @@ async function exportFrom(page) {
   return file.path();
 }
 
-test("an edit exported from one copy is previewed, imported and undone in another", async () => {
+/** A copy (fresh profile) that renamed Länsstyrgruppen's short name to NLSG, exported. */
+async function editedExport() {
   const region = await app.openPage("/organ/nb-lansstyrgruppen");
   await region.getByRole("button", { name: "Redigera", exact: true }).first().click();
   await region.getByLabel(/^\s*Kortnamn\b/).first().fill("NLSG");
   await region.getByRole("button", { name: "Spara", exact: true }).click();
   await expectH1(region, "(NLSG)");
-  const file = await exportFrom(region);
+  return exportFrom(region);
+}
+
+test("an edit exported from one copy is previewed and imported in another; importing it again changes nothing", async () => {
+  const file = await editedExport();
   const json = JSON.parse(fs.readFileSync(file, "utf8"));
   assert.equal(json.format, "samverkan-exchange");
 
@@ -52,12 +57,7 @@ test("an edit exported from one copy is previewed, imported and undone in anothe
 });
 
 test("undo restores the data from before the import", async () => {
-  const region = await app.openPage("/organ/nb-lansstyrgruppen");
-  await region.getByRole("button", { name: "Redigera", exact: true }).first().click();
-  await region.getByLabel(/^\s*Kortnamn\b/).first().fill("NLSG");
-  await region.getByRole("button", { name: "Spara", exact: true }).click();
-  await expectH1(region, "(NLSG)");
-  const file = await exportFrom(region);
+  const file = await editedExport();
 
   const kommun = await app.openPage("/utbyte");
   await kommun.locator("#importfil").setInputFiles(file);
