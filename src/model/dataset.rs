@@ -79,6 +79,18 @@ fn find<'a, R: Record>(records: &'a [R], id: &R::Id) -> Option<&'a R> {
     records.iter().find(|r| r.id() == id && r.is_live())
 }
 
+/// The live record with `id`, for changing it; a missing or deleted one is
+/// the error every edit reports.
+fn find_live_mut<'a, R: Record>(records: &'a mut [R], id: &R::Id) -> Result<&'a mut R, EditError>
+where
+    R::Id: std::fmt::Display,
+{
+    records
+        .iter_mut()
+        .find(|r| r.id() == id && r.is_live())
+        .ok_or_else(|| EditError::NotFound(id.to_string()))
+}
+
 fn live<R: Record>(records: &[R]) -> impl Iterator<Item = &R> {
     records.iter().filter(|r| r.is_live())
 }
@@ -230,6 +242,25 @@ impl Dataset {
             })
     }
 
+    /// The live body with `id`, for changing it.
+    pub fn body_mut(&mut self, id: &BodyId) -> Result<&mut Body, EditError> {
+        find_live_mut(&mut self.bodies, id)
+    }
+
+    /// The live meeting with `id`, for changing it.
+    pub fn meeting_mut(&mut self, id: &MeetingId) -> Result<&mut Meeting, EditError> {
+        find_live_mut(&mut self.meetings, id)
+    }
+
+    /// "Politiska samverkansberedningen 2021-05-27".
+    pub fn meeting_title(&self, meeting: &Meeting) -> String {
+        let body = self.body_name(&meeting.body);
+        match meeting.date.value() {
+            Some(date) => format!("{body} {date}"),
+            None => format!("{body} (datum okänt)"),
+        }
+    }
+
     pub fn body_name(&self, id: &BodyId) -> String {
         self.body(id)
             .map(Body::display_name)
@@ -279,11 +310,7 @@ impl Dataset {
             .short_name
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty());
-        let body = self
-            .bodies
-            .iter_mut()
-            .find(|b| &b.id == id && !b.meta.deleted)
-            .ok_or_else(|| EditError::NotFound(id.to_string()))?;
+        let body = self.body_mut(id)?;
         if body.name == name && body.short_name == short_name {
             return Ok(false);
         }

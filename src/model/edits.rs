@@ -87,11 +87,7 @@ impl Dataset {
         id: &MeetingId,
         stamp: ChangeStamp,
     ) -> Result<bool, EditError> {
-        let meeting = self
-            .meetings
-            .iter_mut()
-            .find(|m| &m.id == id && !m.meta.deleted)
-            .ok_or_else(|| EditError::NotFound(id.to_string()))?;
+        let meeting = self.meeting_mut(id)?;
         if meeting.minutes != MinutesState::Planned {
             return Err(invalid(
                 "protokoll",
@@ -111,11 +107,7 @@ impl Dataset {
         date: NaiveDate,
         stamp: ChangeStamp,
     ) -> Result<bool, EditError> {
-        let body = self
-            .bodies
-            .iter_mut()
-            .find(|b| &b.id == body && !b.meta.deleted)
-            .ok_or_else(|| EditError::NotFound(body.to_string()))?;
+        let body = self.body_mut(body)?;
         let before = record_fields(&*body);
         let review = body
             .reviews
@@ -137,11 +129,7 @@ impl Dataset {
         if !(1900..=2200).contains(&start.year) {
             return Err(invalid("startår", "ange ett årtal mellan 1900 och 2200."));
         }
-        let body = self
-            .bodies
-            .iter_mut()
-            .find(|b| &b.id == body && !b.meta.deleted)
-            .ok_or_else(|| EditError::NotFound(body.to_string()))?;
+        let body = self.body_mut(body)?;
         let rotation = body
             .offices
             .get_mut(office_rule)

@@ -17,6 +17,13 @@ pub enum MeetingKind {
 }
 
 impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::Ordinary,
+        MeetingKind::Extra,
+        MeetingKind::ThemeDay,
+        MeetingKind::Seminar,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             MeetingKind::Ordinary => "Ordinarie sammanträde",

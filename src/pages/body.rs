@@ -13,7 +13,6 @@ use crate::model::*;
 use crate::repo::{today, Repo};
 use crate::routes::Page;
 use crate::rules::rotation_holder;
-use crate::search::meeting_title;
 
 /// A body: mandate, composition, offices, meeting rules, relations, members,
 /// meetings and the agreement that establishes it.
@@ -344,7 +343,7 @@ fn Meetings(id: BodyId) -> impl IntoView {
                     let planned = m.minutes == MinutesState::Planned;
                     (
                         m.id.clone(),
-                        meeting_title(d, m),
+                        d.meeting_title(m),
                         d.paragraphs_of(&m.id).len(),
                         planned,
                         m.place.clone(),

@@ -159,12 +159,7 @@ pub fn PlanMeeting(
             Err(e) => message.set(Some((false, e.to_string()))),
         }
     };
-    let kinds = [
-        MeetingKind::Ordinary,
-        MeetingKind::Extra,
-        MeetingKind::ThemeDay,
-        MeetingKind::Seminar,
-    ];
+    let kinds = MeetingKind::ALL;
     let on_kind = move |ev| {
         let index: usize = event_target_value(&ev).parse().unwrap_or(0);
         kind.set(kinds.get(index).copied().unwrap_or(MeetingKind::Ordinary));

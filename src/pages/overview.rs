@@ -5,7 +5,6 @@ use crate::components::{AgreementLink, BodyLink};
 use crate::model::{BodyLevel, County, Dataset};
 use crate::repo::Repo;
 use crate::routes::Page;
-use crate::search::meeting_title;
 
 /// The counties and their collaboration structures.
 #[component]
@@ -123,7 +122,7 @@ fn county_parts(d: &Dataset, county: &County) -> CountyParts {
     let meetings = d
         .live_meetings()
         .filter(|m| d.body(&m.body).is_some_and(|b| b.county == county.id))
-        .map(|m| (m.id.clone(), meeting_title(d, m)))
+        .map(|m| (m.id.clone(), d.meeting_title(m)))
         .collect();
     (levels, agreements, meetings)
 }

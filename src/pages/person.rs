@@ -6,7 +6,6 @@ use crate::components::{BodyLink, OrganisationName, SourceList};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::{paragraph_anchor, Page};
-use crate::search::meeting_title;
 
 /// A person: who they are and where they sit, attend, sign and present.
 #[component]
@@ -35,7 +34,7 @@ struct Appearance {
 fn appearances(d: &Dataset, person: &PersonId) -> Vec<Appearance> {
     let mut out = Vec::new();
     for meeting in d.meetings_attended_by(person) {
-        let title = meeting_title(d, meeting);
+        let title = d.meeting_title(meeting);
         let role = meeting
             .decision_makers
             .iter()

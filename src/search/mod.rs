@@ -213,7 +213,7 @@ pub fn search(data: &Dataset, text: &str) -> Vec<Hit> {
         }
     }
     for meeting in data.live_meetings() {
-        let title = meeting_title(data, meeting);
+        let title = data.meeting_title(meeting);
         let texts = meeting
             .agenda
             .iter()
@@ -247,7 +247,7 @@ pub fn search(data: &Dataset, text: &str) -> Vec<Hit> {
             }));
         let scored = score_record(&query, &title, texts);
         let title = match data.meeting(&paragraph.meeting) {
-            Some(meeting) => format!("{title} ({})", meeting_title(data, meeting)),
+            Some(meeting) => format!("{title} ({})", data.meeting_title(meeting)),
             None => title,
         };
         push(
@@ -290,15 +290,6 @@ pub fn search(data: &Dataset, text: &str) -> Vec<Hit> {
     }
     hits.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.score.cmp(&a.score)));
     hits
-}
-
-/// "Politiska samverkansberedningen 2021-05-27".
-pub fn meeting_title(data: &Dataset, meeting: &Meeting) -> String {
-    let body = data.body_name(&meeting.body);
-    match meeting.date.value() {
-        Some(date) => format!("{body} {date}"),
-        None => format!("{body} (datum okänt)"),
-    }
 }
 
 #[cfg(test)]
