@@ -32,6 +32,20 @@ pub fn time(time: NaiveTime) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
+/// A moment stored as RFC 3339, in the reader's time zone (`offset_minutes`
+/// east of UTC): "23 november 2026 kl. 10:15"; the stored text if it is
+/// not a time.
+pub fn moment(at: &str, offset_minutes: i32) -> String {
+    let Ok(instant) = chrono::DateTime::parse_from_rfc3339(at) else {
+        return at.to_owned();
+    };
+    let Some(offset) = chrono::FixedOffset::east_opt(offset_minutes * 60) else {
+        return at.to_owned();
+    };
+    let local = instant.with_timezone(&offset);
+    format!("{} kl. {}", date(local.date_naive()), time(local.time()))
+}
+
 /// Small numbers as words, the way agreements write them ("sex månader").
 pub fn count_word(n: u32) -> String {
     const WORDS: [&str; 13] = [
@@ -56,6 +70,19 @@ pub fn months(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_in_the_readers_time_zone() {
+        assert_eq!(
+            moment("2026-11-23T09:15:00.000Z", 60),
+            "23 november 2026 kl. 10:15"
+        );
+        assert_eq!(
+            moment("2026-12-31T23:30:00Z", 60),
+            "1 januari 2027 kl. 00:30"
+        );
+        assert_eq!(moment("igår", 60), "igår");
+    }
 
     #[test]
     fn swedish_dates_and_periods() {

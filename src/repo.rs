@@ -2,15 +2,21 @@
 //! context, with intent-named methods that change it through the core and
 //! write the result behind to storage.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use serde_json::Value;
 
-use crate::exchange::{self, MergeReport, Origin};
+use crate::exchange::{self, Effect, Ledger, MergeReport, Origin, RecordRef, Scope};
 use crate::model::{
-    BodyBasics, BodyId, ChangeStamp, Dataset, EditError, MeetingId, PlannedMeeting, RotationStart,
+    BodyBasics, BodyId, ChangeStamp, CopyIdentity, Dataset, EditError, MeetingId, PlannedMeeting,
+    RotationStart,
 };
 use crate::seed;
-use crate::storage::{open_browser_store, BrowserStore, MemoryStore, Persistence, SetAside};
+use crate::storage::{
+    keys, open_browser_store, BrowserStore, MemoryStore, Persistence, SetAside, StorageError,
+};
 
 /// Something the user must know about the state of their data.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,10 +38,28 @@ enum Backend {
 }
 
 impl Backend {
-    fn save(&mut self, data: &Dataset) -> Result<(), crate::storage::StorageError> {
+    fn save(&mut self, data: &Dataset) -> Result<(), StorageError> {
         match self {
             Backend::Browser(p) => p.save(data),
             Backend::Memory(p) => p.save(data),
+        }
+    }
+
+    fn load_value<T: serde::de::DeserializeOwned + Default>(&self, key: &str) -> T {
+        match self {
+            Backend::Browser(p) => p.load_value(key),
+            Backend::Memory(p) => p.load_value(key),
+        }
+    }
+
+    fn save_value<T: serde::Serialize>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        match self {
+            Backend::Browser(p) => p.save_value(key, value),
+            Backend::Memory(p) => p.save_value(key, value),
         }
     }
 }
@@ -46,10 +70,22 @@ const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
 /// What an import would do, shown before anything changes.
 #[derive(Clone, Debug)]
 pub struct ImportPreview {
+    pub file_name: String,
     pub origin: Origin,
     pub created_at: String,
+    pub scope: Scope,
+    /// The records of the file.
+    pub incoming: Dataset,
+    /// The local data with the whole file merged in.
     pub merged: Dataset,
     pub report: MergeReport,
+}
+
+/// An exported file, ready to be offered for download.
+pub struct ExportedFile {
+    pub name: String,
+    pub text: String,
+    pub records: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -58,6 +94,8 @@ pub struct Repo {
     notices: RwSignal<Vec<DataNotice>>,
     backend: StoredValue<Backend, LocalStorage>,
     copy_id: StoredValue<String>,
+    identity: RwSignal<CopyIdentity>,
+    ledger: RwSignal<Ledger>,
     /// The data before the last import, for undo (this session only).
     before_import: StoredValue<Option<Dataset>>,
 }
@@ -104,11 +142,15 @@ impl Repo {
                 )
             }
         };
+        let identity = backend.load_value(keys::IDENTITY);
+        let ledger = backend.load_value(keys::EXCHANGE_LEDGER);
         let repo = Repo {
             data: RwSignal::new(data),
             notices: RwSignal::new(notices),
             backend: StoredValue::new_local(backend),
             copy_id: StoredValue::new(copy_id),
+            identity: RwSignal::new(identity),
+            ledger: RwSignal::new(ledger),
             before_import: StoredValue::new(None),
         };
         provide_context(repo);
@@ -144,11 +186,48 @@ impl Repo {
     }
 
     fn stamp(&self) -> ChangeStamp {
-        ChangeStamp {
+        self.identity
+            .with_untracked(|i| i.stamp(&self.copy_id.get_value(), &now()))
+    }
+
+    /// Who keeps this copy (tracked).
+    pub fn identity(&self) -> Signal<CopyIdentity> {
+        self.identity.into()
+    }
+
+    pub fn copy_id(&self) -> String {
+        self.copy_id.get_value()
+    }
+
+    /// Sets who keeps this copy; recorded on every later change.
+    pub fn set_identity(&self, identity: CopyIdentity) -> Result<(), StorageError> {
+        self.identity.set(identity.clone());
+        self.backend
+            .try_update_value(|b| b.save_value(keys::IDENTITY, &identity))
+            .unwrap_or(Ok(()))
+    }
+
+    /// The exchange log and the parties exchanged with (tracked).
+    pub fn ledger(&self) -> Signal<Ledger> {
+        self.ledger.into()
+    }
+
+    fn update_ledger(&self, f: impl FnOnce(&mut Ledger)) {
+        self.ledger.update(f);
+        let outcome = self.ledger.with_untracked(|ledger| {
+            self.backend
+                .try_update_value(|b| b.save_value(keys::EXCHANGE_LEDGER, ledger))
+        });
+        if let Some(Err(e)) = outcome {
+            self.notices
+                .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        Origin {
+            organisation: self.identity.with_untracked(|i| i.organisation.clone()),
             copy_id: self.copy_id.get_value(),
-            organisation: None,
-            person: None,
-            at: js_sys::Date::new_0().to_iso_string().into(),
         }
     }
 
@@ -195,43 +274,116 @@ impl Repo {
         self.change(|data| data.set_rotation_start(body, office_rule, start, stamp))
     }
 
-    /// This copy's data as an exchange file (pretty JSON).
-    pub fn export_file(&self) -> String {
-        let origin = Origin {
-            organisation: None,
-            copy_id: self.copy_id.get_value(),
-        };
-        let now: String = js_sys::Date::new_0().to_iso_string().into();
-        self.data
-            .with_untracked(|data| exchange::export(data, origin, &now))
+    /// The part of this copy's data that `scope` names, as an exchange file
+    /// (pretty JSON), noted in the exchange log.
+    pub fn export(&self, scope: Scope) -> ExportedFile {
+        let origin = self.origin();
+        let now = now();
+        let (data, part) = self.data.with_untracked(|data| match &scope {
+            Scope::All => (data.clone(), None),
+            Scope::County { county } => {
+                let name = data.county(county).map(|c| c.name.clone());
+                (exchange::county_subset(data, county), name)
+            }
+            Scope::ChangesFor { party } => {
+                let known = self.ledger.with_untracked(|l| l.known_by(party));
+                let to = self.ledger.with_untracked(|l| {
+                    l.parties
+                        .get(party)
+                        .and_then(|p| p.organisation.clone())
+                        .unwrap_or_else(|| party.clone())
+                });
+                (
+                    exchange::unknown_to(data, &known),
+                    Some(format!("ändringar till {to}")),
+                )
+            }
+        });
+        let name = exchange::file_name(origin.organisation.as_deref(), part.as_deref(), today());
+        let text = exchange::export_scoped(&data, origin, &now, scope.clone());
+        let records = exchange::record_count(&data);
+        self.update_ledger(|l| l.note_export(&name, &now, scope, &data));
+        ExportedFile {
+            name,
+            text,
+            records,
+        }
     }
 
-    /// Reads an exchange file and shows what importing it would do, without
-    /// changing anything.
-    pub fn preview_import(&self, text: &str) -> Result<ImportPreview, String> {
+    /// Reads an exchange file and works out what importing it would do,
+    /// without changing anything. `progress` hears each step; the page is
+    /// given back to the browser between steps.
+    pub async fn preview_import(
+        &self,
+        file_name: &str,
+        text: &str,
+        progress: impl Fn(&'static str),
+    ) -> Result<ImportPreview, String> {
+        progress("Kontrollerar filen …");
+        yield_to_browser().await;
         let imported = exchange::parse(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        progress("Slår ihop med din data …");
+        yield_to_browser().await;
         let merged = self
             .data
             .with_untracked(|local| exchange::merge(local, &imported.data))
             .map_err(|e| e.to_string())?;
+        exchange::check_merged(&merged).map_err(|e| e.to_string())?;
+        progress("Jämför före och efter …");
+        yield_to_browser().await;
         let report = self
             .data
             .with_untracked(|local| MergeReport::compare(local, &merged));
         Ok(ImportPreview {
+            file_name: file_name.to_owned(),
             origin: imported.origin,
             created_at: imported.created_at,
+            scope: imported.scope,
+            incoming: imported.data,
             merged,
             report,
         })
     }
 
-    /// Swaps in the merged data in one step, keeping the previous data so the
-    /// import can be undone.
-    pub fn apply_import(&self, preview: ImportPreview) {
+    /// Swaps in the merged data in one step, without the records the user
+    /// left out, keeping the previous data so the import can be undone.
+    pub fn apply_import(
+        &self,
+        preview: ImportPreview,
+        left_out: &BTreeSet<RecordRef>,
+    ) -> Result<Effect, String> {
+        let (merged, report) = if left_out.is_empty() {
+            (preview.merged, preview.report)
+        } else {
+            let taken = exchange::without(&preview.incoming, left_out);
+            let merged = self
+                .data
+                .with_untracked(|local| exchange::merge(local, &taken))
+                .map_err(|e| e.to_string())?;
+            exchange::check_merged(&merged).map_err(|e| {
+                format!("{e} Ta med de poster som andra poster i filen hänvisar till.")
+            })?;
+            let report = self
+                .data
+                .with_untracked(|local| MergeReport::compare(local, &merged));
+            (merged, report)
+        };
+        let effect = Effect::of(&report, left_out.len());
         let previous = self.data.get_untracked();
         self.before_import.set_value(Some(previous));
-        self.data.set(preview.merged);
+        self.data.set(merged);
         self.save_behind();
+        self.update_ledger(|l| {
+            l.note_import(
+                &preview.origin,
+                &preview.file_name,
+                &now(),
+                preview.scope,
+                &preview.incoming,
+                effect.clone(),
+            )
+        });
+        Ok(effect)
     }
 
     pub fn can_undo_import(&self) -> bool {
@@ -245,7 +397,21 @@ impl Repo {
         };
         self.data.set(previous);
         self.save_behind();
+        self.update_ledger(Ledger::note_undo);
         true
+    }
+
+    /// Keeps `value` in a field in conflict; the choice travels as a change.
+    pub fn resolve_conflict(
+        &self,
+        record: &RecordRef,
+        field: &str,
+        value: &Value,
+    ) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| {
+            exchange::resolve_conflict(data, record, field, value, stamp).map(|_| true)
+        })
     }
 
     /// Applies a core change. Readers are notified, and the data saved, only
@@ -289,6 +455,21 @@ impl Repo {
     }
 }
 
+fn now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Lets the browser handle input and paint before the next step of a long
+/// piece of work.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn random_hex() -> String {
     let random = (js_sys::Math::random() * 2f64.powi(48)) as u64;
     format!("{random:012x}")
@@ -325,4 +506,10 @@ fn date_from_address() -> Option<NaiveDate> {
         .find_map(|pair| pair.strip_prefix("idag="))?
         .parse()
         .ok()
+}
+
+/// A stored moment (RFC 3339) in the browser's time zone, in Swedish.
+pub fn local_moment(at: &str) -> String {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    crate::format::moment(at, offset)
 }

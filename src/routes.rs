@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 
-use crate::model::{AgreementId, BodyId, MeetingId, OrganisationId, PersonId};
+use crate::exchange::RecordRef;
+use crate::model::{AgreementId, BodyId, Dataset, MeetingId, OrganisationId, PersonId};
 use crate::pages;
 use crate::search::Target;
 
@@ -23,6 +24,7 @@ pub enum Page {
     People,
     Person(PersonId),
     Exchange,
+    Settings,
     Search(String),
 }
 
@@ -39,6 +41,7 @@ impl Page {
             Page::Meeting(id) => format!("/moten/{id}"),
             Page::People => "/personer".into(),
             Page::Exchange => "/utbyte".into(),
+            Page::Settings => "/installningar".into(),
             Page::Person(id) => format!("/personer/{id}"),
             Page::Search(q) => format!("/sok?q={}", encode_query(q)),
         }
@@ -77,6 +80,43 @@ pub fn target_href(target: &Target) -> String {
     }
 }
 
+/// The page that shows a record, if it has one: relations and memberships
+/// show on their body's page, a § on its meeting's.
+pub fn record_href(data: &Dataset, record: &RecordRef) -> Option<String> {
+    let id = record.id.as_str();
+    let page = match record.kind.as_str() {
+        "bodies" => Page::Body(BodyId::new(id)),
+        "agreements" => Page::Agreement(AgreementId::new(id)),
+        "meetings" => Page::Meeting(MeetingId::new(id)),
+        "people" => Page::Person(PersonId::new(id)),
+        "organisations" => return Some(organisation_href(&OrganisationId::new(id))),
+        "relations" => Page::Body(
+            data.relations
+                .iter()
+                .find(|r| r.id.as_str() == id)?
+                .from
+                .clone(),
+        ),
+        "memberships" => Page::Body(
+            data.memberships
+                .iter()
+                .find(|m| m.id.as_str() == id)?
+                .body
+                .clone(),
+        ),
+        "paragraphs" => {
+            let p = data.paragraphs.iter().find(|p| p.id.as_str() == id)?;
+            return Some(format!(
+                "{}#{}",
+                Page::Meeting(p.meeting.clone()).href(),
+                paragraph_anchor(p.number)
+            ));
+        }
+        _ => return None,
+    };
+    Some(page.href())
+}
+
 /// Organisations have no page of their own yet; the people list filters by them.
 pub fn organisation_href(id: &OrganisationId) -> String {
     format!("{}#org-{id}", Page::People.href())
@@ -113,6 +153,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/personer/:id") view=pages::PersonPage />
             <Route path=path!("/sok") view=pages::SearchPage />
             <Route path=path!("/utbyte") view=pages::ExchangePage />
+            <Route path=path!("/installningar") view=pages::SettingsPage />
         </Routes>
     }
 }

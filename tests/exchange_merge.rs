@@ -440,7 +440,14 @@ fn a_concurrent_edit_of_one_field_gives_the_same_winner_everywhere_and_a_conflic
     }
     let report = MergeReport::compare(&a, &a2);
     assert_eq!(report.changed.len(), 1);
-    assert_eq!(report.changed[0].1, vec!["name".to_string()]);
+    let fields: Vec<&str> = report.changed[0]
+        .1
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, ["name"]);
+    assert_eq!(report.changed[0].1[0].before, "Samrådet A");
+    assert_eq!(report.changed[0].1[0].after, "Samrådet B");
     assert_eq!(report.conflicts[0].1, vec!["name".to_string()]);
 
     // A person on copy A resolves it; the resolution travels and clears the

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::repo::Repo;
 use crate::routes::Page;
 
 const NAV: [(&str, Page); 7] = [
@@ -17,6 +18,15 @@ const NAV: [(&str, Page); 7] = [
 /// The header on every page: the app's name, the search field and the main navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let identity = repo.identity();
+    let copy_label = move || {
+        identity.with(|i| match (&i.organisation, &i.person) {
+            (Some(org), Some(person)) => format!("{org} · {person}"),
+            (Some(org), None) => org.clone(),
+            _ => "Ange vems kopia detta är".into(),
+        })
+    };
     let navigate = use_navigate();
     let query = use_query_map();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -50,6 +60,10 @@ pub fn SiteHeader() -> impl IntoView {
                     />
                     <button type="submit">"Sök"</button>
                 </form>
+                <A href=Page::Settings.href() attr:class="copy-identity">
+                    <span class="visually-hidden">"Den här kopian: "</span>
+                    {copy_label}
+                </A>
             </div>
             <nav aria-label="Huvudmeny">
                 <ul>{links}</ul>

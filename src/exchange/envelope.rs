@@ -8,6 +8,8 @@ use thiserror::Error;
 
 use crate::model::{Dataset, SCHEMA_VERSION};
 
+use super::scope::Scope;
+
 /// The format name every exchange file carries.
 pub const FORMAT: &str = "samverkan-exchange";
 
@@ -27,6 +29,9 @@ pub struct ExchangeFile {
     pub origin: Origin,
     /// RFC 3339 time of the export.
     pub created_at: String,
+    /// Which records the file holds (files without it hold everything).
+    #[serde(default)]
+    pub scope: Scope,
     /// See [`checksum`].
     pub checksum: String,
     pub data: Dataset,
@@ -38,6 +43,7 @@ pub struct Imported {
     pub origin: Origin,
     pub created_at: String,
     pub schema_version: u32,
+    pub scope: Scope,
     pub data: Dataset,
 }
 
@@ -91,18 +97,57 @@ pub fn checksum(data: &Value) -> String {
     format!("{hash:016x}")
 }
 
-/// The exchange file for `data`, as pretty JSON.
+/// The exchange file for all of `data`, as pretty JSON.
 pub fn export(data: &Dataset, origin: Origin, created_at: &str) -> String {
+    export_scoped(data, origin, created_at, Scope::All)
+}
+
+/// The exchange file for `data`, the part of a copy that `scope` names.
+pub fn export_scoped(data: &Dataset, origin: Origin, created_at: &str, scope: Scope) -> String {
     let value = serde_json::to_value(data).unwrap_or(Value::Null);
     let file = ExchangeFile {
         format: FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         origin,
         created_at: created_at.into(),
+        scope,
         checksum: checksum(&value),
         data: data.clone(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The name of an exported file: `samverkan-<origin>[-<part>]-<date>.json`,
+/// lower case, å/ä/ö written a/a/o and anything else but letters and digits
+/// as hyphens, so the name survives every mail client and file system.
+pub fn file_name(origin: Option<&str>, part: Option<&str>, date: chrono::NaiveDate) -> String {
+    let mut name = String::from("samverkan");
+    for piece in [origin, part].into_iter().flatten() {
+        let slug = slug(piece);
+        if !slug.is_empty() {
+            name.push('-');
+            name.push_str(&slug);
+        }
+    }
+    format!("{name}-{date}.json")
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c != '-' || !out.ends_with('-') {
+            out.push(c);
+        }
+    }
+    out.trim_matches('-').to_owned()
 }
 
 /// Reads and checks an exchange file: size, JSON, format, schema version,
@@ -148,7 +193,6 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
                 supported: SCHEMA_VERSION,
             })
         }
-        // Version 1 is the first; older files would be migrated here.
         Some(v) if v >= 1 => v as u32,
         other => {
             return Err(ImportError::UnknownSchema {
@@ -173,23 +217,54 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
     }
     let origin: Origin = field(&value, "origin")?;
     let created_at: String = field(&value, "created_at")?;
-    let data = records(data)?;
-    let check = data.check_references();
-    if let Some(duplicate) = check.duplicate_ids.first() {
-        return Err(ImportError::DuplicateId(duplicate.clone()));
-    }
-    if let Some(first) = check.dangling.first() {
-        return Err(ImportError::DanglingReference {
-            first: first.to_string(),
-            count: check.dangling.len(),
-        });
-    }
+    let scope: Scope = match value.get("scope") {
+        None => Scope::All,
+        Some(_) => field(&value, "scope")?,
+    };
+    let data = migrate(data.clone(), schema_version)?;
+    let data = records(&data)?;
+    check_references(&data, scope.is_self_contained())?;
     Ok(Imported {
         origin,
         created_at,
         schema_version,
+        scope,
         data,
     })
+}
+
+/// Duplicate ids are refused always; references that do not resolve only
+/// when `complete` (a file of changes refers to records the receiver has:
+/// those are checked on the merged result, see [`check_merged`]).
+fn check_references(data: &Dataset, complete: bool) -> Result<(), ImportError> {
+    let check = data.check_references();
+    if let Some(duplicate) = check.duplicate_ids.first() {
+        return Err(ImportError::DuplicateId(duplicate.clone()));
+    }
+    match check.dangling.first() {
+        Some(first) if complete => Err(ImportError::DanglingReference {
+            first: first.to_string(),
+            count: check.dangling.len(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Checks the data a merge produced: every reference resolves.
+pub fn check_merged(merged: &Dataset) -> Result<(), ImportError> {
+    check_references(merged, true)
+}
+
+/// Brings the data of a file written with an older schema to the current
+/// one: a chain of pure steps on the JSON, `if from < N { data = vN_1_to_vN(data) }`.
+/// Schema 1 is the first version, so the chain is still empty; the next
+/// change of the schema adds its step here with a fixture of a version-1 file.
+fn migrate(mut data: Value, from: u32) -> Result<Value, ImportError> {
+    debug_assert!(from <= SCHEMA_VERSION, "newer schemas are refused before");
+    if let Some(object) = data.as_object_mut() {
+        object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(data)
 }
 
 fn field<T: serde::de::DeserializeOwned>(value: &Value, name: &str) -> Result<T, ImportError> {
@@ -274,6 +349,27 @@ fn read_one(kind: &str, record: &Value) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_say_origin_part_and_date_in_plain_letters() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            file_name(Some("Luleå kommun"), None, date),
+            "samverkan-lulea-kommun-2026-11-23.json"
+        );
+        assert_eq!(
+            file_name(
+                Some("Region Västerbotten"),
+                Some("ändringar för Umeå"),
+                date
+            ),
+            "samverkan-region-vasterbotten-andringar-for-umea-2026-11-23.json"
+        );
+        assert_eq!(
+            file_name(None, Some("//"), date),
+            "samverkan-2026-11-23.json"
+        );
+    }
 
     #[test]
     fn the_checksum_ignores_layout_and_key_order() {

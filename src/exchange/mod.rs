@@ -11,10 +11,19 @@
 //! them. Merging is commutative, associative and idempotent (see
 //! `tests/exchange_merge.rs`).
 
+mod conflicts;
 mod envelope;
+mod ledger;
 mod merge;
 mod report;
+mod scope;
 
-pub use envelope::{checksum, export, parse, ExchangeFile, ImportError, Imported, Origin, FORMAT};
+pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
+pub use envelope::{
+    check_merged, checksum, export, export_scoped, file_name, parse, ExchangeFile, ImportError,
+    Imported, Origin, FORMAT,
+};
+pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
 pub use merge::{canonical, merge, merge_values, MergeError};
-pub use report::{MergeReport, RecordRef};
+pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
+pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};

@@ -15,6 +15,7 @@ mod overview;
 mod people;
 mod person;
 mod search;
+mod settings;
 
 pub use agreement::AgreementPage;
 pub use agreements::AgreementList;
@@ -29,6 +30,7 @@ pub use overview::Overview;
 pub use people::PeopleList;
 pub use person::PersonPage;
 pub use search::SearchPage;
+pub use settings::SettingsPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -20,6 +20,10 @@ use crate::model::{Dataset, SCHEMA_VERSION};
 pub mod keys {
     pub const DATASET: &str = "samverkan.dataset";
     pub const COPY_ID: &str = "samverkan.copy-id";
+    /// Who keeps this copy (organisation, person).
+    pub const IDENTITY: &str = "samverkan.identity";
+    /// The exchange log and what each party is known to hold.
+    pub const EXCHANGE_LEDGER: &str = "samverkan.exchange-ledger";
     /// Prefix of keys holding stored data that could not be read.
     pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
 }
@@ -136,6 +140,26 @@ impl<S: Store> Persistence<S> {
         }
         let json = serde_json::to_string(data).map_err(|e| StorageError::Other(e.to_string()))?;
         self.store.write(keys::DATASET, &json)
+    }
+
+    /// A small value kept under its own key (settings, the exchange log);
+    /// missing or unreadable gives the default, which the next save replaces.
+    pub fn load_value<T: serde::de::DeserializeOwned + Default>(&self, key: &str) -> T {
+        self.store
+            .read(key)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_value<T: serde::Serialize>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        let json = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.write(key, &json)
     }
 
     /// This copy's id, created on first use.

@@ -1,5 +1,5 @@
-// Exchange by file between two copies (two browser profiles): export from one,
-// preview and import in the other, undo; bad files change nothing.
+// Exchange by file between copies (separate browser profiles): export, preview, import,
+// conflicts and their resolution, partial exports, undo; bad files change nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -8,66 +8,229 @@ import path from "node:path";
 import { useApp, expectH1, expectText, waitForApp } from "./harness.mjs";
 
 const app = useApp();
+const BODY = "/organ/nb-lansstyrgruppen";
 
-async function exportFrom(page) {
-  await page.getByRole("link", { name: "Utbyte" }).click();
+/** Says which organisation (and person) keeps the copy. */
+async function identify(page, organisation, person = "") {
+  await page.goto(new URL("/installningar", page.url()).href);
+  await waitForApp(page);
+  await page.getByLabel("Organisation").selectOption(organisation);
+  await page.getByLabel(/Ditt namn/).fill(person);
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expectText(page.locator('[role="status"]'), "Sparat");
+}
+
+/** A fresh copy kept by `organisation`. */
+async function copyOf(organisation, person) {
+  const page = await app.openPage("/");
+  await identify(page, organisation, person);
+  return page;
+}
+
+async function setShortName(page, value) {
+  await page.goto(new URL(BODY, page.url()).href);
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  await page.getByLabel(/^\s*Kortnamn\b/).first().fill(value);
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectH1(page, `(${value})`);
+}
+
+async function openExchange(page) {
+  await page.getByRole("link", { name: "Utbyte", exact: true }).click();
+  await expectH1(page, "Utbyte av data");
+}
+
+/** Exports with the chosen scope (the radio's label); returns the file's path and name. */
+async function exportFile(page, scope = "All data", choose = async () => {}) {
+  await openExchange(page);
+  await page.getByRole("radio", { name: scope }).check();
+  await choose(page);
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: /Exportera all data/ }).click();
+  await page.getByRole("button", { name: "Exportera (.json)" }).click();
   const file = await download;
-  assert.match(file.suggestedFilename(), /^samverkan-\d{4}-\d{2}-\d{2}\.json$/);
-  return file.path();
+  await expectText(page.locator('[role="status"]'), "Exporterade");
+  const name = file.suggestedFilename();
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "samverkan-e2e-")), name);
+  await file.saveAs(saved);
+  return { path: saved, name };
 }
 
-/** A copy (fresh profile) that renamed Länsstyrgruppen's short name to NLSG, exported. */
-async function editedExport() {
-  const region = await app.openPage("/organ/nb-lansstyrgruppen");
-  await region.getByRole("button", { name: "Redigera", exact: true }).first().click();
-  await region.getByLabel(/^\s*Kortnamn\b/).first().fill("NLSG");
-  await region.getByRole("button", { name: "Spara", exact: true }).click();
-  await expectH1(region, "(NLSG)");
-  return exportFrom(region);
+async function importFile(page, file) {
+  await openExchange(page);
+  await page.locator("#importfil").setInputFiles(file);
+  return page.locator(".import-preview");
 }
 
-test("an edit exported from one copy is previewed and imported in another; importing it again changes nothing", async () => {
-  const file = await editedExport();
-  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+const read = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
+
+/** The data of a file with every kind's records sorted by id: equal exactly when the data is. */
+function canonical(file) {
+  const data = read(file).data;
+  for (const value of Object.values(data)) {
+    if (Array.isArray(value)) value.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return data;
+}
+
+test("an edit exported from one copy is previewed field by field, imported, kept after reload; importing it again changes nothing", async () => {
+  const region = await copyOf("Region Norrbotten", "Anna Berg");
+  await expectText(region.locator(".copy-identity"), "Region Norrbotten · Anna Berg");
+  await setShortName(region, "NLSG");
+  const file = await exportFile(region);
+  assert.match(file.name, /^samverkan-region-norrbotten-\d{4}-\d{2}-\d{2}\.json$/);
+  const json = read(file.path);
   assert.equal(json.format, "samverkan-exchange");
+  assert.equal(json.origin.organisation, "Region Norrbotten");
+  const body = json.data.bodies.find((b) => b.id === "nb-lansstyrgruppen");
+  assert.equal(body.meta.last_change.person, "Anna Berg", "the change is attributed");
 
-  const kommun = await app.openPage("/utbyte");
-  await kommun.locator("#importfil").setInputFiles(file);
-  const preview = kommun.locator(".import-preview");
+  const kommun = await copyOf("Luleå kommun");
+  const preview = await importFile(kommun, file.path);
   await expectText(preview, "0 nya, 1 ändrade, 0 borttagna, 0 med konflikt.");
-  await expectText(preview, "short_name");
+  await expectText(preview, "Region Norrbotten");
+  await expectText(preview, "kortnamn: «(tomt)» → «NLSG»");
   await kommun.getByRole("button", { name: "Importera", exact: true }).click();
   await expectText(kommun.locator('[role="status"]'), "Importerat");
+  await expectText(kommun.locator("#logg ~ *"), file.name);
 
-  await kommun.getByRole("link", { name: "Organ" }).click();
-  await kommun.getByRole("link", { name: /Länsstyrgruppen/ }).first().click();
-  await expectH1(kommun, "(NLSG)");
-  await kommun.reload();
+  await kommun.goto(new URL(BODY, kommun.url()).href);
   await waitForApp(kommun);
   await expectH1(kommun, "(NLSG)");
 
-  await kommun.getByRole("link", { name: "Utbyte" }).click();
-  // Undo lasts for the session: the reload above ended it, so import again and undo.
-  await kommun.locator("#importfil").setInputFiles(file);
-  await expectText(kommun.locator(".import-preview"), "0 ändrade");
+  await openExchange(kommun);
+  await kommun.locator("#importfil").setInputFiles(file.path);
+  await expectText(kommun.locator(".import-preview"), "inget som den här kopian inte redan har");
   await kommun.getByRole("button", { name: "Avbryt" }).click();
   await expectText(kommun.locator('[role="status"]'), "Ingenting har ändrats");
 });
 
-test("undo restores the data from before the import", async () => {
-  const file = await editedExport();
+test("two copies edit the same field: the conflict is shown, resolved in one, and both end with identical data", async () => {
+  const a = await copyOf("Region Norrbotten", "Anna");
+  const b = await copyOf("Luleå kommun", "Bertil");
+  await setShortName(a, "NLSG-A");
+  await setShortName(b, "NLSG-B");
+  const fromA = await exportFile(a);
 
-  const kommun = await app.openPage("/utbyte");
-  await kommun.locator("#importfil").setInputFiles(file);
-  await kommun.getByRole("button", { name: "Importera", exact: true }).click();
-  await kommun.getByRole("button", { name: "Ångra senaste import" }).click();
-  await expectText(kommun.locator('[role="status"]'), "ångrad");
-  await kommun.getByRole("link", { name: "Organ" }).click();
-  await kommun.getByRole("link", { name: /Länsstyrgruppen/ }).first().click();
-  await expectH1(kommun, "Länsstyrgruppen");
-  assert.doesNotMatch(await kommun.locator("h1").innerText(), /NLSG/);
+  const preview = await importFile(b, fromA.path);
+  await expectText(preview, "1 med konflikt");
+  await expectText(preview, "Samtidiga ändringar som blir konflikter");
+  await b.getByRole("button", { name: "Importera", exact: true }).click();
+  const conflict = b.locator(".conflict");
+  await expectText(conflict, "NLSG-A");
+  await expectText(conflict, "NLSG-B");
+  await expectText(conflict, "Anna, Region Norrbotten");
+  await expectText(conflict, "Bertil, Luleå kommun");
+  await conflict.locator("li", { hasText: "NLSG-A" }).getByRole("button", { name: "Behåll detta" }).click();
+  await expectText(b.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+  const fromB = await exportFile(b);
+
+  const back = await importFile(a, fromB.path);
+  await expectText(back, "0 med konflikt");
+  await a.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(a.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+  for (const page of [a, b]) {
+    await page.goto(new URL(BODY, page.url()).href);
+    await waitForApp(page);
+    await expectH1(page, "(NLSG-A)");
+  }
+  const finalA = await exportFile(a);
+  const finalB = await exportFile(b);
+  assert.deepEqual(canonical(finalA.path), canonical(finalB.path), "both copies hold the same data");
+});
+
+test("undo of an import restores the exact previous state", async () => {
+  const a = await copyOf("Region Norrbotten");
+  await setShortName(a, "NLSG");
+  const fromA = await exportFile(a);
+
+  const b = await copyOf("Luleå kommun");
+  await setShortName(b, "LSG");
+  const before = await exportFile(b);
+  await importFile(b, fromA.path);
+  await b.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(b.locator(".conflict"), "NLSG");
+  await b.getByRole("button", { name: "Ångra senaste import" }).click();
+  await expectText(b.locator('[role="status"]'), "ångrad");
+  await expectText(b.locator("#logg ~ *"), "ångrad");
+  const after = await exportFile(b);
+  assert.deepEqual(canonical(after.path), canonical(before.path));
+  await b.reload();
+  await waitForApp(b);
+  const reloaded = await exportFile(b);
+  assert.deepEqual(canonical(reloaded.path), canonical(before.path), "the undone state is what was saved");
+});
+
+test("records can be left out of an import", async () => {
+  const a = await copyOf("Region Norrbotten");
+  await setShortName(a, "NLSG");
+  await a.goto(new URL("/organ/nb-psb", a.url()).href);
+  await waitForApp(a);
+  await a.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  await a.getByLabel(/^\s*Kortnamn\b/).first().fill("PSB-X");
+  await a.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectH1(a, "(PSB-X)");
+  const fromA = await exportFile(a);
+
+  const b = await copyOf("Luleå kommun");
+  const preview = await importFile(b, fromA.path);
+  await expectText(preview, "2 ändrade");
+  await preview.getByRole("checkbox", { name: /Länsstyrgruppen/ }).uncheck();
+  await b.getByRole("button", { name: "Importera utom 1 valda bort" }).click();
+  await expectText(b.locator('[role="status"]'), "1 poster lämnades utanför");
+  await b.goto(new URL("/organ/nb-psb", b.url()).href);
+  await waitForApp(b);
+  await expectH1(b, "(PSB-X)");
+  await b.goto(new URL(BODY, b.url()).href);
+  await waitForApp(b);
+  assert.doesNotMatch(await b.locator("h1").innerText(), /NLSG/);
+});
+
+test("one county, or only the changes a party has not seen, can be exported", async () => {
+  const a = await copyOf("Region Norrbotten");
+  const county = await exportFile(a, "Ett län", (page) =>
+    page.getByLabel("Län", { exact: true }).selectOption({ label: "Västerbotten" }),
+  );
+  assert.match(county.name, /-vasterbotten-/);
+  const data = read(county.path).data;
+  assert.ok(data.bodies.length > 0);
+  assert.ok(data.bodies.every((b) => b.county === "vb"), "only Västerbotten's bodies");
+  assert.deepEqual(read(county.path).scope, { kind: "county", county: "vb" });
+
+  const all = await exportFile(a);
+  const b = await copyOf("Luleå kommun");
+  await importFile(b, all.path);
+  await b.getByRole("button", { name: "Importera", exact: true }).click();
+  await setShortName(b, "LSG");
+  const changes = await exportFile(b, "Ändringar sedan senaste utbytet med");
+  const delta = read(changes.path);
+  assert.equal(delta.scope.kind, "changes_for");
+  const records = Object.values(delta.data).filter(Array.isArray).flat();
+  assert.deepEqual(records.map((r) => r.id), ["nb-lansstyrgruppen"], "only the one changed record");
+
+  const back = await importFile(a, changes.path);
+  await expectText(back, "0 nya, 1 ändrade");
+  await a.getByRole("button", { name: "Importera", exact: true }).click();
+  await a.goto(new URL(BODY, a.url()).href);
+  await waitForApp(a);
+  await expectH1(a, "(LSG)");
+});
+
+test("a file dropped on the import area is previewed", async () => {
+  const a = await copyOf("Region Norrbotten");
+  await setShortName(a, "NLSG");
+  const fromA = await exportFile(a);
+  const b = await app.openPage("/utbyte");
+  const text = fs.readFileSync(fromA.path, "utf8");
+  const transfer = await b.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], "slappt.json", { type: "application/json" }));
+    return dt;
+  }, text);
+  await b.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+  const preview = b.locator(".import-preview");
+  await expectText(preview, "slappt.json");
+  await expectText(preview, "1 ändrade");
 });
 
 test("a file that is not an exchange file is refused with a message and changes nothing", async () => {
@@ -77,6 +240,7 @@ test("a file that is not an exchange file is refused with a message and changes 
   const page = await app.openPage("/utbyte");
   await page.locator("#importfil").setInputFiles(bad);
   await expectText(page.locator('[role="alert"]'), "trasig.json");
+  await expectText(page.locator('[role="alert"]'), "avkortad");
   await expectText(page.locator('[role="alert"]'), "Ingenting har ändrats");
   assert.equal(await page.locator(".import-preview").count(), 0);
 });

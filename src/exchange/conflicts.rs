@@ -1,0 +1,255 @@
+//! Conflicts kept by the merge, for people to see and resolve. A resolution
+//! is an ordinary edit of the field: its version dominates every kept value,
+//! so it travels to the other copies and ends the conflict there too.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{ChangeStamp, Dataset, EditError, Record};
+
+use super::report::RecordRef;
+
+/// One value a field had on some copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictValue {
+    /// The field's value as JSON; `null` means absent.
+    pub value: Value,
+    /// Who wrote it, if known.
+    pub change: Option<ChangeStamp>,
+}
+
+/// A field written concurrently on two or more copies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub record: RecordRef,
+    /// The record as people know it (name, title, meeting).
+    pub title: String,
+    pub field: String,
+    /// The current (provisional winner) value first, then the others, each
+    /// value once.
+    pub values: Vec<ConflictValue>,
+}
+
+/// Every field in conflict whose kept values differ from the current one
+/// (two copies that wrote the same value do not disagree).
+pub fn conflicts(data: &Dataset) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let Ok(Value::Object(kinds)) = serde_json::to_value(data) else {
+        return out;
+    };
+    for (kind, records) in &kinds {
+        for record in records.as_array().into_iter().flatten() {
+            let Some(fields) = record
+                .get("meta")
+                .and_then(|m| m.get("conflicts"))
+                .and_then(Value::as_object)
+            else {
+                continue;
+            };
+            let meta = &record["meta"];
+            for (field, siblings) in fields {
+                let current = if field == "deleted" {
+                    Value::Bool(
+                        meta.get("deleted")
+                            .and_then(Value::as_bool)
+                            .unwrap_or(false),
+                    )
+                } else {
+                    record.get(field).cloned().unwrap_or(Value::Null)
+                };
+                let change = meta
+                    .get("fields")
+                    .and_then(|f| f.get(field))
+                    .and_then(|f| f.get("change"))
+                    .and_then(|c| serde_json::from_value(c.clone()).ok());
+                let mut values = vec![ConflictValue {
+                    value: current,
+                    change,
+                }];
+                for sibling in siblings.as_array().into_iter().flatten() {
+                    let value = sibling.get("value").cloned().unwrap_or(Value::Null);
+                    if values.iter().any(|v| v.value == value) {
+                        continue;
+                    }
+                    values.push(ConflictValue {
+                        value,
+                        change: sibling
+                            .get("change")
+                            .and_then(|c| serde_json::from_value(c.clone()).ok()),
+                    });
+                }
+                if values.len() < 2 {
+                    continue;
+                }
+                let id = record.get("id").and_then(Value::as_str).unwrap_or_default();
+                let at = RecordRef {
+                    kind: kind.clone(),
+                    id: id.to_owned(),
+                };
+                out.push(Conflict {
+                    title: at.title(data),
+                    record: at,
+                    field: field.clone(),
+                    values,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Resolves a conflict by keeping `value` in `field` of the record: the
+/// choice is recorded as a change by `stamp`, which ends the conflict.
+pub fn resolve_conflict(
+    data: &mut Dataset,
+    record: &RecordRef,
+    field: &str,
+    value: &Value,
+    stamp: ChangeStamp,
+) -> Result<(), EditError> {
+    let id = record.id.as_str();
+    match record.kind.as_str() {
+        "documents" => set_field(&mut data.documents, id, field, value, stamp),
+        "counties" => set_field(&mut data.counties, id, field, value, stamp),
+        "organisations" => set_field(&mut data.organisations, id, field, value, stamp),
+        "people" => set_field(&mut data.people, id, field, value, stamp),
+        "bodies" => set_field(&mut data.bodies, id, field, value, stamp),
+        "relations" => set_field(&mut data.relations, id, field, value, stamp),
+        "memberships" => set_field(&mut data.memberships, id, field, value, stamp),
+        "agreements" => set_field(&mut data.agreements, id, field, value, stamp),
+        "meetings" => set_field(&mut data.meetings, id, field, value, stamp),
+        "paragraphs" => set_field(&mut data.paragraphs, id, field, value, stamp),
+        _ => Err(EditError::NotFound(format!("{} {id}", record.kind))),
+    }
+}
+
+fn set_field<R>(
+    records: &mut [R],
+    id: &str,
+    field: &str,
+    value: &Value,
+    stamp: ChangeStamp,
+) -> Result<(), EditError>
+where
+    R: Record + Serialize + DeserializeOwned,
+    R::Id: AsRef<str>,
+{
+    let record = records
+        .iter_mut()
+        .find(|r| r.id().as_ref() == id)
+        .ok_or_else(|| EditError::NotFound(id.to_owned()))?;
+    let invalid = |message: String| EditError::Invalid {
+        field: "värde",
+        message,
+    };
+    let mut json = serde_json::to_value(&*record).map_err(|e| invalid(e.to_string()))?;
+    let Some(object) = json.as_object_mut() else {
+        return Err(invalid("posten är inget objekt".into()));
+    };
+    if field == "deleted" {
+        let deleted = value
+            .as_bool()
+            .ok_or_else(|| invalid("ska vara ja eller nej".into()))?;
+        if let Some(meta) = object.get_mut("meta").and_then(Value::as_object_mut) {
+            meta.insert("deleted".into(), Value::Bool(deleted));
+        }
+    } else if value.is_null() {
+        object.remove(field);
+    } else {
+        object.insert(field.to_owned(), value.clone());
+    }
+    let mut updated: R = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
+    updated.meta_mut().touch_fields(stamp, &[field]);
+    *record = updated;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::merge;
+    use crate::model::{BodyBasics, BodyId};
+
+    fn stamp(copy: &str, at: &str) -> ChangeStamp {
+        ChangeStamp {
+            copy_id: copy.into(),
+            organisation: Some(format!("Org {copy}")),
+            person: None,
+            at: at.into(),
+        }
+    }
+
+    fn rename(data: &mut Dataset, id: &BodyId, name: &str, stamp: ChangeStamp) {
+        let basics = BodyBasics {
+            name: name.into(),
+            short_name: None,
+        };
+        data.update_body_basics(id, basics, stamp).unwrap();
+    }
+
+    #[test]
+    fn a_conflict_is_listed_and_its_resolution_travels() {
+        let base = crate::seed::built_in().unwrap();
+        let id = base.bodies[0].id.clone();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        rename(&mut a, &id, "Namn A", stamp("a", "2026-11-23T10:00:00Z"));
+        rename(&mut b, &id, "Namn B", stamp("b", "2026-11-23T11:00:00Z"));
+        let mut ab = merge(&a, &b).unwrap();
+        let found = conflicts(&ab);
+        assert_eq!(found.len(), 1);
+        let conflict = &found[0];
+        assert_eq!(conflict.field, "name");
+        assert_eq!(conflict.title, "Namn B");
+        let values: Vec<&Value> = conflict.values.iter().map(|v| &v.value).collect();
+        assert_eq!(values, [&Value::from("Namn B"), &Value::from("Namn A")]);
+        assert_eq!(
+            conflict.values[1]
+                .change
+                .as_ref()
+                .unwrap()
+                .organisation
+                .as_deref(),
+            Some("Org a")
+        );
+
+        // B's copy keeps A's value; A's copy, not yet knowing, still has
+        // the conflict until it imports the resolution.
+        resolve_conflict(
+            &mut ab,
+            &conflict.record,
+            "name",
+            &Value::from("Namn A"),
+            stamp("b", "2026-11-23T12:00:00Z"),
+        )
+        .unwrap();
+        assert!(conflicts(&ab).is_empty());
+        assert_eq!(ab.body(&id).unwrap().name, "Namn A");
+        let a_after = merge(&a, &ab).unwrap();
+        assert!(conflicts(&a_after).is_empty());
+        assert_eq!(a_after.body(&id).unwrap().name, "Namn A");
+        assert_eq!(
+            crate::exchange::canonical(&a_after),
+            crate::exchange::canonical(&merge(&ab, &a).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_value_that_does_not_fit_the_field_is_refused() {
+        let mut data = crate::seed::built_in().unwrap();
+        let record = RecordRef {
+            kind: "bodies".into(),
+            id: data.bodies[0].id.to_string(),
+        };
+        let before = data.clone();
+        let refused = resolve_conflict(
+            &mut data,
+            &record,
+            "name",
+            &serde_json::json!([1, 2]),
+            stamp("a", "t"),
+        );
+        assert!(matches!(refused, Err(EditError::Invalid { .. })));
+        assert_eq!(data, before);
+    }
+}

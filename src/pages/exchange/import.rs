@@ -1,0 +1,315 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Status;
+use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
+use crate::model::Dataset;
+use crate::repo::{local_moment, ImportPreview, Repo};
+
+/// How many records each list of the preview shows before "show all".
+const SHOWN: usize = 50;
+
+/// Import a file from the file picker or dropped on the page: preview, then
+/// take all or some of its records; undo the last import.
+#[component]
+pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let left_out = RwSignal::new(BTreeSet::<RecordRef>::new());
+    let progress = RwSignal::new(None::<String>);
+    let can_undo = RwSignal::new(repo.can_undo_import());
+    let dragging = RwSignal::new(false);
+
+    let read = move |file: web_sys::File| {
+        let name = file.name();
+        preview.set(None);
+        left_out.set(BTreeSet::new());
+        status.set(None);
+        progress.set(Some(format!("Läser {name} …")));
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                progress.set(None);
+                status.set(Status::error(format!(
+                    "Filen {name} kunde inte läsas. Ingenting har ändrats."
+                )));
+                return;
+            };
+            let result = repo
+                .preview_import(&name, &text, |step| progress.set(Some(step.to_owned())))
+                .await;
+            progress.set(None);
+            match result {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => status.set(Status::error(format!("{name}: {e} Ingenting har ändrats."))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(input) = input else { return };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            read(file);
+        }
+        // The same file can be picked again after a cancel.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0));
+        match file {
+            Some(file) => read(file),
+            None => status.set(Status::error("Det som släpptes var ingen fil.")),
+        }
+    };
+    let apply = move |_| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        let chosen = left_out.get_untracked();
+        match repo.apply_import(p, &chosen) {
+            Ok(effect) => {
+                preview.set(None);
+                can_undo.set(true);
+                status.set(Status::ok(format!(
+                    "Importerat: {} nya, {} ändrade, {} borttagna, {} med konflikt{}.",
+                    effect.added,
+                    effect.changed,
+                    effect.deleted,
+                    effect.conflicts,
+                    if effect.left_out > 0 {
+                        format!("; {} poster lämnades utanför", effect.left_out)
+                    } else {
+                        String::new()
+                    }
+                )));
+            }
+            Err(e) => status.set(Status::error(format!("{e} Ingenting har ändrats."))),
+        }
+    };
+    let cancel = move |_| {
+        preview.set(None);
+        status.set(Status::ok("Importen avbröts. Ingenting har ändrats."));
+    };
+    let undo = move |_| {
+        if repo.undo_import() {
+            can_undo.set(false);
+            status.set(Status::ok(
+                "Den senaste importen är ångrad: datan är som före importen.",
+            ));
+        }
+    };
+
+    view! {
+        <section aria-labelledby="importera">
+            <h2 id="importera">"Importera"</h2>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="importfil">"Välj en exportfil från en annan kopia"</label>
+                <input id="importfil" type="file" accept=".json,application/json" on:change=on_pick />
+                <p class="hint">"… eller släpp filen här."</p>
+            </div>
+            {move || progress.get().map(|step| view! {
+                <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{step}</p>
+            })}
+            {move || preview.get().map(|p| view! {
+                <Preview preview=p left_out />
+                <div class="actions">
+                    <button type="button" on:click=apply>
+                        {move || if left_out.with(BTreeSet::is_empty) {
+                            "Importera".to_string()
+                        } else {
+                            format!("Importera utom {} valda bort", left_out.with(BTreeSet::len))
+                        }}
+                    </button>
+                    <button type="button" class="secondary" on:click=cancel>"Avbryt"</button>
+                </div>
+            })}
+            {move || can_undo.get().then(|| view! {
+                <p><button type="button" class="secondary" on:click=undo>"Ångra senaste import"</button></p>
+            })}
+        </section>
+    }
+}
+
+fn scope_text(scope: &Scope, data: &Dataset) -> String {
+    match scope {
+        Scope::All => "all data".into(),
+        Scope::County { county } => format!(
+            "ett län: {}",
+            data.county(county)
+                .map_or_else(|| county.to_string(), |c| c.name.clone())
+        ),
+        Scope::ChangesFor { .. } => "ändringar sedan senaste utbytet".into(),
+    }
+}
+
+/// What an import would do, before anything changes; every record can be
+/// left out.
+#[component]
+fn Preview(preview: ImportPreview, left_out: RwSignal<BTreeSet<RecordRef>>) -> impl IntoView {
+    let from = match &preview.origin.organisation {
+        Some(org) => format!("{org} (kopia {})", preview.origin.copy_id),
+        None => format!("kopia {} (organisation ej angiven)", preview.origin.copy_id),
+    };
+    let scope = scope_text(&preview.scope, &preview.merged);
+    let report = &preview.report;
+    let line = format!(
+        "{} nya, {} ändrade, {} borttagna, {} med konflikt.",
+        report.added.len(),
+        report.changed.len(),
+        report.deleted.len(),
+        report.conflicts.len()
+    );
+    let merged = &preview.merged;
+    let rows = |records: &[RecordRef]| -> Vec<Row> {
+        records
+            .iter()
+            .map(|r| Row::new(merged, r.clone(), Vec::new()))
+            .collect()
+    };
+    let added = rows(&report.added);
+    let deleted = rows(&report.deleted);
+    let changed: Vec<Row> = report
+        .changed
+        .iter()
+        .map(|(r, fields)| Row::new(merged, r.clone(), fields.iter().map(change_text).collect()))
+        .collect();
+    let conflicts: Vec<Row> = report
+        .conflicts
+        .iter()
+        .map(|(r, fields)| {
+            let fields = fields.iter().map(|f| field_label(f).to_owned()).collect();
+            Row::new(merged, r.clone(), fields)
+        })
+        .collect();
+    let nothing = report.is_empty().then(|| {
+        view! { <p>"Filen innehåller inget som den här kopian inte redan har."</p> }
+    });
+    view! {
+        <div class="import-preview">
+            <h3>"Förhandsvisning"</h3>
+            <p>
+                "Filen " <strong>{preview.file_name.clone()}</strong> " från " {from}
+                ", exporterad " {local_moment(&preview.created_at)} ", innehåller " {scope} "."
+            </p>
+            <p class="computed">{line}</p>
+            {nothing}
+            <RecordRows title="Nya poster" rows=added left_out />
+            <RecordRows title="Ändrade poster" rows=changed left_out />
+            <RecordRows title="Borttagna poster" rows=deleted left_out />
+            <RecordRows title="Samtidiga ändringar som blir konflikter" rows=conflicts left_out />
+            {(!report.conflicts.is_empty()).then(|| view! {
+                <p class="hint">
+                    "Vid en konflikt behålls båda värdena. Ett av dem visas tills någon väljer, "
+                    "under Konflikter nedan efter importen."
+                </p>
+            })}
+        </div>
+    }
+}
+
+fn change_text(change: &FieldChange) -> String {
+    format!(
+        "{}: «{}» → «{}»",
+        field_label(&change.field),
+        value_text(&change.before, 80),
+        value_text(&change.after, 80)
+    )
+}
+
+#[derive(Clone)]
+struct Row {
+    record: RecordRef,
+    label: String,
+    details: Vec<String>,
+}
+
+impl Row {
+    fn new(data: &Dataset, record: RecordRef, details: Vec<String>) -> Row {
+        let label = format!("{} {}", record.kind_label(), record.title(data));
+        Row {
+            record,
+            label,
+            details,
+        }
+    }
+}
+
+/// A list of records in the preview, each with a box to leave it out.
+#[component]
+fn RecordRows(
+    title: &'static str,
+    rows: Vec<Row>,
+    left_out: RwSignal<BTreeSet<RecordRef>>,
+) -> impl IntoView {
+    if rows.is_empty() {
+        return None;
+    }
+    let total = rows.len();
+    let show_all = RwSignal::new(total <= SHOWN);
+    let rows = StoredValue::new(rows);
+    let list = move || {
+        let limit = if show_all.get() { usize::MAX } else { SHOWN };
+        rows.with_value(|rows| {
+            rows.iter()
+                .take(limit)
+                .map(|row| {
+                    let record = row.record.clone();
+                    let key = record.clone();
+                    let toggle = move |_| {
+                        left_out.update(|set| {
+                            if !set.remove(&key) {
+                                set.insert(key.clone());
+                            }
+                        })
+                    };
+                    let details = (!row.details.is_empty()).then(|| {
+                        let items = row
+                            .details
+                            .iter()
+                            .map(|d| view! { <li>{d.clone()}</li> })
+                            .collect_view();
+                        view! { <ul class="fields">{items}</ul> }
+                    });
+                    view! {
+                        <li>
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || !left_out.with(|s| s.contains(&record))
+                                    on:change=toggle
+                                />
+                                {row.label.clone()}
+                            </label>
+                            {details}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    Some(view! {
+        <h4>{format!("{title} ({total})")}</h4>
+        <ul class="records">{list}</ul>
+        {move || (!show_all.get()).then(|| view! {
+            <button type="button" class="secondary" on:click=move |_| show_all.set(true)>
+                {format!("Visa alla {total}")}
+            </button>
+        })}
+    })
+}

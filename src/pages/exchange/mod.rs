@@ -1,0 +1,56 @@
+//! Exchange by file: export this copy's data, import another copy's file
+//! with a preview, resolve conflicts, and the log of what was exchanged.
+
+mod conflicts;
+mod export;
+mod import;
+mod log;
+
+use leptos::prelude::*;
+
+pub use conflicts::ConflictList;
+
+/// The outcome of the last action, shown at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub ok: bool,
+    pub text: String,
+}
+
+impl Status {
+    pub fn ok(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            ok: true,
+            text: text.into(),
+        })
+    }
+
+    pub fn error(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            ok: false,
+            text: text.into(),
+        })
+    }
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let status = RwSignal::new(None::<Status>);
+    view! {
+        <h1>"Utbyte av data"</h1>
+        <p class="lead">
+            "Regionen och kommunerna har var sin kopia. Exportera din kopia som en fil och skicka den; "
+            "importera andras filer så slås ändringarna ihop utan att någons ändring går förlorad."
+        </p>
+        <div class="status-line" aria-live="polite">
+            {move || status.get().map(|s| {
+                let (class, role) = if s.ok { ("ok", "status") } else { ("error", "alert") };
+                view! { <p class=class role=role>{s.text}</p> }
+            })}
+        </div>
+        <export::ExportSection status />
+        <import::ImportSection status />
+        <ConflictList status />
+        <log::ExchangeLog />
+    }
+}
