@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use super::{use_id_param, RecordNotFound};
-use crate::components::{Blocks, BodyLink, FactDate, OrganisationName, PersonLink, SourceList};
+use crate::components::{
+    Blocks, BodyLink, ConflictNotice, FactDate, OrganisationName, PersonLink, SourceList,
+};
 use crate::format;
 use crate::model::*;
 use crate::repo::{today, Repo};
@@ -68,6 +70,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
             <header class="page-header">
                 <p class="kicker">"Överenskommelse"</p>
                 <h1>{agreement.title.clone()}</h1>
+                <ConflictNotice meta=agreement.meta.clone() />
             </header>
             <section class="facts-panel" aria-labelledby="fakta">
                 <h2 id="fakta">"Fakta"</h2>

@@ -6,7 +6,8 @@ use super::body_edit::EditBodyBasics;
 use super::body_rules::{BodyDue, Compliance, PlanMeeting, Reviews, RotationStartForm};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    AgreementLink, Blocks, BodyLink, CalendarExport, OrganisationName, PersonLink, SourceList,
+    AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, OrganisationName, PersonLink,
+    SourceList,
 };
 use crate::format;
 use crate::model::*;
@@ -57,6 +58,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <header class="page-header">
                 <p class="kicker">{county} " · " {body.level.label()}</p>
                 <h1>{body.display_name()}</h1>
+                <ConflictNotice meta=body.meta.clone() />
                 {(!body.other_names.is_empty()).then(|| view! { <p class="aka">"Även: " {body.other_names.join(", ")}</p> })}
                 <dl class="facts">
                     {owner.map(|o| view! { <dt>"Huvudman"</dt><dd>{o}</dd> })}

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    Blocks, BodyLink, FactDate, FactTime, OrganisationName, PersonLink, SourceList,
+    Blocks, BodyLink, ConflictNotice, FactDate, FactTime, OrganisationName, PersonLink, SourceList,
 };
 use crate::format;
 use crate::model::*;
@@ -49,6 +49,7 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             <header class="protokoll-header">
                 <p class="kicker">"Protokoll · " {meeting.kind.label()}</p>
                 <h1>"Protokoll – " <BodyLink id=meeting.body.clone() /></h1>
+                <ConflictNotice meta=meeting.meta.clone() />
                 <dl class="facts">
                     <dt>"Datum"</dt><dd><FactDate fact=meeting.date.clone() /></dd>
                     <dt>"Tid"</dt><dd><FactTime fact=meeting.start.clone() /></dd>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{use_id_param, RecordNotFound};
-use crate::components::{BodyLink, OrganisationName, SourceList};
+use crate::components::{BodyLink, ConflictNotice, OrganisationName, SourceList};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::{paragraph_anchor, Page};
@@ -105,6 +105,7 @@ fn PersonDetails(person: Person) -> impl IntoView {
             <header class="page-header">
                 <p class="kicker">"Person"</p>
                 <h1>{person.name.clone()}</h1>
+                <ConflictNotice meta=person.meta.clone() />
                 {(!person.name_variants.is_empty()).then(|| view! { <p class="aka">"Stavas även: " {person.name_variants.join(", ")}</p> })}
                 <dl class="facts">
                     {person.party.clone().map(|p| view! { <dt>"Parti"</dt><dd>{p}</dd> })}

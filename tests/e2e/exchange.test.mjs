@@ -116,6 +116,10 @@ test("two copies edit the same field: the conflict is shown, resolved in one, an
   await expectText(preview, "1 med konflikt");
   await expectText(preview, "Samtidiga ändringar som blir konflikter");
   await b.getByRole("button", { name: "Importera", exact: true }).click();
+  await b.goto(new URL(BODY, b.url()).href);
+  await waitForApp(b);
+  await expectText(b.locator(".conflict-notice"), "kortnamn");
+  await b.locator(".conflict-notice").getByRole("link", { name: "Lös konflikten" }).click();
   const conflict = b.locator(".conflict");
   await expectText(conflict, "NLSG-A");
   await expectText(conflict, "NLSG-B");
