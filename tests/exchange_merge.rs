@@ -4,7 +4,10 @@
 //! the number of scenarios for a long run (default 24).
 
 use chrono::NaiveDate;
-use samverkan::exchange::{canonical, export, merge, parse, MergeReport, Origin};
+use samverkan::exchange::{
+    canonical, conflicts, export, merge, parse, resolve_conflict, unknown_to, Effect, Ledger,
+    MergeReport, Origin, Scope,
+};
 use samverkan::model::*;
 use serde_json::Value;
 
@@ -105,6 +108,7 @@ struct Copy {
     id: String,
     data: Dataset,
     planned: u64,
+    ledger: Ledger,
 }
 
 struct World {
@@ -112,6 +116,9 @@ struct World {
     copies: Vec<Copy>,
     clock: u64,
     writes: Vec<Write>,
+    /// Exchanges that sent only what the receiver was not known to have.
+    partial_exchanges: usize,
+    resolutions: usize,
     /// Bodies and rotating office rules edits pick from: few, so that edits
     /// collide often.
     bodies: Vec<BodyId>,
@@ -143,10 +150,13 @@ impl World {
                     id: format!("kopia-{i}"),
                     data: data.clone(),
                     planned: 0,
+                    ledger: Ledger::default(),
                 })
                 .collect(),
             clock: 0,
             writes: vec![],
+            partial_exchanges: 0,
+            resolutions: 0,
             bodies,
             rotations,
         }
@@ -158,7 +168,26 @@ impl World {
         let edit = self.writes.len() as u64 + self.clock * 1000;
         let stamp = stamp(&self.copies[c].id, self.clock, edit);
         let copy = &mut self.copies[c];
-        let touched: Option<(&'static str, String)> = match self.rng.below(4) {
+        let touched: Option<(&'static str, String)> = match self.rng.below(5) {
+            4 => {
+                // A person resolves a conflict by keeping one of its values.
+                let found = conflicts(&copy.data);
+                let conflict = self.rng.pick(&found).cloned();
+                conflict.and_then(|c| {
+                    let kind: &'static str = if c.record.kind == "bodies" {
+                        "bodies"
+                    } else {
+                        "meetings"
+                    };
+                    let value = self.rng.pick(&c.values).unwrap().value.clone();
+                    resolve_conflict(&mut copy.data, &c.record, &c.field, &value, stamp.clone())
+                        .ok()
+                        .map(|_| {
+                            self.resolutions += 1;
+                            (kind, c.record.id)
+                        })
+                })
+            }
             0 => {
                 let body = self.rng.pick(&self.bodies).cloned().unwrap();
                 let basics = BodyBasics {
@@ -220,10 +249,33 @@ impl World {
         }
     }
 
-    /// Copy `to` imports copy `from`'s data.
+    /// Copy `to` imports a file from copy `from`: everything, or (half of
+    /// the time) only what `from` does not know `to` to have.
     fn exchange(&mut self, to: usize, from: usize) {
-        let merged = merge(&self.copies[to].data, &self.copies[from].data).unwrap();
-        self.copies[to].data = merged;
+        if to == from {
+            return;
+        }
+        let to_id = self.copies[to].id.clone();
+        let file = if self.rng.chance(50) {
+            self.partial_exchanges += 1;
+            let sender = &mut self.copies[from];
+            let changes = unknown_to(&sender.data, &sender.ledger.known_by(&to_id));
+            let scope = Scope::ChangesFor { party: to_id };
+            sender.ledger.note_export("f.json", "t", scope, &changes);
+            changes
+        } else {
+            self.copies[from].data.clone()
+        };
+        let origin = Origin {
+            organisation: None,
+            copy_id: self.copies[from].id.clone(),
+        };
+        let receiver = &mut self.copies[to];
+        receiver.data = merge(&receiver.data, &file).unwrap();
+        let effect = Effect::default();
+        receiver
+            .ledger
+            .note_import(&origin, "f.json", "t", Scope::All, &file, effect);
     }
 
     fn run(&mut self, steps: usize) {
@@ -372,7 +424,7 @@ fn copies_that_exchanged_both_ways_converge_and_lose_no_write() {
 #[test]
 fn five_copies_end_equal_with_no_lost_write() {
     let scenarios = cases().div_ceil(6);
-    let mut operations = 0;
+    let (mut operations, mut partial, mut resolutions) = (0, 0, 0);
     for case in 0..scenarios {
         let mut world = World::new(5000 + case, 5);
         world.run(80);
@@ -383,8 +435,14 @@ fn five_copies_end_equal_with_no_lost_write() {
             assert_eq!(canonical(&copy.data), first, "fall {case}: {}", copy.id);
             assert_no_lost_write(&copy.data, &world.writes, case);
         }
+        partial += world.partial_exchanges;
+        resolutions += world.resolutions;
     }
-    eprintln!("5 kopior: {scenarios} fall, {operations} operationer");
+    eprintln!(
+        "5 kopior: {scenarios} fall, {operations} operationer \
+         (varav {partial} utbyten av bara ändringar, {resolutions} lösta konflikter)"
+    );
+    assert!(partial > 0 && resolutions > 0);
 }
 
 fn at(copy: &str, at: &str) -> ChangeStamp {
