@@ -120,6 +120,7 @@ pub fn resolve_conflict(
         "agreements" => set_field(&mut data.agreements, id, field, value, stamp),
         "meetings" => set_field(&mut data.meetings, id, field, value, stamp),
         "paragraphs" => set_field(&mut data.paragraphs, id, field, value, stamp),
+        "positions" => set_field(&mut data.positions, id, field, value, stamp),
         _ => Err(EditError::NotFound(format!("{} {id}", record.kind))),
     }
 }

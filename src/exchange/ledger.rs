@@ -94,6 +94,7 @@ pub fn record_count(data: &Dataset) -> usize {
         + data.agreements.len()
         + data.meetings.len()
         + data.paragraphs.len()
+        + data.positions.len()
 }
 
 impl Ledger {

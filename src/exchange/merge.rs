@@ -43,6 +43,7 @@ pub fn canonical(data: &Dataset) -> Dataset {
     data.agreements.sort_by(|a, b| a.id.cmp(&b.id));
     data.meetings.sort_by(|a, b| a.id.cmp(&b.id));
     data.paragraphs.sort_by(|a, b| a.id.cmp(&b.id));
+    data.positions.sort_by(|a, b| a.id.cmp(&b.id));
     data
 }
 

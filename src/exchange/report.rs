@@ -27,6 +27,7 @@ impl RecordRef {
             "agreements" => "överenskommelse",
             "meetings" => "möte",
             "paragraphs" => "paragraf",
+            "positions" => "placering i diagrammet",
             _ => "post",
         }
     }
@@ -92,6 +93,11 @@ impl RecordRef {
                 .iter()
                 .find(|r| r.id.as_str() == id)
                 .map(|p| format!("§ {} {}", p.number, p.title)),
+            "positions" => data
+                .positions
+                .iter()
+                .find(|r| r.id.as_str() == id)
+                .map(|p| data.body_name(&p.body)),
             _ => None,
         };
         found.unwrap_or_else(|| id.to_owned())

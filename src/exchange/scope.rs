@@ -170,6 +170,12 @@ pub fn county_subset(data: &Dataset, county: &CountyId) -> Dataset {
             .filter(|m| meetings.contains(m.id.as_str()))
             .cloned()
             .collect(),
+        positions: data
+            .positions
+            .iter()
+            .filter(|p| bodies.contains(p.body.as_str()))
+            .cloned()
+            .collect(),
         paragraphs: data
             .paragraphs
             .iter()

@@ -24,6 +24,8 @@ pub struct Dataset {
     pub agreements: Vec<Agreement>,
     pub meetings: Vec<Meeting>,
     pub paragraphs: Vec<Paragraph>,
+    /// Manual positions in the structure diagram.
+    pub positions: Vec<BodyPosition>,
 }
 
 /// Records that have an id and meta can be looked up and changed generically.
@@ -59,6 +61,7 @@ impl_record!(
     Agreement => AgreementId,
     Meeting => MeetingId,
     Paragraph => ParagraphId,
+    BodyPosition => PositionId,
 );
 
 /// Records the fields of `record` that differ from `before` (a
@@ -128,6 +131,7 @@ impl Dataset {
         self.agreements.extend(other.agreements);
         self.meetings.extend(other.meetings);
         self.paragraphs.extend(other.paragraphs);
+        self.positions.extend(other.positions);
     }
 
     pub fn county(&self, id: &CountyId) -> Option<&County> {

@@ -55,4 +55,6 @@ define_id!(
     ParagraphId,
     /// A source document the built-in data was transcribed from.
     DocumentId,
+    /// A body's manual position in the structure diagram.
+    PositionId,
 );

@@ -90,7 +90,8 @@ impl_as_ref!(
     AgreementId,
     MeetingId,
     ParagraphId,
-    DocumentId
+    DocumentId,
+    PositionId
 );
 
 impl Dataset {
@@ -109,6 +110,11 @@ impl Dataset {
         check.unique("relation", &self.relations);
         check.unique("uppdrag", &self.memberships);
         check.unique("paragraf", &self.paragraphs);
+        check.unique("placering", &self.positions);
+        for position in &self.positions {
+            let from = format!("placering {}", position.id);
+            check.expect(&ids.bodies, position.body.as_str(), &from, "body".into());
+        }
 
         self.check_sources(&mut check, &ids);
         for org in &self.organisations {

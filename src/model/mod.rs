@@ -12,6 +12,7 @@ mod integrity;
 mod meeting;
 mod meta;
 mod organisation;
+mod position;
 mod text;
 
 pub use agreement::*;
@@ -25,4 +26,5 @@ pub use integrity::{DanglingReference, ReferenceCheck};
 pub use meeting::*;
 pub use meta::*;
 pub use organisation::*;
+pub use position::BodyPosition;
 pub use text::*;

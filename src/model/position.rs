@@ -1,0 +1,139 @@
+//! Where a person placed a body in the structure diagram, by hand. A record
+//! like any other, so a placement travels in exchange files and merges; the
+//! diagram falls back to the computed layout for bodies without one.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BodyId, ChangeStamp, Dataset, EditError, PositionId, Record, RecordMeta};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyPosition {
+    pub id: PositionId,
+    #[serde(default)]
+    pub meta: RecordMeta,
+    pub body: BodyId,
+    /// The box's top-left corner in diagram units.
+    pub x: f64,
+    pub y: f64,
+}
+
+impl BodyPosition {
+    /// The one position record a body can have.
+    pub fn id_for(body: &BodyId) -> PositionId {
+        PositionId::new(format!("pos-{body}"))
+    }
+}
+
+/// Positions outside this range are refused: they come from a bug or a
+/// damaged file, not from dragging.
+const LIMIT: f64 = 1.0e6;
+
+impl Dataset {
+    /// The manual position of a body, if someone placed it.
+    pub fn position_of(&self, body: &BodyId) -> Option<(f64, f64)> {
+        self.positions
+            .iter()
+            .find(|p| &p.body == body && p.is_live())
+            .map(|p| (p.x, p.y))
+    }
+
+    /// Places a body by hand at (x, y). Returns whether anything changed.
+    pub fn place_body(
+        &mut self,
+        body: &BodyId,
+        x: f64,
+        y: f64,
+        stamp: ChangeStamp,
+    ) -> Result<bool, EditError> {
+        if !(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT) {
+            return Err(EditError::Invalid {
+                field: "position",
+                message: format!("({x}, {y}) ligger utanför diagrammet."),
+            });
+        }
+        self.body(body)
+            .ok_or_else(|| EditError::NotFound(body.to_string()))?;
+        let (x, y) = (x.round(), y.round());
+        let id = BodyPosition::id_for(body);
+        let mut fresh = BodyPosition {
+            id: id.clone(),
+            meta: RecordMeta::default(),
+            body: body.clone(),
+            x,
+            y,
+        };
+        let Some(existing) = self.positions.iter_mut().find(|p| p.id == id) else {
+            fresh.meta.touch_fields(stamp, &["body", "x", "y"]);
+            self.positions.push(fresh);
+            return Ok(true);
+        };
+        let before = super::record_fields(existing);
+        existing.x = x;
+        existing.y = y;
+        existing.meta.deleted = false;
+        Ok(super::touch_changed(existing, &before, stamp))
+    }
+
+    /// Returns the bodies of `bodies` to their computed place: their
+    /// positions become tombstones, so the reset travels too.
+    pub fn reset_positions(&mut self, bodies: &[BodyId], stamp: ChangeStamp) -> bool {
+        let mut changed = false;
+        for position in self
+            .positions
+            .iter_mut()
+            .filter(|p| p.is_live() && bodies.contains(&p.body))
+        {
+            let before = super::record_fields(position);
+            position.meta.deleted = true;
+            changed |= super::touch_changed(position, &before, stamp.clone());
+        }
+        changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp() -> ChangeStamp {
+        ChangeStamp {
+            copy_id: "a".into(),
+            organisation: None,
+            person: None,
+            at: "2026-11-23T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_body_is_placed_moved_and_reset() {
+        let mut data = crate::seed::built_in().unwrap();
+        let body = data.bodies[0].id.clone();
+        assert_eq!(data.position_of(&body), None);
+        assert_eq!(data.place_body(&body, 10.4, 20.0, stamp()), Ok(true));
+        assert_eq!(data.position_of(&body), Some((10.0, 20.0)));
+        assert_eq!(data.place_body(&body, 10.0, 20.0, stamp()), Ok(false));
+        assert_eq!(data.place_body(&body, 30.0, 20.0, stamp()), Ok(true));
+        assert_eq!(data.positions.len(), 1);
+        assert!(data.positions[0].meta.fields.contains_key("x"));
+        assert!(data.reset_positions(std::slice::from_ref(&body), stamp()));
+        assert_eq!(data.position_of(&body), None);
+        assert!(data.check_references().is_clean());
+        assert_eq!(data.place_body(&body, 5.0, 5.0, stamp()), Ok(true));
+        assert_eq!(data.position_of(&body), Some((5.0, 5.0)));
+    }
+
+    #[test]
+    fn impossible_places_and_unknown_bodies_are_refused() {
+        let mut data = crate::seed::built_in().unwrap();
+        let body = data.bodies[0].id.clone();
+        for (x, y) in [(f64::NAN, 0.0), (0.0, f64::INFINITY), (2.0e6, 0.0)] {
+            assert!(data.place_body(&body, x, y, stamp()).is_err());
+        }
+        let unknown = BodyId::new("finns-inte");
+        assert!(matches!(
+            data.place_body(&unknown, 1.0, 1.0, stamp()),
+            Err(EditError::NotFound(_))
+        ));
+        assert!(data.positions.is_empty());
+    }
+}
