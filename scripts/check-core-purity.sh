@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 dirs=()
-for d in src/model src/seed src/search src/rules src/calendar src/exchange src/format.rs; do
+for d in src/model src/seed src/search src/rules src/calendar src/exchange src/diagram src/format.rs; do
   [ -e "$d" ] && dirs+=("$d")
 done
 if [ ${#dirs[@]} -eq 0 ]; then

@@ -6,6 +6,7 @@
 //! See ARCHITECTURE.md.
 
 pub mod calendar;
+pub mod diagram;
 pub mod exchange;
 pub mod format;
 pub mod model;
