@@ -16,13 +16,18 @@ pub fn mount() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    Repo::provide();
+    let repo = Repo::provide();
     view! {
         <Router>
             <SiteHeader />
             <DataNotices />
             <main id="innehall" tabindex="-1">
-                <AppRoutes />
+                <Show
+                    when=move || repo.is_ready()
+                    fallback=|| view! { <p class="loading" role="status">"Läser in data …"</p> }
+                >
+                    <AppRoutes />
+                </Show>
             </main>
             <footer class="site-footer">
                 <p>

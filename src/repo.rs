@@ -15,7 +15,8 @@ use crate::model::{
 };
 use crate::seed;
 use crate::storage::{
-    keys, open_browser_store, BrowserStore, MemoryStore, Persistence, SetAside, StorageError,
+    keys, open_browser_store, read_stored, BrowserStore, IndexedStore, MemoryStore, Persistence,
+    SetAside, StorageError,
 };
 
 /// Something the user must know about the state of their data.
@@ -38,6 +39,35 @@ enum Backend {
 }
 
 impl Backend {
+    /// The data set kept in localStorage (by versions before IndexedDB, or
+    /// when IndexedDB cannot be used), or the built-in one; and whether it
+    /// came from storage.
+    fn load_data_set(&mut self, notices: &mut Vec<DataNotice>) -> (Dataset, bool) {
+        let loaded = match self {
+            Backend::Browser(p) => p.load(|| built_in_or_empty(notices)),
+            Backend::Memory(p) => p.load(|| built_in_or_empty(notices)),
+        };
+        match loaded {
+            Ok(loaded) => {
+                if let Some(set_aside) = loaded.set_aside {
+                    notices.push(DataNotice::SetAside(set_aside));
+                }
+                (loaded.data, loaded.restored)
+            }
+            Err(e) => {
+                notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                (built_in_or_empty(notices), false)
+            }
+        }
+    }
+
+    fn forget_data_set(&mut self) {
+        let _ = match self {
+            Backend::Browser(p) => p.forget_data_set(),
+            Backend::Memory(p) => p.forget_data_set(),
+        };
+    }
+
     fn save(&mut self, data: &Dataset) -> Result<(), StorageError> {
         match self {
             Backend::Browser(p) => p.save(data),
@@ -88,11 +118,30 @@ pub struct ExportedFile {
     pub records: usize,
 }
 
+/// Where the write-behind of the data set stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Saving {
+    Idle,
+    Busy,
+    /// A change came in while writing: write again when done.
+    BusyAndChanged,
+    /// Stored data that could not be read could not be set aside either:
+    /// never overwrite it.
+    Refused,
+}
+
 #[derive(Clone, Copy)]
 pub struct Repo {
     data: RwSignal<Dataset>,
+    /// The stored data has been read (until then pages wait).
+    ready: RwSignal<bool>,
     notices: RwSignal<Vec<DataNotice>>,
+    /// Small values (copy id, identity, exchange log), and the data set when
+    /// IndexedDB cannot be used.
     backend: StoredValue<Backend, LocalStorage>,
+    /// The data set, when IndexedDB can be used.
+    indexed: StoredValue<Option<IndexedStore>, LocalStorage>,
+    saving: StoredValue<Saving>,
     copy_id: StoredValue<String>,
     identity: RwSignal<CopyIdentity>,
     ledger: RwSignal<Ledger>,
@@ -108,35 +157,21 @@ fn built_in_or_empty(notices: &mut Vec<DataNotice>) -> Dataset {
 }
 
 impl Repo {
-    /// Loads the data (stored, or built in on first start) and provides the
-    /// store to the component tree.
+    /// Provides the store to the component tree and starts loading the data
+    /// (stored, or built in on first start); `is_ready` tells when it is in.
     pub fn provide() -> Self {
         let mut notices = Vec::new();
-        let (data, backend, copy_id) = match open_browser_store() {
+        let (backend, copy_id) = match open_browser_store() {
             Ok(store) => {
                 let mut persistence = Persistence::new(store);
                 let copy_id = persistence
                     .copy_id(new_copy_id)
                     .unwrap_or_else(|_| new_copy_id());
-                let data = match persistence.load(|| built_in_or_empty(&mut notices)) {
-                    Ok(loaded) => {
-                        if let Some(set_aside) = loaded.set_aside {
-                            notices.push(DataNotice::SetAside(set_aside));
-                        }
-                        loaded.data
-                    }
-                    Err(e) => {
-                        notices.push(DataNotice::StorageUnavailable(e.to_string()));
-                        built_in_or_empty(&mut notices)
-                    }
-                };
-                (data, Backend::Browser(persistence), copy_id)
+                (Backend::Browser(persistence), copy_id)
             }
             Err(e) => {
                 notices.push(DataNotice::StorageUnavailable(e.to_string()));
-                let data = built_in_or_empty(&mut notices);
                 (
-                    data,
                     Backend::Memory(Persistence::new(MemoryStore::default())),
                     new_copy_id(),
                 )
@@ -145,16 +180,88 @@ impl Repo {
         let identity = backend.load_value(keys::IDENTITY);
         let ledger = backend.load_value(keys::EXCHANGE_LEDGER);
         let repo = Repo {
-            data: RwSignal::new(data),
+            data: RwSignal::new(Dataset::default()),
+            ready: RwSignal::new(false),
             notices: RwSignal::new(notices),
             backend: StoredValue::new_local(backend),
+            indexed: StoredValue::new_local(None),
+            saving: StoredValue::new(Saving::Idle),
             copy_id: StoredValue::new(copy_id),
             identity: RwSignal::new(identity),
             ledger: RwSignal::new(ledger),
             before_import: StoredValue::new(None),
         };
         provide_context(repo);
+        leptos::task::spawn_local(repo.load());
         repo
+    }
+
+    /// Whether the stored data has been read.
+    pub fn is_ready(&self) -> bool {
+        self.ready.get()
+    }
+
+    /// Reads the data set from IndexedDB; on first use there, moves over what
+    /// an earlier version kept in localStorage. Without IndexedDB (blocked,
+    /// private mode) localStorage keeps the data set as before.
+    async fn load(self) {
+        let mut notices = Vec::new();
+        let data = match IndexedStore::open().await {
+            Ok(indexed) => match indexed.read(keys::DATASET).await {
+                Ok(Some(raw)) => match read_stored(&raw) {
+                    Ok(data) => {
+                        self.indexed.set_value(Some(indexed));
+                        data
+                    }
+                    Err(reason) => {
+                        let key = format!("{}{}", keys::QUARANTINE_PREFIX, js_sys::Date::now());
+                        let kept_as = indexed.write(&key, &raw).await.ok().map(|_| key);
+                        if kept_as.is_none() {
+                            self.saving.set_value(Saving::Refused);
+                        }
+                        notices.push(DataNotice::SetAside(SetAside { reason, kept_as }));
+                        self.indexed.set_value(Some(indexed));
+                        built_in_or_empty(&mut notices)
+                    }
+                },
+                Ok(None) => {
+                    let (data, restored) = self
+                        .backend
+                        .try_update_value(|b| b.load_data_set(&mut notices))
+                        .unwrap_or_else(|| (built_in_or_empty(&mut notices), false));
+                    if restored {
+                        let json = serde_json::to_string(&data).unwrap_or_default();
+                        match indexed.write(keys::DATASET, &json).await {
+                            Ok(()) => {
+                                self.backend.update_value(Backend::forget_data_set);
+                                self.indexed.set_value(Some(indexed));
+                            }
+                            // Stay on localStorage, where the data is.
+                            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+                        }
+                    } else {
+                        self.indexed.set_value(Some(indexed));
+                    }
+                    data
+                }
+                Err(e) => {
+                    notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                    self.load_from_backend(&mut notices)
+                }
+            },
+            Err(_) => self.load_from_backend(&mut notices),
+        };
+        self.data.set(data);
+        if !notices.is_empty() {
+            self.notices.update(|n| n.extend(notices));
+        }
+        self.ready.set(true);
+    }
+
+    fn load_from_backend(&self, notices: &mut Vec<DataNotice>) -> Dataset {
+        self.backend
+            .try_update_value(|b| b.load_data_set(notices).0)
+            .unwrap_or_else(|| built_in_or_empty(notices))
     }
 
     pub fn expect_context() -> Self {
@@ -261,6 +368,19 @@ impl Repo {
     ) -> Result<(), EditError> {
         let stamp = self.stamp();
         self.change(|data| data.record_review(body, rule, date, stamp))
+    }
+
+    /// Places a body by hand in the structure diagram (top-left corner of
+    /// its box, in diagram units).
+    pub fn place_body(&self, body: &BodyId, x: f64, y: f64) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| data.place_body(body, x, y, stamp))
+    }
+
+    /// Returns bodies placed by hand to their computed place in the diagram.
+    pub fn reset_positions(&self, bodies: &[BodyId]) -> Result<(), EditError> {
+        let stamp = self.stamp();
+        self.change(|data| Ok(data.reset_positions(bodies, stamp)))
     }
 
     /// Records which party held a rotating office in which year.
@@ -440,9 +560,22 @@ impl Repo {
     }
 
     /// Writes the data after the current event has been handled, so the UI
-    /// never waits for storage.
+    /// never waits for storage. With IndexedDB, one write runs at a time and
+    /// changes made meanwhile are written together after it.
     fn save_behind(&self) {
         let repo = *self;
+        if self.indexed.with_value(Option::is_some) {
+            match self.saving.get_value() {
+                Saving::Idle => self.saving.set_value(Saving::Busy),
+                Saving::Busy => {
+                    self.saving.set_value(Saving::BusyAndChanged);
+                    return;
+                }
+                Saving::BusyAndChanged | Saving::Refused => return,
+            }
+            leptos::task::spawn_local(async move { repo.write_to_indexed().await });
+            return;
+        }
         leptos::task::spawn_local(async move {
             let outcome = repo
                 .data
@@ -452,6 +585,29 @@ impl Repo {
                     .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
             }
         });
+    }
+}
+
+impl Repo {
+    async fn write_to_indexed(self) {
+        let Some(indexed) = self.indexed.get_value() else {
+            return;
+        };
+        loop {
+            let json = self
+                .data
+                .with_untracked(|data| serde_json::to_string(data).unwrap_or_default());
+            if let Err(e) = indexed.write(keys::DATASET, &json).await {
+                self.notices
+                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
+            }
+            if self.saving.get_value() == Saving::BusyAndChanged {
+                self.saving.set_value(Saving::Busy);
+            } else {
+                self.saving.set_value(Saving::Idle);
+                return;
+            }
+        }
     }
 }
 

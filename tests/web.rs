@@ -81,3 +81,19 @@ fn unreadable_stored_data_is_kept_aside_in_local_storage() {
         Some("{ kaputt")
     );
 }
+
+#[wasm_bindgen_test]
+async fn indexed_db_holds_a_data_set_larger_than_local_storage_allows() {
+    use samverkan::storage::IndexedStore;
+    let store = IndexedStore::open().await.unwrap();
+    // 12 M characters: more than twice what localStorage takes in Chromium.
+    let big = "å".repeat(12_000_000);
+    store.write("test.big", &big).await.unwrap();
+    let again = IndexedStore::open().await.unwrap();
+    assert_eq!(
+        again.read("test.big").await.unwrap().map(|s| s.len()),
+        Some(big.len())
+    );
+    assert_eq!(again.read("test.missing").await.unwrap(), None);
+    store.write("test.big", "").await.unwrap();
+}

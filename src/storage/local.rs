@@ -46,6 +46,10 @@ impl Store for LocalStore {
         self.raw().set_item(key, value).map_err(from_js)
     }
 
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.raw().remove_item(key).map_err(from_js)
+    }
+
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let storage = self.raw();
         let len = storage.length().map_err(from_js)?;

@@ -32,6 +32,11 @@ impl Store for MemoryStore {
         Ok(self.entries.get(key).cloned())
     }
 
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.entries.remove(key);
+        Ok(())
+    }
+
     fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         if let Some(quota) = self.quota {
             if self.used_without(key) + key.len() + value.len() > quota {

@@ -5,9 +5,13 @@
 //! later move of bulk records to IndexedDB replaces the store, not the app.
 
 #[cfg(target_arch = "wasm32")]
+mod indexed;
+#[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
 
+#[cfg(target_arch = "wasm32")]
+pub use indexed::IndexedStore;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStore;
 pub use memory::MemoryStore;
@@ -44,7 +48,24 @@ pub enum StorageError {
 pub trait Store {
     fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Reads a stored data set, or says why it cannot be used.
+pub fn read_stored(raw: &str) -> Result<Dataset, String> {
+    match serde_json::from_str::<Dataset>(raw) {
+        Ok(data) if data.schema_version <= SCHEMA_VERSION => Ok(data),
+        Ok(data) => Err(format!(
+            "Sparad data har schemaversion {}, men den här versionen av Samverkan läser bara upp till {}. Uppdatera appen.",
+            data.schema_version, SCHEMA_VERSION
+        )),
+        Err(e) => Err(format!(
+            "Sparad data kunde inte läsas (rad {}, kolumn {}): {e}",
+            e.line(),
+            e.column()
+        )),
+    }
 }
 
 /// Stored data that could not be used, kept aside under `kept_as`.
@@ -95,23 +116,15 @@ impl<S: Store> Persistence<S> {
                 set_aside: None,
             });
         };
-        let reason = match serde_json::from_str::<Dataset>(&raw) {
-            Ok(data) if data.schema_version <= SCHEMA_VERSION => {
+        let reason = match read_stored(&raw) {
+            Ok(data) => {
                 return Ok(Loaded {
                     data,
                     restored: true,
                     set_aside: None,
                 })
             }
-            Ok(data) => format!(
-                "Sparad data har schemaversion {}, men den här versionen av Samverkan läser bara upp till {}. Uppdatera appen.",
-                data.schema_version, SCHEMA_VERSION
-            ),
-            Err(e) => format!(
-                "Sparad data kunde inte läsas (rad {}, kolumn {}): {e}",
-                e.line(),
-                e.column()
-            ),
+            Err(reason) => reason,
         };
         let kept_as = self.set_aside(&raw);
         self.saving_allowed = kept_as.is_some();
@@ -128,6 +141,11 @@ impl<S: Store> Persistence<S> {
             .map(|n| format!("{}{n}", keys::QUARANTINE_PREFIX))
             .find(|k| !taken.contains(k))?;
         self.store.write(&key, raw).ok().map(|_| key)
+    }
+
+    /// Removes the stored data set (after it moved to IndexedDB).
+    pub fn forget_data_set(&mut self) -> Result<(), StorageError> {
+        self.store.remove(keys::DATASET)
     }
 
     /// Saves the whole data set in one write, so a failed write leaves the
@@ -181,6 +199,29 @@ impl<S: Store> Persistence<S> {
             .filter(|k| k.starts_with("samverkan."))
             .filter_map(|k| self.store.read(k).ok().flatten().map(|v| k.len() + v.len()))
             .sum()
+    }
+}
+
+/// Stands in for IndexedDB in native builds, which compile the UI but never
+/// run it.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Debug)]
+pub struct IndexedStore;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl IndexedStore {
+    pub async fn open() -> Result<IndexedStore, StorageError> {
+        Err(StorageError::Unavailable(
+            "IndexedDB finns bara i webbläsaren".into(),
+        ))
+    }
+
+    pub async fn read(&self, _key: &str) -> Result<Option<String>, StorageError> {
+        Ok(None)
+    }
+
+    pub async fn write(&self, _key: &str, _value: &str) -> Result<(), StorageError> {
+        Ok(())
     }
 }
 

@@ -1,0 +1,134 @@
+//! IndexedDB: where the data set lives in the browser. One object store of
+//! string values by key; every write is one transaction, so a write either
+//! lands whole or not at all, and it is done only when the transaction
+//! completes. A ten-year archive (tens of MB) does not fit localStorage's
+//! ~5 M characters; IndexedDB's quota is a share of the disk.
+
+use js_sys::Promise;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use super::StorageError;
+
+const DATABASE: &str = "samverkan";
+const VERSION: u32 = 1;
+const STORE: &str = "values";
+
+#[derive(Clone, Debug)]
+pub struct IndexedStore {
+    db: IdbDatabase,
+}
+
+fn failure(context: &str, error: Option<web_sys::DomException>) -> StorageError {
+    match error {
+        Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+        Some(e) => StorageError::Other(format!("{context}: {} ({})", e.name(), e.message())),
+        None => StorageError::Other(context.to_owned()),
+    }
+}
+
+fn js_failure(context: &str, error: JsValue) -> StorageError {
+    match error.dyn_into::<web_sys::DomException>() {
+        Ok(e) => failure(context, Some(e)),
+        Err(other) => StorageError::Other(format!("{context}: {other:?}")),
+    }
+}
+
+/// Waits for a request to succeed or fail.
+async fn finished(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match outcome {
+        Ok(_) => request
+            .result()
+            .map_err(|e| js_failure("IndexedDB-svaret", e)),
+        Err(_) => Err(failure("IndexedDB", request.error().ok().flatten())),
+    }
+}
+
+/// Waits for a transaction to complete (or to be aborted).
+async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    match outcome {
+        Ok(_) => Ok(()),
+        Err(_) => Err(failure("skrivningen avbröts", tx.error())),
+    }
+}
+
+impl IndexedStore {
+    /// Opens (and on first use creates) the database.
+    pub async fn open() -> Result<IndexedStore, StorageError> {
+        let unavailable = |why: &str| StorageError::Unavailable(format!("IndexedDB: {why}"));
+        let factory = web_sys::window()
+            .ok_or_else(|| unavailable("inget fönster"))?
+            .indexed_db()
+            .map_err(|_| unavailable("blockerad"))?
+            .ok_or_else(|| unavailable("saknas"))?;
+        let request = factory
+            .open_with_u32(DATABASE, VERSION)
+            .map_err(|e| js_failure("IndexedDB kunde inte öppnas", e))?;
+        let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |event: web_sys::Event| {
+                let db = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                    .and_then(|r| r.result().ok())
+                    .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+                if let Some(db) = db {
+                    if !db.object_store_names().contains(STORE) {
+                        let _ = db.create_object_store(STORE);
+                    }
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let result = finished(&request).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+        let db = result?
+            .dyn_into::<IdbDatabase>()
+            .map_err(|_| unavailable("oväntat svar"))?;
+        Ok(IndexedStore { db })
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
+        self.db
+            .transaction_with_str_and_mode(STORE, mode)
+            .map_err(|e| js_failure("IndexedDB-transaktion", e))
+    }
+
+    pub async fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let request = store
+            .get(&JsValue::from_str(key))
+            .map_err(|e| js_failure("IndexedDB-läsning", e))?;
+        let value = finished(&request).await?;
+        Ok(value.as_string())
+    }
+
+    /// Writes one value; done when the transaction has committed.
+    pub async fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        store
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map_err(|e| js_failure("IndexedDB-skrivning", e))?;
+        committed(&tx).await
+    }
+}

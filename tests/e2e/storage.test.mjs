@@ -1,0 +1,48 @@
+// Where the data set lives: IndexedDB, with what an earlier version kept in
+// localStorage moved over on first start.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useApp, expectH1, expectText, waitForApp } from "./harness.mjs";
+
+const app = useApp();
+
+test("a data set an earlier version kept in localStorage moves to IndexedDB and stays", async () => {
+  const page = await app.openPage("/organ/nb-lansstyrgruppen");
+  // What an earlier version stored: the built-in data with one body renamed.
+  await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  await page.getByLabel(/^\s*Kortnamn\b/).first().fill("NLSG");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectH1(page, "(NLSG)");
+  await page.getByRole("link", { name: "Utbyte", exact: true }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exportera (.json)" }).click();
+  const file = JSON.parse(await (await download).createReadStream().then(async (s) => {
+    let text = "";
+    for await (const chunk of s) text += chunk;
+    return text;
+  }));
+
+  const fresh = await app.openPage("/");
+  await fresh.evaluate((data) => localStorage.setItem("samverkan.dataset", JSON.stringify(data)), file.data);
+  await fresh.goto(new URL("/organ/nb-lansstyrgruppen", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectH1(fresh, "(NLSG)");
+  assert.equal(await fresh.evaluate(() => localStorage.getItem("samverkan.dataset")), null, "moved out of localStorage");
+  await fresh.reload();
+  await waitForApp(fresh);
+  await expectH1(fresh, "(NLSG)");
+});
+
+test("edits made in quick succession are all saved", async () => {
+  const page = await app.openPage("/organ/nb-lansstyrgruppen");
+  for (const name of ["A1", "A2", "A3"]) {
+    await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+    await page.getByLabel(/^\s*Kortnamn\b/).first().fill(name);
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await expectH1(page, `(${name})`);
+  }
+  await page.reload();
+  await waitForApp(page);
+  await expectH1(page, "(A3)");
+  await expectText(page.locator("h1"), "Länsstyrgruppen");
+});
