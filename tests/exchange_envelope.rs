@@ -162,7 +162,7 @@ fn an_invalid_field_value_names_its_place() {
     let text = resealed(|data| data["bodies"][2]["name"] = 42.into());
     let m = message(&text);
     assert!(
-        m.contains("data.bodies[2]") && m.contains("invalid type"),
+        m.contains("data.bodies[2]") && m.contains("fel typ: heltal `42`, väntat: en text"),
         "{m}"
     );
 }

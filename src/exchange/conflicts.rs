@@ -99,6 +99,62 @@ pub fn conflicts(data: &Dataset) -> Vec<Conflict> {
     out
 }
 
+/// Every record with kept conflict values, once per kept value with that
+/// value in its field, under an id of its own ("<id> (konfliktvärde
+/// <field> <n>)"): checking the references of these checks the values a
+/// person may still choose. Empty when nothing is in conflict.
+pub fn conflict_variants(data: &Dataset) -> Dataset {
+    Dataset {
+        schema_version: data.schema_version,
+        documents: variants_of(&data.documents),
+        counties: variants_of(&data.counties),
+        organisations: variants_of(&data.organisations),
+        people: variants_of(&data.people),
+        bodies: variants_of(&data.bodies),
+        relations: variants_of(&data.relations),
+        memberships: variants_of(&data.memberships),
+        agreements: variants_of(&data.agreements),
+        meetings: variants_of(&data.meetings),
+        paragraphs: variants_of(&data.paragraphs),
+        positions: variants_of(&data.positions),
+    }
+}
+
+fn variants_of<R>(records: &[R]) -> Vec<R>
+where
+    R: Record + Serialize + DeserializeOwned,
+    R::Id: AsRef<str>,
+{
+    let mut out = Vec::new();
+    for record in records.iter().filter(|r| !r.meta().conflicts.is_empty()) {
+        let Ok(Value::Object(mut base)) = serde_json::to_value(record) else {
+            continue;
+        };
+        if let Some(meta) = base.get_mut("meta").and_then(Value::as_object_mut) {
+            meta.remove("conflicts");
+        }
+        for (field, siblings) in &record.meta().conflicts {
+            if field == "deleted" || field == "id" || field == "meta" {
+                continue;
+            }
+            for (n, sibling) in siblings.iter().enumerate() {
+                let mut variant = base.clone();
+                let id = format!("{} (konfliktvärde {field} {n})", record.id().as_ref());
+                variant.insert("id".into(), Value::String(id));
+                if sibling.value.is_null() {
+                    variant.remove(field);
+                } else {
+                    variant.insert(field.clone(), sibling.value.clone());
+                }
+                if let Ok(variant) = serde_json::from_value(Value::Object(variant)) {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Resolves a conflict by keeping `value` in `field` of the record: the
 /// choice is recorded as a change by `stamp`, which ends the conflict.
 pub fn resolve_conflict(

@@ -79,10 +79,110 @@ pub enum ImportError {
     ChecksumMismatch { expected: String, actual: String },
     #[error("Fältet `{path}`: {message}.")]
     Invalid { path: String, message: String },
-    #[error("{first} ({count} hänvisningar till poster som saknas i filen).")]
+    #[error("{first} ({}).", count_text(*count))]
     DanglingReference { first: String, count: usize },
     #[error("Samma id används två gånger: {0}.")]
     DuplicateId(String),
+}
+
+fn count_text(count: usize) -> String {
+    if count == 1 {
+        "1 hänvisning till en post som saknas".into()
+    } else {
+        format!("{count} hänvisningar till poster som saknas")
+    }
+}
+
+/// serde_json's messages in Swedish, for the common cases; anything else
+/// as it is.
+fn swedish(message: &str) -> String {
+    let rest = |prefix: &str| message.strip_prefix(prefix).map(expected_in_swedish);
+    if let Some(field) = rest("missing field ") {
+        return format!("fältet {field} saknas");
+    }
+    if let Some(field) = rest("unknown field ") {
+        return format!("okänt fält {field}");
+    }
+    if let Some(what) = rest("unknown variant ") {
+        return format!(
+            "okänt värde {}",
+            what.replace(", expected one of ", ", tillåtna: ")
+                .replace(", expected ", ", väntat: ")
+        );
+    }
+    if let Some(what) = rest("invalid type: ") {
+        return format!("fel typ: {}", what.replace(", expected ", ", väntat: "));
+    }
+    if let Some(what) = rest("invalid value: ") {
+        return format!(
+            "ogiltigt värde: {}",
+            what.replace(", expected ", ", väntat: ")
+        );
+    }
+    if let Some(what) = rest("invalid length ") {
+        return format!("fel antal {}", what.replace(", expected ", ", väntat: "));
+    }
+    if let Some(what) = rest("duplicate field ") {
+        return format!("fältet {what} förekommer två gånger");
+    }
+    match message {
+        "expected value" => "ett värde väntades här".into(),
+        "expected `,` or `}`" => "ett kommatecken eller } väntades".into(),
+        "expected `,` or `]`" => "ett kommatecken eller ] väntades".into(),
+        "expected `:`" => "ett kolon väntades".into(),
+        "key must be a string" => "nyckeln måste vara en sträng".into(),
+        "trailing characters" => "det finns tecken efter slutet av JSON-datan".into(),
+        "trailing comma" => "ett kommatecken för mycket".into(),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "ett kontrolltecken i en sträng".into()
+        }
+        "invalid escape" => "ogiltig escape-sekvens i en sträng".into(),
+        "invalid unicode code point" => "ogiltig unicode-kodpunkt".into(),
+        "lone leading surrogate in hex escape" => "ensamt surrogat i en \\u-escape".into(),
+        "recursion limit exceeded" => "för djupt nästlad".into(),
+        "invalid number" | "number out of range" => "ogiltigt tal".into(),
+        _ => message.to_owned(),
+    }
+}
+
+/// The names serde gives expected types, in Swedish.
+fn expected_in_swedish(text: &str) -> String {
+    const TYPES: [(&str, &str); 12] = [
+        ("a sequence", "en lista"),
+        ("a string", "en text"),
+        ("a boolean", "true eller false"),
+        ("a map", "ett objekt"),
+        ("u32", "ett heltal"),
+        ("u64", "ett heltal"),
+        ("i32", "ett heltal"),
+        ("i64", "ett heltal"),
+        ("f64", "ett tal"),
+        ("a valid date", "ett datum (ÅÅÅÅ-MM-DD)"),
+        ("string", "text"),
+        ("integer", "heltal"),
+    ];
+    let mut text = text.to_owned();
+    for (english, swedish) in [
+        ("string ", "text "),
+        ("integer ", "heltal "),
+        ("floating point ", "decimaltal "),
+        ("boolean ", "sanningsvärdet "),
+        ("map,", "ett objekt,"),
+        ("sequence,", "en lista,"),
+        ("null,", "null,"),
+    ] {
+        if let Some(rest) = text.strip_prefix(english) {
+            text = format!("{swedish}{rest}");
+        }
+    }
+    for (english, swedish) in TYPES {
+        text = text.replace(
+            &format!("expected {english}"),
+            &format!("väntat: {swedish}"),
+        );
+        text = text.replace(&format!(": {english} "), &format!(": {swedish} "));
+    }
+    text
 }
 
 /// A hex FNV-1a (64 bit) over the canonical compact JSON of the data (object
@@ -176,7 +276,7 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
             ImportError::NotJson {
                 line: e.line(),
                 column: e.column(),
-                message,
+                message: swedish(&message),
             }
         }
     })?;
@@ -235,9 +335,17 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
 
 /// Duplicate ids are refused always; references that do not resolve only
 /// when `complete` (a file of changes refers to records the receiver has:
-/// those are checked on the merged result, see [`check_merged`]).
+/// those are checked on the merged result, see [`check_merged`]). Values
+/// kept in conflicts are checked too, since a person may choose them.
 fn check_references(data: &Dataset, complete: bool) -> Result<(), ImportError> {
-    let check = data.check_references();
+    let variants = super::conflicts::conflict_variants(data);
+    let check = if variants == Dataset::default() {
+        data.check_references()
+    } else {
+        let mut all = data.clone();
+        all.extend(variants);
+        all.check_references()
+    };
     if let Some(duplicate) = check.duplicate_ids.first() {
         return Err(ImportError::DuplicateId(duplicate.clone()));
     }
@@ -271,7 +379,7 @@ fn field<T: serde::de::DeserializeOwned>(value: &Value, name: &str) -> Result<T,
     let raw = value.get(name).cloned().unwrap_or(Value::Null);
     serde_json::from_value(raw).map_err(|e| ImportError::Invalid {
         path: name.into(),
-        message: e.to_string(),
+        message: swedish(&e.to_string()),
     })
 }
 
@@ -302,23 +410,49 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                 path: at(),
                 message,
             })?;
-            let conflicts = record
-                .get("meta")
+            let meta = record.get("meta");
+            for part in ["fields", "conflicts"] {
+                let names = meta.and_then(|m| m.get(part)).and_then(Value::as_object);
+                if let Some(name) = names
+                    .into_iter()
+                    .flat_map(|n| n.keys())
+                    .find(|n| *n == "id" || *n == "meta")
+                {
+                    return Err(ImportError::Invalid {
+                        path: format!("{}.meta.{part}.{name}", at()),
+                        message: format!(
+                            "`{name}` är inget fält som kan ha versioner eller konflikter"
+                        ),
+                    });
+                }
+            }
+            let conflicts = meta
                 .and_then(|m| m.get("conflicts"))
                 .and_then(Value::as_object);
-            for (name, siblings) in conflicts.into_iter().flatten() {
+            let Some(conflicts) = conflicts.filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            // Each kept value is tried in its field, on the record without
+            // its conflicts (a record with many would make this quadratic).
+            let mut base = record.clone();
+            if let Some(meta) = base.get_mut("meta").and_then(Value::as_object_mut) {
+                meta.remove("conflicts");
+            }
+            for (name, siblings) in conflicts {
                 for (n, sibling) in siblings.as_array().into_iter().flatten().enumerate() {
-                    let mut variant = record.clone();
                     let value = sibling.get("value").cloned().unwrap_or(Value::Null);
+                    if name == "deleted" {
+                        if !value.is_boolean() {
+                            return Err(ImportError::Invalid {
+                                path: format!("{}.meta.conflicts.deleted[{n}]", at()),
+                                message: "ska vara true eller false".into(),
+                            });
+                        }
+                        continue;
+                    }
+                    let mut variant = base.clone();
                     if let Some(object) = variant.as_object_mut() {
-                        if name == "deleted" {
-                            if !value.is_boolean() {
-                                return Err(ImportError::Invalid {
-                                    path: format!("{}.meta.conflicts.deleted[{n}]", at()),
-                                    message: "ska vara true eller false".into(),
-                                });
-                            }
-                        } else if value.is_null() {
+                        if value.is_null() {
                             object.remove(name);
                         } else {
                             object.insert(name.clone(), value);
@@ -334,7 +468,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
     }
     serde_json::from_value(data.clone()).map_err(|e| ImportError::Invalid {
         path: "data".into(),
-        message: e.to_string(),
+        message: swedish(&e.to_string()),
     })
 }
 
@@ -343,7 +477,7 @@ fn read_one(kind: &str, record: &Value) -> Result<(), String> {
     one.insert(kind.to_owned(), Value::Array(vec![record.clone()]));
     serde_json::from_value::<Dataset>(Value::Object(one))
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| swedish(&e.to_string()))
 }
 
 #[cfg(test)]

@@ -217,6 +217,9 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
         fields.extend(meta.fields.keys().map(String::as_str));
         fields.extend(meta.conflicts.keys().map(String::as_str));
     }
+    // The id is what matches the records and meta is not a field: versions
+    // or conflicts under those names are damage, not values.
+    fields.retain(|f| *f != "id" && *f != "meta");
 
     let mut version = lm.version.clone();
     version.merge(&rm.version);

@@ -34,7 +34,8 @@ impl VersionVector {
 
     /// Whether `self` has seen everything `other` has and more.
     pub fn strictly_dominates(&self, other: &VersionVector) -> bool {
-        self.dominates(other) && self != other
+        // Not `self != other`: {a: 0} and {} have seen the same changes.
+        self.dominates(other) && !other.dominates(self)
     }
 
     /// Neither has seen all of the other's changes: the two were made

@@ -1,0 +1,590 @@
+//! The exchange file against static fixture files in
+//! `tests/fixtures/exchange/`: one small file per kind of bad input, each
+//! refused with the exact error and a Swedish message that says what is
+//! wrong and where, and one valid file that reads back as the data it was
+//! written from.
+//!
+//! The fixtures are written by `write_fixtures` below from a small data set
+//! (one county, organisation, person, body and membership), so that each
+//! differs from `valid.json` only by the fault it shows. After a deliberate
+//! format change, regenerate them with
+//! `WRITE_FIXTURES=1 cargo test --test exchange_fixtures -- --ignored write_fixtures`
+//! and read the diff.
+
+use std::path::PathBuf;
+
+use samverkan::exchange::{checksum, export, parse, ImportError, Imported, Origin, FORMAT};
+use samverkan::model::{Dataset, SCHEMA_VERSION};
+use serde_json::{json, Value};
+
+/// The limit the app uses (`MAX_IMPORT_BYTES` in `src/repo.rs`).
+const LIMIT: usize = 50 * 1024 * 1024;
+const CREATED_AT: &str = "2026-11-22T10:00:00+01:00";
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange")
+}
+
+fn fixture(name: &str) -> String {
+    let path = dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read(name: &str) -> Result<Imported, ImportError> {
+    parse(&fixture(name), LIMIT)
+}
+
+fn refused(name: &str) -> ImportError {
+    match read(name) {
+        Ok(_) => panic!("{name} was accepted"),
+        Err(e) => e,
+    }
+}
+
+fn origin() -> Origin {
+    Origin {
+        organisation: Some("Region Norrbotten".into()),
+        copy_id: "kopia-a".into(),
+    }
+}
+
+/// The smallest data set that has every kind of reference the fixtures
+/// break: organisation → county, person → organisation, body → county,
+/// membership → person, body and organisation; one body with a field
+/// version, so a conflict can sit next to it.
+fn small() -> Dataset {
+    let stamp = json!({"copy_id": "kopia-a", "organisation": "Region Norrbotten",
+        "person": "Anna Öman", "at": "2026-11-20T09:00:00+01:00"});
+    serde_json::from_value(json!({
+        "schema_version": SCHEMA_VERSION,
+        "counties": [{"id": "nb", "name": "Norrbotten"}],
+        "organisations": [{"id": "region-nb", "name": "Region Norrbotten",
+            "kind": "region", "county": "nb", "former_names": ["landstinget"]}],
+        "people": [{"id": "p-anna", "name": "Anna Öman", "party": "S",
+            "organisation": "region-nb"}],
+        "bodies": [{"id": "nb-psb", "county": "nb",
+            "name": "Politiska samverkansberedningen", "short_name": "PSB",
+            "level": "political", "mandate": ["Bereda gemensamma frågor."],
+            "meta": {"version": {"kopia-a": 1}, "last_change": stamp,
+                "fields": {"level": {"version": {"kopia-a": 1}, "change": stamp}}}}],
+        "memberships": [{"id": "m-anna-psb", "person": "p-anna", "body": "nb-psb",
+            "role": "chair", "representing": "region-nb", "from": "2023-01-01"}],
+    }))
+    .expect("the small data set reads")
+}
+
+/// `small()` with markup in text fields: it is data and must come back as
+/// the same characters.
+const MARKUP_NAME: &str = "Samrådet <script>alert(\"x\")</script>";
+const MARKUP_NOTE: &str = "<img src=x onerror=alert(1)> & <b>fet</b> &amp; </textarea>";
+
+fn with_markup() -> Dataset {
+    let mut d = small();
+    d.bodies[0].name = MARKUP_NAME.into();
+    d.organisations[0].note = Some(MARKUP_NOTE.into());
+    d
+}
+
+fn valid() -> String {
+    export(&small(), origin(), CREATED_AT)
+}
+
+/// `valid.json` with `change` applied to its JSON and the checksum made to
+/// fit again, so the file gets past the envelope checks to the records.
+fn resealed(change: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(&valid()).expect("valid.json is JSON");
+    change(&mut value);
+    value["checksum"] = Value::String(checksum(&value["data"]));
+    serde_json::to_string_pretty(&value).expect("JSON writes") + "\n"
+}
+
+/// Every fixture and how it is made.
+fn fixtures() -> Vec<(&'static str, String)> {
+    let valid = valid();
+    let replaced = |from: &str, to: &str| {
+        assert!(valid.contains(from), "{from}");
+        valid.replacen(from, to, 1)
+    };
+    let mut dangling = small();
+    dangling.bodies[0].county = "vb".into();
+    let mut duplicate = small();
+    duplicate
+        .organisations
+        .push(duplicate.organisations[0].clone());
+    vec![
+        ("valid.json", valid.clone() + "\n"),
+        (
+            "markup.json",
+            export(&with_markup(), origin(), CREATED_AT) + "\n",
+        ),
+        // A hand edit that forgot the quotes.
+        (
+            "not_json.json",
+            replaced("\"name\": \"Norrbotten\"", "\"name\": Norrbotten") + "\n",
+        ),
+        // Cut off in the middle of a name, as an interrupted download leaves it.
+        ("truncated.json", {
+            let cut = valid
+                .find("samverkansberedningen")
+                .expect("the body's name")
+                + 6;
+            valid[..cut].to_owned()
+        }),
+        (
+            "other_format.json",
+            replaced(FORMAT, "samverkan-backup") + "\n",
+        ),
+        (
+            "format_missing.json",
+            serde_json::to_string_pretty(&json!({
+                "type": "excalidraw",
+                "version": 2,
+                "source": "https://excalidraw.com",
+                "elements": [],
+            }))
+            .unwrap()
+                + "\n",
+        ),
+        (
+            "schema_newer.json",
+            replaced(
+                &format!("\"schema_version\": {SCHEMA_VERSION}"),
+                &format!("\"schema_version\": {}", SCHEMA_VERSION + 1),
+            ) + "\n",
+        ),
+        (
+            "schema_missing.json",
+            replaced(&format!("  \"schema_version\": {SCHEMA_VERSION},\n"), "") + "\n",
+        ),
+        (
+            "schema_unknown.json",
+            replaced(
+                &format!("\"schema_version\": {SCHEMA_VERSION}"),
+                "\"schema_version\": 0",
+            ) + "\n",
+        ),
+        // Content changed by hand after the export, checksum left as it was.
+        (
+            "checksum_mismatch.json",
+            replaced(
+                "\"name\": \"Politiska samverkansberedningen\"",
+                "\"name\": \"Politiska beredningen\"",
+            ) + "\n",
+        ),
+        (
+            "dangling_reference.json",
+            export(&dangling, origin(), CREATED_AT) + "\n",
+        ),
+        (
+            "duplicate_id.json",
+            export(&duplicate, origin(), CREATED_AT) + "\n",
+        ),
+        (
+            "invalid_date.json",
+            resealed(|v| v["data"]["memberships"][0]["from"] = "2023-02-30".into()),
+        ),
+        (
+            "wrong_type.json",
+            resealed(|v| v["data"]["bodies"][0]["mandate"] = "Bereda gemensamma frågor.".into()),
+        ),
+        (
+            "conflict_invalid.json",
+            resealed(|v| {
+                v["data"]["bodies"][0]["meta"]["conflicts"] = json!({"level": [{
+                    "value": "kommitté",
+                    "version": {"kopia-b": 1},
+                    "change": {"copy_id": "kopia-b", "at": "2026-11-21T15:00:00+01:00"},
+                }]});
+            }),
+        ),
+        // Known defects (see the `defect_` tests at the end).
+        (
+            "conflict_on_id.json",
+            resealed(|v| {
+                v["data"]["memberships"][0]["meta"]["conflicts"] = json!({"id": [{
+                    "value": "m-annan",
+                    "version": {"kopia-b": 1},
+                    "change": {"copy_id": "kopia-b", "at": "2026-11-21T15:00:00+01:00"},
+                }]});
+            }),
+        ),
+        (
+            "conflict_dangling_reference.json",
+            resealed(|v| {
+                let meta = &mut v["data"]["bodies"][0]["meta"];
+                meta["fields"]["county"] = json!({
+                    "version": {"kopia-a": 1},
+                    "change": {"copy_id": "kopia-a", "at": "2026-11-21T16:00:00+01:00"},
+                });
+                meta["conflicts"] = json!({"county": [{
+                    "value": "vb",
+                    "version": {"kopia-b": 1},
+                    "change": {"copy_id": "kopia-b", "at": "2026-11-21T15:00:00+01:00"},
+                }]});
+            }),
+        ),
+        (
+            "zero_version_counter.json",
+            resealed(|v| {
+                v["data"]["bodies"][0]["meta"]["fields"]["short_name"] =
+                    json!({"version": {"kopia-a": 0}});
+            }),
+        ),
+    ]
+}
+
+#[test]
+#[ignore = "writes the fixture files; run it after a deliberate format change"]
+fn write_fixtures() {
+    // Also under `--include-ignored`, the files are only written on request.
+    if std::env::var_os("WRITE_FIXTURES").is_none() {
+        eprintln!("set WRITE_FIXTURES=1 to write the fixture files");
+        return;
+    }
+    std::fs::create_dir_all(dir()).unwrap();
+    for (name, text) in fixtures() {
+        std::fs::write(dir().join(name), text).unwrap();
+    }
+}
+
+#[test]
+fn the_fixtures_are_what_the_generator_writes() {
+    // The files are static; this says when the format or the generator has
+    // moved away from them (then regenerate and review the diff).
+    for (name, text) in fixtures() {
+        assert_eq!(
+            fixture(name),
+            text,
+            "{name}: regenerate with --ignored write_fixtures"
+        );
+    }
+}
+
+#[test]
+fn the_valid_fixture_reads_back_as_the_data_it_was_written_from() {
+    let imported = read("valid.json").unwrap();
+    assert_eq!(imported.data, small());
+    assert_eq!(imported.origin, origin());
+    assert_eq!(imported.created_at, CREATED_AT);
+    assert_eq!(imported.schema_version, SCHEMA_VERSION);
+    // And round trips: what is read, written again, reads as the same data.
+    let again = parse(&export(&imported.data, origin(), CREATED_AT), LIMIT).unwrap();
+    assert_eq!(again.data, imported.data);
+}
+
+#[test]
+fn the_built_in_data_set_round_trips() {
+    let d = samverkan::seed::built_in().unwrap();
+    assert_eq!(
+        parse(&export(&d, origin(), CREATED_AT), LIMIT)
+            .unwrap()
+            .data,
+        d
+    );
+}
+
+#[test]
+fn markup_in_the_data_comes_through_as_plain_text() {
+    let imported = read("markup.json").unwrap();
+    assert_eq!(imported.data.bodies[0].name, MARKUP_NAME);
+    assert_eq!(
+        imported.data.organisations[0].note.as_deref(),
+        Some(MARKUP_NOTE)
+    );
+    assert_eq!(imported.data, with_markup());
+}
+
+#[test]
+fn not_json_names_line_and_column() {
+    let err = refused("not_json.json");
+    assert_eq!(
+        err,
+        ImportError::NotJson {
+            line: 20,
+            column: 17,
+            message: "ett värde väntades här".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Filen är inte JSON: rad 20, kolumn 17: ett värde väntades här."
+    );
+}
+
+#[test]
+fn a_truncated_file_is_called_truncated_and_says_where_it_ends() {
+    let err = refused("truncated.json");
+    assert_eq!(
+        err,
+        ImportError::Truncated {
+            line: 72,
+            column: 33
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Filen är avkortad: den tar slut mitt i (rad 72, kolumn 33). \
+         Den kan ha kopierats eller sparats ofullständigt."
+    );
+}
+
+#[test]
+fn another_format_is_refused_and_named() {
+    let err = refused("other_format.json");
+    assert_eq!(
+        err,
+        ImportError::NotOurFormat {
+            found: "\"samverkan-backup\"".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Filen är ingen utväxlingsfil från Samverkan \
+         (fältet `format` är \"samverkan-backup\", väntat \"samverkan-exchange\")."
+    );
+}
+
+#[test]
+fn json_without_a_format_is_refused_and_says_the_field_is_missing() {
+    let err = refused("format_missing.json");
+    assert_eq!(
+        err,
+        ImportError::NotOurFormat {
+            found: "saknas".into()
+        }
+    );
+    assert!(
+        err.to_string().contains("fältet `format` är saknas"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_newer_schema_asks_for_an_update_and_names_both_versions() {
+    let err = refused("schema_newer.json");
+    assert_eq!(
+        err,
+        ImportError::NewerSchema {
+            found: u64::from(SCHEMA_VERSION) + 1,
+            supported: SCHEMA_VERSION
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "Filen är gjord med en nyare version av Samverkan – uppdatera appen \
+             (filens schemaversion {}, appen läser till och med {SCHEMA_VERSION}).",
+            SCHEMA_VERSION + 1
+        )
+    );
+}
+
+#[test]
+fn a_missing_schema_version_is_unknown() {
+    let err = refused("schema_missing.json");
+    assert_eq!(
+        err,
+        ImportError::UnknownSchema {
+            found: "saknas".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Filen har en okänd schemaversion (saknas)."
+    );
+}
+
+#[test]
+fn schema_version_zero_is_unknown() {
+    let err = refused("schema_unknown.json");
+    assert_eq!(err, ImportError::UnknownSchema { found: "0".into() });
+    assert_eq!(err.to_string(), "Filen har en okänd schemaversion (0).");
+}
+
+#[test]
+fn content_changed_after_the_export_fails_the_checksum() {
+    let text = fixture("checksum_mismatch.json");
+    let file: Value = serde_json::from_str(&text).unwrap();
+    let written = file["checksum"].as_str().unwrap().to_owned();
+    let err = parse(&text, LIMIT).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::ChecksumMismatch {
+            expected: written.clone(),
+            actual: checksum(&file["data"])
+        }
+    );
+    // The file says what valid.json says; its content no longer does.
+    assert_eq!(written, checksum(&serde_json::to_value(small()).unwrap()));
+    let m = err.to_string();
+    assert!(
+        m.starts_with("Kontrollsumman stämmer inte: filen har ändrats eller skadats")
+            && m.contains(&written),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_reference_to_a_record_missing_from_the_file_names_record_field_and_id() {
+    let err = refused("dangling_reference.json");
+    assert_eq!(
+        err,
+        ImportError::DanglingReference {
+            first: "organ nb-psb, fält `county`: hänvisar till vb som inte finns".into(),
+            count: 1
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "organ nb-psb, fält `county`: hänvisar till vb som inte finns \
+         (1 hänvisning till en post som saknas)."
+    );
+}
+
+#[test]
+fn an_id_used_twice_is_refused_and_named() {
+    let err = refused("duplicate_id.json");
+    assert_eq!(
+        err,
+        ImportError::DuplicateId("organisation region-nb".into())
+    );
+    assert_eq!(
+        err.to_string(),
+        "Samma id används två gånger: organisation region-nb."
+    );
+}
+
+/// The `Invalid` error's path and message, or a panic naming what came.
+fn invalid(name: &str) -> (String, String) {
+    match refused(name) {
+        ImportError::Invalid { path, message } => (path, message),
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_date_that_is_no_date_names_the_record() {
+    let (path, message) = invalid("invalid_date.json");
+    assert_eq!(path, "data.memberships[0] (id m-anna-psb)");
+    assert!(message.contains("out of range"), "{message}");
+    let m = refused("invalid_date.json").to_string();
+    assert!(
+        m.starts_with("Fältet `data.memberships[0] (id m-anna-psb)`: "),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_names_the_record() {
+    let (path, message) = invalid("wrong_type.json");
+    assert_eq!(path, "data.bodies[0] (id nb-psb)");
+    assert!(
+        message.contains("fel typ: text \"Bereda gemensamma frågor.\", väntat: en lista"),
+        "{message}"
+    );
+    let m = refused("wrong_type.json").to_string();
+    assert!(
+        m.starts_with("Fältet `data.bodies[0] (id nb-psb)`: fel typ"),
+        "{m}"
+    );
+}
+
+#[test]
+fn an_invalid_kept_conflict_value_names_the_record_field_and_sibling() {
+    let (path, message) = invalid("conflict_invalid.json");
+    assert_eq!(path, "data.bodies[0] (id nb-psb).meta.conflicts.level[0]");
+    assert!(
+        message.contains("okänt värde `kommitté`, tillåtna:"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_it_is_read() {
+    let text = fixture("valid.json");
+    let limit = text.len() - 1;
+    let err = parse(&text, limit).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::TooLarge {
+            size: text.len(),
+            limit
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "Filen är för stor: {} byte, gränsen är {limit} byte.",
+            text.len()
+        )
+    );
+    // At the limit exactly it is read.
+    assert!(parse(&text, text.len()).is_ok());
+}
+
+// ---------------------------------------------------------------------------
+// Defects found by `tests/exchange_fuzz.rs`, fixed; these keep them fixed.
+
+#[test]
+fn a_kept_conflict_for_the_id_is_refused() {
+    // `id` is not a field: a conflict for it lets the merge replace the
+    // record's id (m-anna-psb becomes m-annan, check_merged passes, the old
+    // id is gone from the copy). The same holds for `meta`.
+    match read("conflict_on_id.json") {
+        Err(ImportError::Invalid { path, .. }) => {
+            assert_eq!(
+                path,
+                "data.memberships[0] (id m-anna-psb).meta.conflicts.id"
+            );
+        }
+        Err(other) => panic!("refused, but not as an invalid field: {other:?}"),
+        Ok(imported) => {
+            let merged = samverkan::exchange::merge(&small(), &imported.data).unwrap();
+            panic!(
+                "accepted; merged into the same data the membership is now {:?}",
+                merged
+                    .memberships
+                    .iter()
+                    .map(|m| m.id.as_str())
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_kept_conflict_value_that_refers_to_a_missing_record_is_refused() {
+    // The body's county has a kept conflict value "vb" that the file does
+    // not hold. It loses the merge today, so `check_merged` passes; but
+    // choosing it in the conflict list (`resolve_conflict`) puts a dangling
+    // reference into the copy, and had it won, the preview would blame the
+    // merge instead of the file.
+    match read("conflict_dangling_reference.json") {
+        Err(e) => {
+            let m = e.to_string();
+            assert!(
+                m.contains("konfliktvärde county") && m.contains("vb"),
+                "{m}"
+            );
+        }
+        Ok(_) => panic!("accepted"),
+    }
+}
+
+#[test]
+fn a_zero_version_counter_does_not_lose_the_value_in_a_merge() {
+    // {"kopia-a": 0} and {} each "strictly dominate" the other
+    // (`VersionVector::strictly_dominates` is `dominates && !=`), so the
+    // merge's `resolve` drops both values: the short name disappears without
+    // a word (a required field, e.g. `level`, makes the merge fail instead).
+    // The file should be refused, or 0 read as no entry.
+    let Ok(imported) = read("zero_version_counter.json") else {
+        return;
+    };
+    for merged in [
+        samverkan::exchange::merge(&small(), &imported.data).unwrap(),
+        samverkan::exchange::merge(&imported.data, &small()).unwrap(),
+    ] {
+        assert_eq!(merged.bodies[0].short_name.as_deref(), Some("PSB"));
+    }
+}
