@@ -69,7 +69,8 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         }
     };
     let apply = move |_| {
-        let Some(p) = preview.get_untracked() else {
+        // Taken out, not cloned: it holds the whole merged data set.
+        let Some(p) = preview.try_update_untracked(Option::take).flatten() else {
             return;
         };
         let chosen = left_out.get_untracked();
@@ -126,8 +127,8 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             {move || progress.get().map(|step| view! {
                 <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{step}</p>
             })}
-            {move || preview.get().map(|p| view! {
-                <Preview preview=p left_out />
+            {move || preview.with(Option::is_some).then(|| view! {
+                <Preview preview left_out />
                 <div class="actions">
                     <button type="button" on:click=apply>
                         {move || if left_out.with(BTreeSet::is_empty) {
@@ -161,7 +162,18 @@ fn scope_text(scope: &Scope, data: &Dataset) -> String {
 /// What an import would do, before anything changes; every record can be
 /// left out.
 #[component]
-fn Preview(preview: ImportPreview, left_out: RwSignal<BTreeSet<RecordRef>>) -> impl IntoView {
+fn Preview(
+    preview: RwSignal<Option<ImportPreview>>,
+    left_out: RwSignal<BTreeSet<RecordRef>>,
+) -> impl IntoView {
+    preview.with_untracked(|p| p.as_ref().map(|p| preview_view(p, preview, left_out)))
+}
+
+fn preview_view(
+    preview: &ImportPreview,
+    source: RwSignal<Option<ImportPreview>>,
+    left_out: RwSignal<BTreeSet<RecordRef>>,
+) -> impl IntoView {
     let from = match &preview.origin.organisation {
         Some(org) => format!("{org} (kopia {})", preview.origin.copy_id),
         None => format!("kopia {} (organisation ej angiven)", preview.origin.copy_id),
@@ -175,11 +187,10 @@ fn Preview(preview: ImportPreview, left_out: RwSignal<BTreeSet<RecordRef>>) -> i
         report.deleted.len(),
         report.conflicts.len()
     );
-    let merged = &preview.merged;
     let rows = |records: &[RecordRef]| -> Vec<Row> {
         records
             .iter()
-            .map(|r| Row::new(merged, r.clone(), Vec::new()))
+            .map(|r| Row::new(r.clone(), Vec::new()))
             .collect()
     };
     let added = rows(&report.added);
@@ -187,14 +198,14 @@ fn Preview(preview: ImportPreview, left_out: RwSignal<BTreeSet<RecordRef>>) -> i
     let changed: Vec<Row> = report
         .changed
         .iter()
-        .map(|(r, fields)| Row::new(merged, r.clone(), fields.iter().map(change_text).collect()))
+        .map(|(r, fields)| Row::new(r.clone(), fields.iter().map(change_text).collect()))
         .collect();
     let conflicts: Vec<Row> = report
         .conflicts
         .iter()
         .map(|(r, fields)| {
             let fields = fields.iter().map(|f| field_label(f).to_owned()).collect();
-            Row::new(merged, r.clone(), fields)
+            Row::new(r.clone(), fields)
         })
         .collect();
     let nothing = report.is_empty().then(|| {
@@ -209,10 +220,10 @@ fn Preview(preview: ImportPreview, left_out: RwSignal<BTreeSet<RecordRef>>) -> i
             </p>
             <p class="computed">{line}</p>
             {nothing}
-            <RecordRows title="Nya poster" rows=added left_out />
-            <RecordRows title="Ändrade poster" rows=changed left_out />
-            <RecordRows title="Borttagna poster" rows=deleted left_out />
-            <RecordRows title="Samtidiga ändringar som blir konflikter" rows=conflicts left_out />
+            <RecordRows title="Nya poster" rows=added source left_out />
+            <RecordRows title="Ändrade poster" rows=changed source left_out />
+            <RecordRows title="Borttagna poster" rows=deleted source left_out />
+            <RecordRows title="Samtidiga ändringar som blir konflikter" rows=conflicts source left_out />
             {(!report.conflicts.is_empty()).then(|| view! {
                 <p class="hint">
                     "Vid en konflikt behålls båda värdena. Ett av dem visas tills någon väljer, "
@@ -235,18 +246,22 @@ fn change_text(change: &FieldChange) -> String {
 #[derive(Clone)]
 struct Row {
     record: RecordRef,
-    label: String,
     details: Vec<String>,
 }
 
 impl Row {
-    fn new(data: &Dataset, record: RecordRef, details: Vec<String>) -> Row {
-        let label = format!("{} {}", record.kind_label(), record.title(data));
-        Row {
-            record,
-            label,
-            details,
-        }
+    fn new(record: RecordRef, details: Vec<String>) -> Row {
+        Row { record, details }
+    }
+
+    /// Named when drawn: finding a title searches the data, and only the
+    /// rows shown need one.
+    fn label(&self, source: RwSignal<Option<ImportPreview>>) -> String {
+        let title = source.with_untracked(|p| {
+            p.as_ref()
+                .map_or_else(|| self.record.id.clone(), |p| self.record.title(&p.merged))
+        });
+        format!("{} {title}", self.record.kind_label())
     }
 }
 
@@ -255,6 +270,7 @@ impl Row {
 fn RecordRows(
     title: &'static str,
     rows: Vec<Row>,
+    source: RwSignal<Option<ImportPreview>>,
     left_out: RwSignal<BTreeSet<RecordRef>>,
 ) -> impl IntoView {
     if rows.is_empty() {
@@ -294,7 +310,7 @@ fn RecordRows(
                                     prop:checked=move || !left_out.with(|s| s.contains(&record))
                                     on:change=toggle
                                 />
-                                {row.label.clone()}
+                                {row.label(source)}
                             </label>
                             {details}
                         </li>
