@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 
 use crate::exchange::RecordRef;
-use crate::model::{AgreementId, BodyId, Dataset, MeetingId, OrganisationId, PersonId};
+use crate::model::{AgreementId, BodyId, CountyId, Dataset, MeetingId, OrganisationId, PersonId};
 use crate::pages;
 use crate::search::Target;
 
@@ -17,6 +17,10 @@ pub enum Page {
     Due,
     Bodies,
     Body(BodyId),
+    /// The structure diagram of a county; of the first one when `None`.
+    Diagram(Option<CountyId>),
+    /// Both counties' diagrams side by side.
+    DiagramBoth,
     Agreements,
     Agreement(AgreementId),
     Meetings,
@@ -29,12 +33,18 @@ pub enum Page {
 }
 
 impl Page {
+    /// The `:id` of [`Page::DiagramBoth`] under `/diagram/`.
+    pub const BOTH_COUNTIES: &'static str = "bada";
+
     pub fn href(&self) -> String {
         match self {
             Page::Overview => "/".into(),
             Page::Due => "/att-gora".into(),
             Page::Bodies => "/organ".into(),
             Page::Body(id) => format!("/organ/{id}"),
+            Page::Diagram(None) => "/diagram".into(),
+            Page::Diagram(Some(county)) => format!("/diagram/{county}"),
+            Page::DiagramBoth => format!("/diagram/{}", Page::BOTH_COUNTIES),
             Page::Agreements => "/overenskommelser".into(),
             Page::Agreement(id) => format!("/overenskommelser/{id}"),
             Page::Meetings => "/moten".into(),
@@ -145,6 +155,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/att-gora") view=pages::DuePage />
             <Route path=path!("/organ") view=pages::BodyList />
             <Route path=path!("/organ/:id") view=pages::BodyPage />
+            <Route path=path!("/diagram") view=pages::DiagramPage />
+            <Route path=path!("/diagram/:id") view=pages::DiagramPage />
             <Route path=path!("/overenskommelser") view=pages::AgreementList />
             <Route path=path!("/overenskommelser/:id") view=pages::AgreementPage />
             <Route path=path!("/moten") view=pages::MeetingList />
@@ -165,6 +177,11 @@ mod tests {
     #[test]
     fn hrefs() {
         assert_eq!(Page::Body(BodyId::new("nb-psb")).href(), "/organ/nb-psb");
+        assert_eq!(Page::Diagram(None).href(), "/diagram");
+        assert_eq!(
+            Page::Diagram(Some(CountyId::new("vb"))).href(),
+            "/diagram/vb"
+        );
         assert_eq!(
             Page::Search("nära vård".into()).href(),
             "/sok?q=n%C3%A4ra+v%C3%A5rd"

@@ -254,7 +254,9 @@ fn check_svg(layout: &Layout) -> String {
         }
     }
     for band in &layout.bands {
-        assert!(svg.contains(&format!(">{}</text>", band.label)));
+        for line in &band.label_lines {
+            assert!(svg.contains(&format!(">{line}</")), "band name {line:?}");
+        }
     }
     // Every marker used is defined.
     for (i, _) in svg.match_indices("marker-end=\"url(#") {
@@ -347,6 +349,66 @@ fn generated_structures_lay_out_cleanly() {
             );
             check_svg(&layout);
         }
+    }
+}
+
+#[test]
+fn band_names_beside_the_boxes_make_a_lower_drawing_that_holds_the_same() {
+    let data = data();
+    for county in counties(&data) {
+        let graph = graph_of_county(&data, &county);
+        let above = lay_out(&graph, &LayoutOptions::default());
+        let options = LayoutOptions {
+            band_labels: BandLabels::Beside,
+            ..LayoutOptions::default()
+        };
+        let beside = lay_out(&graph, &options);
+        check_layout(&graph, &options, &beside);
+        check_svg(&beside);
+        assert!(
+            beside.width <= DEFAULT_MAX_WIDTH,
+            "{county}: {}",
+            beside.width
+        );
+        assert!(
+            beside.height < above.height,
+            "{county}: {} not lower than {}",
+            beside.height,
+            above.height
+        );
+        for band in &beside.bands {
+            assert!(
+                band.label_rect.bottom() <= band.rect.bottom(),
+                "{:?}",
+                band.band
+            );
+            for node in &beside.nodes {
+                assert!(
+                    band.label_rect.right() < node.rect.x,
+                    "{:?} name beside {}",
+                    band.band,
+                    node.id
+                );
+            }
+        }
+        eprintln!(
+            "{county} beside: {}×{} (above: {}×{})",
+            beside.width, beside.height, above.width, above.height
+        );
+    }
+    for (i, &size) in SIZES.iter().enumerate() {
+        let graph = generated_graph(size, 7 + i as u64);
+        let options = LayoutOptions {
+            band_labels: BandLabels::Beside,
+            ..LayoutOptions::default()
+        };
+        let layout = lay_out(&graph, &options);
+        check_layout(&graph, &options, &layout);
+        assert!(
+            layout.width <= DEFAULT_MAX_WIDTH + 1.0,
+            "{size}: {}",
+            layout.width
+        );
     }
 }
 

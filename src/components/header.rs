@@ -5,10 +5,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::repo::Repo;
 use crate::routes::Page;
 
-const NAV: [(&str, Page); 7] = [
+const NAV: [(&str, Page); 8] = [
     ("Översikt", Page::Overview),
     ("Att göra", Page::Due),
     ("Organ", Page::Bodies),
+    ("Diagram", Page::Diagram(None)),
     ("Överenskommelser", Page::Agreements),
     ("Möten", Page::Meetings),
     ("Personer", Page::People),

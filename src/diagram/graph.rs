@@ -126,6 +126,16 @@ impl Band {
         }
     }
 
+    /// Whether bodies of more than one level share this band, so that a
+    /// box must say its level itself.
+    pub fn has_several_levels(self) -> bool {
+        BodyLevel::ALL
+            .into_iter()
+            .filter(|&level| Band::of(level) == self)
+            .count()
+            > 1
+    }
+
     /// Position from the top, 0 for the political band.
     pub fn index(self) -> usize {
         self as usize

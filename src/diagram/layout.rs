@@ -24,6 +24,10 @@ pub struct Metrics {
     pub max_line_chars: usize,
     /// … onto at most this many lines.
     pub max_lines: usize,
+    /// The level written small under the name (see [`NodeBox::caption`]).
+    pub caption_font_size: f64,
+    pub caption_char_width: f64,
+    pub caption_line_height: f64,
     pub box_padding_x: f64,
     pub box_padding_y: f64,
     pub min_box_width: f64,
@@ -34,6 +38,10 @@ pub struct Metrics {
     pub label_padding_x: f64,
     pub band_label_font_size: f64,
     pub band_label_char_width: f64,
+    /// Band names beside the boxes wrap at this many characters …
+    pub band_label_max_chars: usize,
+    /// … onto lines this far apart.
+    pub band_label_line_height: f64,
     /// Horizontal space between boxes in a row.
     pub box_gap: f64,
     /// Vertical space between the rows of one band.
@@ -56,6 +64,9 @@ impl Default for Metrics {
             line_height: 17.0,
             max_line_chars: 24,
             max_lines: 3,
+            caption_font_size: 11.0,
+            caption_char_width: 6.2,
+            caption_line_height: 15.0,
             box_padding_x: 10.0,
             box_padding_y: 8.0,
             min_box_width: 96.0,
@@ -65,6 +76,8 @@ impl Default for Metrics {
             label_padding_x: 4.0,
             band_label_font_size: 12.0,
             band_label_char_width: 7.4,
+            band_label_max_chars: 18,
+            band_label_line_height: 16.0,
             box_gap: 28.0,
             row_gap: 56.0,
             band_header: 28.0,
@@ -81,6 +94,34 @@ impl Default for Metrics {
 /// is still readable, whereas one unwrapped row of 15 boxes would not be.
 pub const DEFAULT_MAX_WIDTH: f64 = 1000.0;
 
+/// Where the bands' names are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BandLabels {
+    /// On a line of their own at the top of each band: a narrower drawing.
+    #[default]
+    Above,
+    /// Wrapped, in a column left of the boxes: a lower, wider drawing that
+    /// suits a screen about as wide as high (a tablet, either way round)
+    /// better than the tall one a dozen bands make with names above.
+    Beside,
+}
+
+impl BandLabels {
+    /// The placement that suits `graph` on a screen about as wide as high:
+    /// names beside the boxes when names above would make the drawing
+    /// taller than wide (many bands of few bodies), else above. It depends
+    /// on the graph alone, so that boxes placed by hand stay put whatever
+    /// the screen.
+    pub fn suited_to(graph: &Graph) -> BandLabels {
+        let above = lay_out(graph, &LayoutOptions::default());
+        if above.height > above.width {
+            BandLabels::Beside
+        } else {
+            BandLabels::Above
+        }
+    }
+}
+
 /// What the viewer chose, besides the graph itself.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutOptions {
@@ -94,6 +135,7 @@ pub struct LayoutOptions {
     pub positions: BTreeMap<BodyId, Point>,
     /// The widest the drawing may get before bands wrap onto more rows.
     pub max_width: f64,
+    pub band_labels: BandLabels,
     pub metrics: Metrics,
 }
 
@@ -103,6 +145,7 @@ impl Default for LayoutOptions {
             collapsed: BTreeSet::new(),
             positions: BTreeMap::new(),
             max_width: DEFAULT_MAX_WIDTH,
+            band_labels: BandLabels::default(),
             metrics: Metrics::default(),
         }
     }
@@ -117,6 +160,9 @@ pub struct NodeBox {
     pub lines: Vec<String>,
     /// The whole name, e.g. for a tooltip.
     pub title: String,
+    /// The body's level, written small under the name where the band does
+    /// not already say it (a band that holds several levels).
+    pub caption: Option<&'static str>,
     /// "+3 dolda organ" under the name of a collapsed body.
     pub badge: Option<String>,
     pub level: BodyLevel,
@@ -129,6 +175,53 @@ pub struct NodeBox {
     pub sub_bodies: usize,
     /// Placed by hand (see [`LayoutOptions::positions`]).
     pub manual: bool,
+}
+
+/// What a line of text in a box is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Name,
+    Caption,
+    Badge,
+}
+
+/// One line of text in a box, centred on `x`, its baseline at `y`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextLine<'a> {
+    pub text: &'a str,
+    pub kind: LineKind,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl NodeBox {
+    /// The box's text as drawn, top to bottom: the name, the caption, the
+    /// badge. Every view of the layout places text by this.
+    pub fn text_lines(&self, m: &Metrics) -> Vec<TextLine<'_>> {
+        let x = self.rect.centre().x;
+        let names = self
+            .lines
+            .iter()
+            .map(|l| (l.as_str(), LineKind::Name, m.line_height, m.font_size));
+        let caption = self.caption.map(|c| {
+            let size = (m.caption_line_height, m.caption_font_size);
+            (c, LineKind::Caption, size.0, size.1)
+        });
+        let badge = self
+            .badge
+            .as_deref()
+            .map(|b| (b, LineKind::Badge, m.line_height, m.font_size));
+        let mut top = self.rect.y + m.box_padding_y;
+        names
+            .chain(caption)
+            .chain(badge)
+            .map(|(text, kind, height, font_size)| {
+                let y = top + height / 2.0 + font_size * 0.35;
+                top += height;
+                TextLine { text, kind, x, y }
+            })
+            .collect()
+    }
 }
 
 /// The text written on an edge and its background.
@@ -163,12 +256,34 @@ pub struct BandBox {
     pub band: Band,
     pub label: &'static str,
     pub rect: Rect,
+    /// The name as written: one line above the boxes, or wrapped beside them.
+    pub label_lines: Vec<String>,
     /// Where the band's name is written.
     pub label_rect: Rect,
     pub rows: usize,
     /// The band's bodies in reading order (row by row, left to right), not
     /// counting those placed by hand.
     pub nodes: Vec<BodyId>,
+}
+
+impl BandBox {
+    /// The band name's lines as drawn, left-aligned at `x`.
+    pub fn text_lines(&self, m: &Metrics) -> Vec<TextLine<'_>> {
+        let height = self.label_rect.h / self.label_lines.len().max(1) as f64;
+        self.label_lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| TextLine {
+                text: line,
+                kind: LineKind::Name,
+                x: self.label_rect.x,
+                y: self.label_rect.y
+                    + i as f64 * height
+                    + height / 2.0
+                    + m.band_label_font_size * 0.35,
+            })
+            .collect()
+    }
 }
 
 /// A laid-out diagram: everything the SVG export or a view needs.
@@ -260,12 +375,41 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         }
     }
 
-    // Rows: each band's computed boxes wrapped into balanced rows.
-    let content_limit = (options.max_width - 2.0 * m.margin).max(m.min_box_width);
+    // Band names, and the column they take when beside the boxes.
     let present: Vec<Band> = Band::ALL
         .into_iter()
         .filter(|b| band_of.contains(&b.index()))
         .collect();
+    let beside = options.band_labels == BandLabels::Beside;
+    let label_lines: Vec<Vec<String>> = present
+        .iter()
+        .map(|b| {
+            if beside {
+                wrap(b.label(), m.band_label_max_chars, 3)
+            } else {
+                vec![b.label().to_owned()]
+            }
+        })
+        .collect();
+    let label_width = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| text_width(l, m.band_label_char_width))
+            .fold(0.0, f64::max)
+            + 8.0
+    };
+    let column = if beside {
+        label_lines
+            .iter()
+            .map(|lines| label_width(lines))
+            .fold(0.0, f64::max)
+            + m.box_gap / 2.0
+    } else {
+        0.0
+    };
+
+    // Rows: each band's computed boxes wrapped into balanced rows.
+    let content_limit = (options.max_width - 2.0 * m.margin - column).max(m.min_box_width);
     let band_rows: Vec<Vec<Vec<usize>>> = present
         .iter()
         .map(|band| {
@@ -290,23 +434,38 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         .iter()
         .flatten()
         .map(|row| row_width(row))
-        .chain(present.iter().map(|b| band_label_width(*b, m)))
+        .chain(
+            label_lines
+                .iter()
+                .filter(|_| !beside)
+                .map(|lines| label_width(lines)),
+        )
         .fold(m.min_box_width, f64::max);
+    let content_left = m.margin + column;
 
     // Place bands and rows top to bottom, rows centred.
     let mut rows: Vec<Row> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; n];
     let mut bands: Vec<BandBox> = Vec::new();
     let mut y = m.margin;
-    for (band, band_rows) in present.iter().zip(&band_rows) {
+    for ((band, band_rows), lines) in present.iter().zip(&band_rows).zip(label_lines) {
         let top = y;
-        y += m.band_header;
+        let label_height = if beside {
+            lines.len() as f64 * m.band_label_line_height
+        } else {
+            m.band_label_font_size + 6.0
+        };
+        y += if beside {
+            m.band_padding
+        } else {
+            m.band_header
+        };
         for (r, row) in band_rows.iter().enumerate() {
             if r > 0 {
                 y += m.row_gap;
             }
             let height = row.iter().map(|&k| nodes[k].rect.h).fold(0.0, f64::max);
-            let mut x = m.margin + (content_width - row_width(row)) / 2.0;
+            let mut x = content_left + (content_width - row_width(row)) / 2.0;
             for &k in row {
                 nodes[k].rect.x = x;
                 nodes[k].rect.y = y;
@@ -321,6 +480,8 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
             y += height;
         }
         y += m.band_padding;
+        // A band beside its name is at least as high as the name.
+        y = y.max(top + label_height + 12.0);
         bands.push(BandBox {
             band: *band,
             label: band.label(),
@@ -328,9 +489,10 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
             label_rect: Rect::new(
                 m.margin / 2.0 + 8.0,
                 top + 6.0,
-                band_label_width(*band, m),
-                m.band_label_font_size + 6.0,
+                label_width(&lines),
+                label_height,
             ),
+            label_lines: lines,
             rows: band_rows.len(),
             nodes: band_rows
                 .iter()
@@ -388,7 +550,7 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
     let width = boxes
         .iter()
         .map(Rect::right)
-        .fold(m.margin + content_width, f64::max)
+        .fold(content_left + content_width, f64::max)
         + m.margin;
     let width = width.ceil();
     let band_labels: Vec<Rect> = bands.iter().map(|b| b.label_rect).collect();
@@ -439,34 +601,39 @@ fn node_box(graph: &Graph, visible: &Visible, g: usize, m: &Metrics) -> NodeBox 
         1 => "+1 dolt organ".to_owned(),
         n => format!("+{n} dolda organ"),
     });
+    let band = Band::of(node.level);
+    let caption = band.has_several_levels().then(|| node.level.label());
     let text_w = lines
         .iter()
         .chain(&badge)
         .map(|l| text_width(l, m.char_width))
+        .chain(caption.map(|c| text_width(c, m.caption_char_width)))
         .fold(0.0, f64::max);
     let line_count = lines.len() + usize::from(badge.is_some());
+    let caption_height = if caption.is_some() {
+        m.caption_line_height
+    } else {
+        0.0
+    };
     NodeBox {
         id: node.id.clone(),
         rect: Rect::new(
             0.0,
             0.0,
             (text_w + 2.0 * m.box_padding_x).max(m.min_box_width).ceil(),
-            line_count as f64 * m.line_height + 2.0 * m.box_padding_y,
+            line_count as f64 * m.line_height + caption_height + 2.0 * m.box_padding_y,
         ),
         lines,
         title,
+        caption,
         badge,
         level: node.level,
-        band: Band::of(node.level),
+        band,
         collapsed: visible.collapsed[g],
         hidden_count,
         sub_bodies: visible.sub_bodies[g],
         manual: false,
     }
-}
-
-fn band_label_width(band: Band, m: &Metrics) -> f64 {
-    text_width(band.label(), m.band_label_char_width) + 8.0
 }
 
 /// Boxes of `widths` split into consecutive rows no wider than `limit`
@@ -628,6 +795,74 @@ fn count_crossings(routes: &[Vec<Point>], pairs: &[(usize, usize)]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagram::GraphNode;
+
+    fn node(id: &str, level: BodyLevel) -> GraphNode {
+        GraphNode {
+            id: BodyId::new(id),
+            name: format!("Organet {id}"),
+            short_name: None,
+            level,
+        }
+    }
+
+    #[test]
+    fn a_box_says_its_level_only_where_the_band_does_not() {
+        let graph = Graph {
+            nodes: vec![
+                node("samrad", BodyLevel::Political),
+                node("rad", BodyLevel::Council),
+            ],
+            edges: Vec::new(),
+        };
+        let m = Metrics::default();
+        let layout = lay_out(&graph, &LayoutOptions::default());
+        let political = layout.node(&BodyId::new("samrad")).unwrap();
+        let council = layout.node(&BodyId::new("rad")).unwrap();
+        assert_eq!(political.caption, None);
+        assert_eq!(council.caption, Some("Råd"));
+        assert_eq!(
+            council.rect.h - political.rect.h,
+            m.caption_line_height,
+            "the caption adds one small line"
+        );
+        let lines = council.text_lines(&m);
+        let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LineKind::Name, LineKind::Caption]);
+        assert!(lines.iter().all(|l| l.x == council.rect.centre().x));
+        assert!(lines[0].y < lines[1].y);
+        assert!(lines
+            .iter()
+            .all(|l| l.y > council.rect.y && l.y < council.rect.bottom()));
+    }
+
+    #[test]
+    fn names_go_beside_the_boxes_of_a_tall_structure_only() {
+        let tall = Graph {
+            nodes: [
+                BodyLevel::Political,
+                BodyLevel::Officials,
+                BodyLevel::Preparatory,
+                BodyLevel::Seminar,
+                BodyLevel::Support,
+                BodyLevel::PartyBody,
+                BodyLevel::External,
+            ]
+            .into_iter()
+            .enumerate()
+            .map(|(i, level)| node(&format!("b{i}"), level))
+            .collect(),
+            edges: Vec::new(),
+        };
+        assert_eq!(BandLabels::suited_to(&tall), BandLabels::Beside);
+        let wide = Graph {
+            nodes: (0..6)
+                .map(|i| node(&format!("b{i}"), BodyLevel::PartyBody))
+                .collect(),
+            edges: Vec::new(),
+        };
+        assert_eq!(BandLabels::suited_to(&wide), BandLabels::Above);
+    }
 
     #[test]
     fn rows_are_balanced() {

@@ -26,12 +26,12 @@ mod text;
 pub use geometry::{Point, Rect};
 pub use graph::{graph_of_county, is_sub_body_relation, Band, Graph, GraphEdge, GraphNode};
 pub use layout::{
-    lay_out, BandBox, EdgeLabel, EdgeRoute, Layout, LayoutOptions, Metrics, NodeBox,
-    DEFAULT_MAX_WIDTH,
+    lay_out, BandBox, BandLabels, EdgeLabel, EdgeRoute, Layout, LayoutOptions, LineKind, Metrics,
+    NodeBox, TextLine, DEFAULT_MAX_WIDTH,
 };
 pub use style::{
     band_accent, band_fill, contrast_ratio, edge_style, legend, Dash, EdgeStyle, LegendEntry,
-    Marker, BOX_FILL, PAGE_FILL, TEXT_COLOUR,
+    Marker, MarkerDef, MarkerFill, MarkerShape, BOX_FILL, CAPTION_COLOUR, PAGE_FILL, TEXT_COLOUR,
 };
-pub use svg::{escape_xml, to_svg, SvgOptions};
+pub use svg::{baseline, escape_xml, to_svg, SvgOptions};
 pub use text::{text_width, wrap};

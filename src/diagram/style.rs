@@ -46,6 +46,113 @@ pub enum Marker {
     None,
 }
 
+/// What a marker is filled with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerFill {
+    /// The colour of the edge.
+    Line,
+    /// The fill of the boxes (an open shape).
+    Box,
+    /// Nothing (an outline).
+    None,
+}
+
+/// The outline of a marker, in the marker's own coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MarkerShape {
+    Path(&'static str),
+    Circle { cx: f64, cy: f64, r: f64 },
+}
+
+/// How a marker is drawn, so that the standalone SVG and the app draw the
+/// same ends: a `viewBox` of `width` × `height` from 0,0, the point that
+/// sits on the line's end, and the shape.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkerDef {
+    pub width: f64,
+    pub height: f64,
+    pub ref_x: f64,
+    pub ref_y: f64,
+    pub shape: MarkerShape,
+    pub fill: MarkerFill,
+    /// Outline in the edge's colour, if any.
+    pub stroke_width: Option<f64>,
+}
+
+impl MarkerDef {
+    /// The marker's `viewBox` attribute.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width, self.height)
+    }
+}
+
+impl Marker {
+    /// How this marker is drawn; `None` for [`Marker::None`].
+    pub fn def(self) -> Option<MarkerDef> {
+        let path = |w, h, ref_x, ref_y, d, fill, stroke_width| MarkerDef {
+            width: w,
+            height: h,
+            ref_x,
+            ref_y,
+            shape: MarkerShape::Path(d),
+            fill,
+            stroke_width,
+        };
+        Some(match self {
+            Marker::Arrow => path(
+                10.0,
+                10.0,
+                10.0,
+                5.0,
+                "M0 0 L10 5 L0 10 z",
+                MarkerFill::Line,
+                None,
+            ),
+            Marker::OpenArrow => path(
+                10.0,
+                10.0,
+                10.0,
+                5.0,
+                "M1 1 L9.5 5 L1 9",
+                MarkerFill::None,
+                Some(1.5),
+            ),
+            Marker::Diamond => path(
+                14.0,
+                8.0,
+                14.0,
+                4.0,
+                "M0 4 L7 0 L14 4 L7 8 z",
+                MarkerFill::Line,
+                None,
+            ),
+            Marker::OpenDiamond => path(
+                14.0,
+                8.0,
+                14.0,
+                4.0,
+                "M1 4 L7 1 L13 4 L7 7 z",
+                MarkerFill::Box,
+                Some(1.2),
+            ),
+            Marker::Circle => MarkerDef {
+                width: 8.0,
+                height: 8.0,
+                ref_x: 8.0,
+                ref_y: 4.0,
+                shape: MarkerShape::Circle {
+                    cx: 4.0,
+                    cy: 4.0,
+                    r: 3.2,
+                },
+                fill: MarkerFill::Line,
+                stroke_width: None,
+            },
+            Marker::None => return None,
+        })
+    }
+}
+
 /// How edges of one relation kind are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EdgeStyle {
@@ -186,6 +293,8 @@ pub fn legend() -> Vec<LegendEntry> {
 
 /// Text on boxes, band names and the legend.
 pub const TEXT_COLOUR: &str = "#1a1a1a";
+/// The level written small under a body's name.
+pub const CAPTION_COLOUR: &str = "#4a4f57";
 /// Fill of the boxes and of the edge labels' backgrounds.
 pub const BOX_FILL: &str = "#ffffff";
 /// Background of the whole drawing.
@@ -276,7 +385,7 @@ mod tests {
         let mut backgrounds: Vec<&str> = Band::ALL.into_iter().map(band_fill).collect();
         backgrounds.extend([BOX_FILL, PAGE_FILL]);
         let mut texts: Vec<&str> = legend().iter().map(|e| e.style.colour).collect();
-        texts.push(TEXT_COLOUR);
+        texts.extend([TEXT_COLOUR, CAPTION_COLOUR]);
         for text in &texts {
             for background in &backgrounds {
                 let ratio = contrast_ratio(text, background).expect("hex colours");
@@ -286,6 +395,19 @@ mod tests {
         for band in Band::ALL {
             let ratio = contrast_ratio(band_accent(band), band_fill(band)).unwrap();
             assert!(ratio >= 4.5, "{band:?} outline: {ratio:.2}");
+        }
+    }
+
+    #[test]
+    fn every_marker_but_none_is_drawn_with_its_tip_on_the_line_end() {
+        for entry in legend() {
+            let def = entry.style.marker.def();
+            assert_eq!(def.is_none(), entry.style.marker == Marker::None);
+            assert_eq!(def.is_some(), entry.style.marker_id().is_some());
+            if let Some(def) = def {
+                assert_eq!(def.ref_x, def.width, "{:?}", entry.kind);
+                assert_eq!(def.ref_y, def.height / 2.0);
+            }
         }
     }
 

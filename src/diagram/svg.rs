@@ -7,9 +7,10 @@
 use std::fmt::Write;
 
 use super::geometry::Rect;
-use super::layout::{Layout, Metrics};
+use super::layout::{BandBox, Layout, LineKind, Metrics};
 use super::style::{
-    band_accent, band_fill, edge_style, EdgeStyle, Marker, BOX_FILL, PAGE_FILL, TEXT_COLOUR,
+    band_accent, band_fill, edge_style, EdgeStyle, MarkerFill, MarkerShape, BOX_FILL,
+    CAPTION_COLOUR, PAGE_FILL, TEXT_COLOUR,
 };
 use super::text::text_width;
 
@@ -97,16 +98,14 @@ pub fn to_svg(layout: &Layout, options: &SvgOptions) -> String {
         let r = band.rect;
         let _ = writeln!(
             out,
-            r#"<g class="band {class}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}"/><text class="band-label" x="{tx}" y="{ty}">{label}</text></g>"#,
+            r#"<g class="band {class}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}"/>{label}</g>"#,
             class = band.band.class(),
             x = num(r.x),
             y = num(r.y),
             w = num(r.w),
             h = num(r.h),
             fill = band_fill(band.band),
-            tx = num(band.label_rect.x),
-            ty = num(baseline(band.label_rect, m.band_label_font_size)),
-            label = escape_text(band.label),
+            label = band_label(band, m),
         );
     }
     out.push_str("</g>\n<g class=\"edges\">\n");
@@ -175,24 +174,18 @@ pub fn to_svg(layout: &Layout, options: &SvgOptions) -> String {
             accent = band_accent(node.band),
             sw = if node.collapsed { "2.5" } else { "1.5" },
         );
-        let cx = num(r.centre().x);
-        for (i, line) in node.lines.iter().chain(&node.badge).enumerate() {
-            let line_box = Rect::new(
-                r.x,
-                r.y + m.box_padding_y + i as f64 * m.line_height,
-                r.w,
-                m.line_height,
-            );
-            let class = if i >= node.lines.len() {
-                r#" class="badge""#
-            } else {
-                ""
+        for line in node.text_lines(m) {
+            let class = match line.kind {
+                LineKind::Name => "",
+                LineKind::Caption => r#" class="caption""#,
+                LineKind::Badge => r#" class="badge""#,
             };
             let _ = write!(
                 out,
-                r#"<tspan{class} x="{cx}" y="{y}">{text}</tspan>"#,
-                y = num(baseline(line_box, m.font_size)),
-                text = escape_text(line),
+                r#"<tspan{class} x="{x}" y="{y}">{text}</tspan>"#,
+                x = num(line.x),
+                y = num(line.y),
+                text = escape_text(line.text),
             );
         }
         out.push_str("</text></g>\n");
@@ -211,12 +204,14 @@ fn write_style(out: &mut String, options: &SvgOptions, m: &Metrics) {
         "<style>\ntext {{ font-family: {font}; fill: {TEXT_COLOUR}; }}\n\
          .node text {{ font-size: {fs}px; }}\n\
          .node .badge {{ font-style: italic; }}\n\
+         .node .caption {{ font-size: {cs}px; fill: {CAPTION_COLOUR}; }}\n\
          .band-label {{ font-size: {bs}px; font-weight: 600; }}\n\
          .edge-label text {{ font-size: {ls}px; }}\n\
          .legend text {{ font-size: {LEGEND_FONT_SIZE}px; }}\n\
          .legend .heading {{ font-weight: 600; }}\n</style>",
         font = escape_text(&options.font_family),
         fs = num(m.font_size),
+        cs = num(m.caption_font_size),
         bs = num(m.band_label_font_size),
         ls = num(m.label_font_size),
     );
@@ -228,54 +223,36 @@ fn write_markers(out: &mut String, kinds: &[crate::model::RelationKind], prefix:
     out.push_str("<defs>\n");
     for &kind in kinds {
         let style = edge_style(kind);
-        let Some(marker_id) = style.marker_id() else {
+        let (Some(marker_id), Some(def)) = (style.marker_id(), style.marker.def()) else {
             continue;
         };
         let c = style.colour;
-        let (view, ref_x, ref_y, shape) = match style.marker {
-            Marker::Arrow => (
-                "0 0 10 10",
-                10,
-                5,
-                format!(r#"<path d="M0 0 L10 5 L0 10 z" fill="{c}"/>"#),
-            ),
-            Marker::OpenArrow => (
-                "0 0 10 10",
-                10,
-                5,
-                format!(
-                    r#"<path d="M1 1 L9.5 5 L1 9" fill="none" stroke="{c}" stroke-width="1.5"/>"#
-                ),
-            ),
-            Marker::Diamond => (
-                "0 0 14 8",
-                14,
-                4,
-                format!(r#"<path d="M0 4 L7 0 L14 4 L7 8 z" fill="{c}"/>"#),
-            ),
-            Marker::OpenDiamond => (
-                "0 0 14 8",
-                14,
-                4,
-                format!(
-                    r#"<path d="M1 4 L7 1 L13 4 L7 7 z" fill="{BOX_FILL}" stroke="{c}" stroke-width="1.2"/>"#
-                ),
-            ),
-            Marker::Circle => (
-                "0 0 8 8",
-                8,
-                4,
-                format!(r#"<circle cx="4" cy="4" r="3.2" fill="{c}"/>"#),
-            ),
-            Marker::None => continue,
+        let fill = match def.fill {
+            MarkerFill::Line => c,
+            MarkerFill::Box => BOX_FILL,
+            MarkerFill::None => "none",
         };
-        let size: Vec<&str> = view.split(' ').collect();
+        let stroke = def.stroke_width.map_or(String::new(), |w| {
+            format!(r#" stroke="{c}" stroke-width="{}""#, num(w))
+        });
+        let shape = match def.shape {
+            MarkerShape::Path(d) => format!(r#"<path d="{d}" fill="{fill}"{stroke}/>"#),
+            MarkerShape::Circle { cx, cy, r } => format!(
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"{stroke}/>"#,
+                num(cx),
+                num(cy),
+                num(r)
+            ),
+        };
         let _ = writeln!(
             out,
             r#"<marker id="{id}" viewBox="{view}" refX="{ref_x}" refY="{ref_y}" markerWidth="{mw}" markerHeight="{mh}" markerUnits="userSpaceOnUse" orient="auto">{shape}</marker>"#,
             id = escape_xml(&format!("{prefix}{marker_id}")),
-            mw = size[2],
-            mh = size[3],
+            view = def.view_box(),
+            ref_x = num(def.ref_x),
+            ref_y = num(def.ref_y),
+            mw = num(def.width),
+            mh = num(def.height),
         );
     }
     out.push_str("</defs>\n");
@@ -358,8 +335,33 @@ fn write_legend(out: &mut String, legend: &LegendPositions, top: f64, prefix: &s
     out.push_str("</g>\n");
 }
 
+/// A band's name: one `<text>`, with a `<tspan>` per line when wrapped.
+fn band_label(band: &BandBox, m: &Metrics) -> String {
+    let lines = band.text_lines(m);
+    if let [line] = &lines[..] {
+        return format!(
+            r#"<text class="band-label" x="{}" y="{}">{}</text>"#,
+            num(line.x),
+            num(line.y),
+            escape_text(line.text)
+        );
+    }
+    let spans: String = lines
+        .iter()
+        .map(|line| {
+            format!(
+                r#"<tspan x="{}" y="{}">{}</tspan>"#,
+                num(line.x),
+                num(line.y),
+                escape_text(line.text)
+            )
+        })
+        .collect();
+    format!(r#"<text class="band-label">{spans}</text>"#)
+}
+
 /// The baseline that centres one line of `font_size` text vertically in `r`.
-fn baseline(r: Rect, font_size: f64) -> f64 {
+pub fn baseline(r: Rect, font_size: f64) -> f64 {
     r.y + r.h / 2.0 + font_size * 0.35
 }
 

@@ -94,7 +94,8 @@ fn BodyDetails(body: Body) -> impl IntoView {
     }
 }
 
-fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
+/// Who appoints the seats of a composition rule, in words.
+pub(super) fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
     match appointer {
         SeatAppointer::Organisation { organisation } => d.organisation_name(organisation),
         SeatAppointer::Municipalities => "Kommunerna".into(),
@@ -104,6 +105,18 @@ fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
             format!("{} i {}", office.label(), d.body_name(body))
         }
     }
+}
+
+/// A composition rule's seats: "5 ordinarie + 5 ersättare", empty when the
+/// source gives no numbers.
+pub(super) fn seats_text(rule: &CompositionRule) -> String {
+    let seats = rule.seats.map(|n| format!("{n} ordinarie"));
+    let substitutes = rule.substitutes.map(|n| format!("{n} ersättare"));
+    [seats, substitutes]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 #[component]
@@ -122,9 +135,7 @@ fn Composition(body: Body) -> impl IntoView {
                     rule.only_for.iter().map(|o| d.organisation_name(o)).collect::<Vec<_>>(),
                 )
             });
-            let seats = rule.seats.map(|n| format!("{n} ordinarie"));
-            let substitutes = rule.substitutes.map(|n| format!("{n} ersättare"));
-            let numbers = [seats, substitutes].into_iter().flatten().collect::<Vec<_>>().join(" + ");
+            let numbers = seats_text(rule);
             view! {
                 <tr>
                     <td>{who}{(!only_for.is_empty()).then(|| format!(" ({})", only_for.join(", ")))}</td>

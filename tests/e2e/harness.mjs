@@ -85,9 +85,18 @@ export function useApp() {
     }
   });
 
-  /** Opens `urlPath` in a fresh context (fresh profile: built-in data) and waits for an h1. */
-  async function openPage(urlPath = "/", { viewport = VIEWPORT, waitForH1 = true } = {}) {
-    const context = await browser.newContext({ baseURL, viewport, locale: "sv-SE", serviceWorkers: "allow" });
+  /**
+   * Opens `urlPath` in a fresh context (fresh profile: built-in data) and waits for an h1.
+   * `hasTouch: true` emulates a touch screen (for `locator.tap()` and `page.touchscreen`).
+   */
+  async function openPage(urlPath = "/", { viewport = VIEWPORT, waitForH1 = true, hasTouch = false } = {}) {
+    const context = await browser.newContext({
+      baseURL,
+      viewport,
+      hasTouch,
+      locale: "sv-SE",
+      serviceWorkers: "allow",
+    });
     context.setDefaultTimeout(TIMEOUT_MS);
     contexts.push(context);
     const page = await context.newPage();
