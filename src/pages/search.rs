@@ -34,19 +34,7 @@ pub fn SearchPage() -> impl IntoView {
             <p role="status">{count} " träffar"</p>
             {groups
                 .into_iter()
-                .map(|(kind, list)| view! {
-                    <section>
-                        <h2>{kind.label()} " (" {list.len()} ")"</h2>
-                        <ul class="hits">
-                            {list.into_iter().map(|hit| view! {
-                                <li>
-                                    <A href=target_href(&hit.target)>{hit.title}</A>
-                                    {hit.excerpt.map(|e| view! { <p class="excerpt">{e}</p> })}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
+                .map(|(kind, list)| view! { <HitGroup kind list /> })
                 .collect_view()}
         }
         .into_any()
@@ -54,5 +42,50 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <h1>"Sökresultat"</h1>
         {results}
+    }
+}
+
+/// How many hits of a kind are drawn before "Visa alla": a one-letter
+/// query on a ten-year archive finds thousands, and drawing them all is
+/// what made it slow (scripts/bench.sh).
+const SHOWN_PER_KIND: usize = 25;
+
+/// The hits of one kind, the first ones drawn until the user asks for all.
+#[component]
+fn HitGroup(kind: HitKind, list: Vec<Hit>) -> impl IntoView {
+    let total = list.len();
+    let show_all = RwSignal::new(total <= SHOWN_PER_KIND);
+    let list = StoredValue::new(list);
+    let items = move || {
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            SHOWN_PER_KIND
+        };
+        list.with_value(|list| {
+            list.iter()
+                .take(limit)
+                .map(|hit| {
+                    let (title, excerpt) = (hit.title.clone(), hit.excerpt.clone());
+                    view! {
+                        <li>
+                            <A href=target_href(&hit.target)>{title}</A>
+                            {excerpt.map(|e| view! { <p class="excerpt">{e}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section>
+            <h2>{kind.label()} " (" {total} ")"</h2>
+            <ul class="hits">{items}</ul>
+            {move || (!show_all.get()).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>
+                    {format!("Visa alla {total}")}
+                </button>
+            })}
+        </section>
     }
 }
