@@ -616,31 +616,6 @@ fn days(n: i64) -> Duration {
     Duration::days(n)
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "27 maj 2021".
-fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
-
 fn season(date: NaiveDate) -> &'static str {
     match date.month() {
         3..=5 => "våren",
@@ -679,25 +654,6 @@ fn lcfirst(s: &str) -> String {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// Lower case ASCII for ids: "Åsa Öberg" → "asa-oberg".
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c != '-' || !out.ends_with('-') {
-            out.push(c);
-        }
-    }
-    out.trim_matches('-').to_owned()
 }
 
 /// Replaces `{key}` in `template`.
@@ -2961,7 +2917,7 @@ impl Gen {
         since: NaiveDate,
     ) -> PersonId {
         let name = self.fresh_name();
-        let id = PersonId::new(self.fresh_id(&format!("gen-p-{}", slug(&name))));
+        let id = PersonId::new(self.fresh_id(&format!("gen-p-{}", samverkan::format::slug(&name))));
         let mut person = Person {
             id: id.clone(),
             meta: RecordMeta::default(),
@@ -3366,7 +3322,7 @@ impl Gen {
 
     fn add_relations(&mut self) {
         for (from, to, kind, note) in RELATIONS {
-            let kind_slug = slug(&format!("{kind:?}"));
+            let kind_slug = samverkan::format::slug(&format!("{kind:?}"));
             let short = |id: &str| {
                 id.trim_start_matches("gen-b-")
                     .trim_start_matches("nb-")
@@ -4327,7 +4283,7 @@ impl Gen {
                 title: a.title.into(),
                 county: CountyId::new(COUNTY),
                 kind: "överenskommelse".into(),
-                dated: long_date(date),
+                dated: samverkan::format::date(date),
             };
             let stamp = self.app_stamp(date + days(7));
             born(&mut document.meta, stamp.clone());
@@ -4605,7 +4561,7 @@ impl Gen {
         };
         let mut validity = vec![Block::Paragraph(format!(
             "Överenskommelsen träder i kraft {} under förutsättning att den antagits av regionstyrelsen och kommunförbundets styrelse. Den gäller från och med {}{until}.",
-            long_date(ymd(a.in_force)),
+            samverkan::format::date(ymd(a.in_force)),
             ymd(a.in_force)
         ))];
         if let Some(months) = a.notice {
@@ -5708,7 +5664,7 @@ impl Gen {
     /// A promise to report back, as the decision words it and as a follow-up.
     fn promise(&mut self, ctx: &Ctx, title: &str) -> (String, PromisedFollowUp) {
         let due = ctx.date + days(self.rng.range(150, 330));
-        let month = format!("{} {}", MONTHS[due.month0() as usize], due.year());
+        let month = format!("{} {}", samverkan::format::month(due), due.year());
         let dated = self.rng.chance(0.85);
         let clause = match self.rng.below(3) {
             0 => format!(
@@ -5961,7 +5917,10 @@ impl Gen {
 
     fn d_next(&mut self, slot: &Slot, place: &str) -> Draft {
         let text = match slot.next {
-            Some(next) => format!("Nästa möte hålls {}. Plats: {place}.", long_date(next)),
+            Some(next) => format!(
+                "Nästa möte hålls {}. Plats: {place}.",
+                samverkan::format::date(next)
+            ),
             None => "Datum för nästa möte meddelas senare.".into(),
         };
         Draft {
@@ -5981,7 +5940,11 @@ impl Gen {
             minutes: 5,
             ..Draft::default()
         };
-        let dates: Vec<String> = slot.next_year.iter().map(|x| long_date(*x)).collect();
+        let dates: Vec<String> = slot
+            .next_year
+            .iter()
+            .map(|x| samverkan::format::date(*x))
+            .collect();
         draft.background = if dates.is_empty() {
             vec![Block::Paragraph(format!(
                 "Sammanträdesdagarna för {year} samordnas med huvudmännens egna sammanträdesplaner och meddelas senare."
@@ -6918,7 +6881,8 @@ impl Gen {
             if !self.names.insert(name.clone()) {
                 continue;
             }
-            let id = PersonId::new(self.fresh_id(&format!("gen-p-{}", slug(&name))));
+            let id =
+                PersonId::new(self.fresh_id(&format!("gen-p-{}", samverkan::format::slug(&name))));
             let mut person = Person {
                 id: id.clone(),
                 meta: RecordMeta::default(),
@@ -7370,7 +7334,7 @@ fn concurrent_variants(
     .enumerate()
     {
         let stamp = region.stamp(rng);
-        let id = PersonId::new(format!("gen-p-{}-r", slug(name)));
+        let id = PersonId::new(format!("gen-p-{}-r", samverkan::format::slug(name)));
         let mut person = Person {
             id: id.clone(),
             meta: RecordMeta::default(),
@@ -7708,7 +7672,7 @@ fn add_local_group(e: &mut Editor, rng: &mut Rng) {
     ];
     let mut people = vec![];
     for (k, (name, title, org)) in members.iter().enumerate() {
-        let id = PersonId::new(format!("gen-p-{}-l", slug(name)));
+        let id = PersonId::new(format!("gen-p-{}-l", samverkan::format::slug(name)));
         let stamp = e.stamp(rng);
         let mut person = Person {
             id: id.clone(),

@@ -19,12 +19,33 @@ const MONTHS: [&str; 12] = [
 
 /// "27 maj 2021".
 pub fn date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), month(date), date.year())
+}
+
+/// The month's name: "maj".
+pub fn month(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
+/// Lower case letters, digits and single hyphens, å/ä/ö written a/a/o:
+/// "Luleå kommun" → "lulea-kommun". For file names and ids that must
+/// survive every mail client and file system.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c != '-' || !out.ends_with('-') {
+            out.push(c);
+        }
+    }
+    out.trim_matches('-').to_owned()
 }
 
 /// "10:15".

@@ -223,31 +223,13 @@ pub fn export_scoped(data: &Dataset, origin: Origin, created_at: &str, scope: Sc
 pub fn file_name(origin: Option<&str>, part: Option<&str>, date: chrono::NaiveDate) -> String {
     let mut name = String::from("samverkan");
     for piece in [origin, part].into_iter().flatten() {
-        let slug = slug(piece);
+        let slug = crate::format::slug(piece);
         if !slug.is_empty() {
             name.push('-');
             name.push_str(&slug);
         }
     }
     format!("{name}-{date}.json")
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c != '-' || !out.ends_with('-') {
-            out.push(c);
-        }
-    }
-    out.trim_matches('-').to_owned()
 }
 
 /// Reads and checks an exchange file: size, JSON, format, schema version,
