@@ -5268,6 +5268,7 @@ impl Gen {
             agenda: vec![],
             minutes: MinutesState::Planned,
             note: None,
+            addenda: vec![],
         };
         meeting.meta.sources = vec![SourceRef {
             document: doc.clone(),
@@ -7765,6 +7766,7 @@ fn add_local_group(e: &mut Editor, rng: &mut Rng) {
                 MinutesState::Draft
             },
             note: None,
+            addenda: vec![],
         };
         meeting.meta.sources = vec![SourceRef {
             document: document.id.clone(),

@@ -108,6 +108,41 @@ pub enum EditError {
         field: &'static str,
         message: String,
     },
+    /// The input breaks these rules; nothing was saved.
+    #[error("{}", join_errors(.0))]
+    Rejected(Vec<FieldError>),
+    /// The record may not change now (adjusted minutes).
+    #[error("{0}")]
+    Locked(String),
+    /// Other records still refer to the one to delete.
+    #[error("Posten kan inte tas bort: {0}")]
+    InUse(String),
+    /// There was nothing to do (e.g. nothing to undo).
+    #[error("{0}")]
+    Nothing(String),
+}
+
+fn join_errors(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl EditError {
+    /// The messages for one field of a form.
+    pub fn for_field(&self, field: &str) -> Vec<String> {
+        match self {
+            EditError::Rejected(errors) => errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.clone())
+                .collect(),
+            EditError::Invalid { field: f, message } if *f == field => vec![message.clone()],
+            _ => vec![],
+        }
+    }
 }
 
 /// The editable basic facts of a body.

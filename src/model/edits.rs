@@ -72,6 +72,7 @@ impl Dataset {
             agenda: vec![],
             minutes: MinutesState::Planned,
             note: None,
+            addenda: vec![],
         };
         // A new record bumps only its record vector: its fields start from the
         // empty vector, like built-in fields, since no other copy has them yet.

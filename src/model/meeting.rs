@@ -4,7 +4,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Block, BodyId, DocumentRef, Fact, MeetingId, OrganisationId, ParagraphId, PersonId, RecordMeta,
+    Block, BodyId, ChangeStamp, DocumentRef, Fact, MeetingId, OrganisationId, ParagraphId,
+    PersonId, RecordMeta,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,6 +185,42 @@ pub struct Meeting {
     /// Remarks on the record as a whole, e.g. how the date was inferred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Corrections and additions recorded after the minutes were adjusted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<Addendum>,
+}
+
+/// Whether an addendum corrects the adjusted minutes or adds to them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddendumKind {
+    /// Rättelse.
+    Correction,
+    /// Tillägg.
+    Addition,
+}
+
+impl AddendumKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AddendumKind::Correction => "Rättelse",
+            AddendumKind::Addition => "Tillägg",
+        }
+    }
+}
+
+/// A recorded correction or addition to adjusted minutes: the only way
+/// they change once locked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addendum {
+    pub kind: AddendumKind,
+    /// The § it concerns, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    pub text: String,
+    pub reason: String,
+    /// Who recorded it, from which copy, when.
+    pub recorded: ChangeStamp,
 }
 
 /// The kind of decision, e.g. "lägga till handlingarna".

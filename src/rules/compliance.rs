@@ -141,6 +141,7 @@ mod tests {
             agenda: vec![],
             minutes,
             note: None,
+            addenda: vec![],
         }
     }
 

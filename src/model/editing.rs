@@ -1,0 +1,462 @@
+//! Creating, changing, deleting and restoring records, the same way for
+//! every record kind: validate (see `validation`), refuse what is locked,
+//! record which fields changed with their old and new values, and mark the
+//! change with its stamp so it travels in exchange files.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::validation::Rules;
+use super::*;
+
+/// A field the user must correct, and why (in Swedish).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name in the data, e.g. "name" or "to"; forms put the
+    /// message next to the input for it.
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        FieldError {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = field_label(self.field);
+        let mut chars = label.chars();
+        let capital: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        write!(f, "{capital}: {}", self.message)
+    }
+}
+
+/// A record kind the user can edit.
+/// Its rules (what is valid, what is locked) are in `validation`.
+pub trait Editable: Record + Rules + Serialize + DeserializeOwned + Clone
+where
+    Self::Id: fmt::Display,
+{
+    /// The data set's field holding the kind, e.g. "bodies".
+    const KIND: &'static str;
+    fn records(data: &Dataset) -> &[Self];
+    fn records_mut(data: &mut Dataset) -> &mut Vec<Self>;
+    fn reference(&self) -> RecordRef {
+        RecordRef {
+            kind: Self::KIND.to_owned(),
+            id: self.id().to_string(),
+        }
+    }
+}
+
+/// What one edit did, for the history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub record: RecordRef,
+    pub action: ChangeAction,
+    pub fields: Vec<FieldChange>,
+}
+
+impl History {
+    /// Keeps `change` in the history with its stamp; returns the entry id.
+    pub fn keep(&mut self, change: Change, stamp: ChangeStamp, undoes: Option<String>) -> String {
+        self.record(change.record, change.action, stamp, change.fields, undoes)
+            .id
+            .clone()
+    }
+}
+
+fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
+    changed_fields(before, after)
+        .into_iter()
+        .map(|field| FieldChange {
+            before: before.get(&field).cloned().unwrap_or(Value::Null),
+            after: after.get(&field).cloned().unwrap_or(Value::Null),
+            field,
+        })
+        .collect()
+}
+
+fn rejected(error: FieldError) -> EditError {
+    EditError::Rejected(vec![error])
+}
+
+impl Dataset {
+    /// Saves a record from a form: a new one (its id not yet used) or a
+    /// change of a live one. Invalid or locked input changes nothing and
+    /// says why; saving an unchanged record records nothing (`Ok(None)`).
+    pub fn save<R: Editable>(
+        &mut self,
+        mut record: R,
+        stamp: ChangeStamp,
+    ) -> Result<Option<Change>, EditError>
+    where
+        R::Id: fmt::Display,
+    {
+        let existing = R::records(self).iter().position(|r| r.id() == record.id());
+        if let Some(index) = existing {
+            let current = &R::records(self)[index];
+            if !current.is_live() {
+                return Err(EditError::NotFound(record.id().to_string()));
+            }
+            if let Some(why) = current.locked(self) {
+                return Err(EditError::Locked(why));
+            }
+            if let Some(error) = R::guard_change(current, &record) {
+                return Err(rejected(error));
+            }
+        } else if let Some(error) = record.guard_new() {
+            return Err(rejected(error));
+        }
+        if let Some(why) = record.locked(self) {
+            return Err(EditError::Locked(why));
+        }
+        let errors = record.validate(self);
+        if !errors.is_empty() {
+            return Err(EditError::Rejected(errors));
+        }
+        let reference = record.reference();
+        match existing {
+            Some(index) => {
+                let slot = &mut R::records_mut(self)[index];
+                let before = record_fields(&*slot);
+                *record.meta_mut() = slot.meta().clone();
+                *slot = record;
+                let after = record_fields(&*slot);
+                let fields = field_changes(&before, &after);
+                if !touch_changed(slot, &before, stamp) {
+                    return Ok(None);
+                }
+                Ok(Some(Change {
+                    record: reference,
+                    action: ChangeAction::Changed,
+                    fields,
+                }))
+            }
+            None => {
+                *record.meta_mut() = RecordMeta::default();
+                // A new record bumps only its record vector: its fields start
+                // from the empty vector, since no other copy has them yet.
+                record.meta_mut().touch(stamp);
+                let after = record_fields(&record);
+                let fields = field_changes(&Value::Object(Default::default()), &after)
+                    .into_iter()
+                    .filter(|f| f.field != "deleted")
+                    .collect();
+                R::records_mut(self).push(record);
+                Ok(Some(Change {
+                    record: reference,
+                    action: ChangeAction::Created,
+                    fields,
+                }))
+            }
+        }
+    }
+
+    /// Deletes a record: it stays as a tombstone, so the deletion travels
+    /// and can be undone. A record that live records still refer to is not
+    /// deleted; the message names them.
+    pub fn delete<R: Editable>(
+        &mut self,
+        id: &R::Id,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError>
+    where
+        R::Id: fmt::Display,
+    {
+        let index = R::records(self)
+            .iter()
+            .position(|r| r.id() == id && r.is_live())
+            .ok_or_else(|| EditError::NotFound(id.to_string()))?;
+        let current = &R::records(self)[index];
+        if let Some(why) = current.locked(self) {
+            return Err(EditError::Locked(why));
+        }
+        let reference = current.reference();
+        let users = self.referrers(&reference);
+        if !users.is_empty() {
+            let shown: Vec<String> = users
+                .iter()
+                .take(5)
+                .map(|r| format!("{} {}", r.kind_label(), r.title(self)))
+                .collect();
+            let more = users.len().saturating_sub(shown.len());
+            let more = if more > 0 {
+                format!(" och {more} till")
+            } else {
+                String::new()
+            };
+            return Err(EditError::InUse(format!(
+                "{} hänvisar till posten. Ändra eller ta bort dem först.",
+                shown.join(", ") + &more
+            )));
+        }
+        let slot = &mut R::records_mut(self)[index];
+        let before = record_fields(&*slot);
+        slot.meta_mut().deleted = true;
+        touch_changed(slot, &before, stamp);
+        Ok(Change {
+            record: reference,
+            action: ChangeAction::Deleted,
+            fields: vec![FieldChange {
+                field: "deleted".into(),
+                before: Value::Bool(false),
+                after: Value::Bool(true),
+            }],
+        })
+    }
+
+    /// Live records that refer to `target` by id (any field holding exactly
+    /// its id), except diagram positions, which go with the body.
+    pub fn referrers(&self, target: &RecordRef) -> Vec<RecordRef> {
+        let id = Value::String(target.id.clone());
+        let mut found = vec![];
+        let Ok(Value::Object(kinds)) = serde_json::to_value(self) else {
+            return found;
+        };
+        for (kind, records) in &kinds {
+            if kind == "positions" || kind == "documents" {
+                continue;
+            }
+            for record in records.as_array().into_iter().flatten() {
+                let deleted = record
+                    .pointer("/meta/deleted")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                let own_id = record.get("id").and_then(Value::as_str).unwrap_or("");
+                if deleted || (kind == &target.kind && own_id == target.id) {
+                    continue;
+                }
+                let refers = record
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(field, _)| *field != "id" && *field != "meta")
+                    .any(|(_, value)| holds(value, &id));
+                if refers {
+                    found.push(RecordRef {
+                        kind: kind.clone(),
+                        id: own_id.to_owned(),
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// Sets named fields of a record (by kind and id) to the given JSON
+    /// values, as one attributed edit; `deleted` brings a record back or
+    /// deletes it. Used by undo and by restoring an older version; the
+    /// result is validated like a form.
+    pub fn apply_values(
+        &mut self,
+        record: &RecordRef,
+        values: &[(String, Value)],
+        action: ChangeAction,
+        stamp: ChangeStamp,
+    ) -> Result<Option<Change>, EditError> {
+        macro_rules! apply {
+            ($($kind:literal => $ty:ty),*) => {
+                match record.kind.as_str() {
+                    $($kind => self.apply_values_to::<$ty>(&record.id, values, action, stamp),)*
+                    other => Err(EditError::NotFound(format!("{other} {}", record.id))),
+                }
+            };
+        }
+        apply!(
+            "organisations" => Organisation,
+            "people" => Person,
+            "bodies" => Body,
+            "relations" => Relation,
+            "memberships" => Membership,
+            "agreements" => Agreement,
+            "meetings" => Meeting,
+            "paragraphs" => Paragraph
+        )
+    }
+
+    fn apply_values_to<R: Editable>(
+        &mut self,
+        id: &str,
+        values: &[(String, Value)],
+        action: ChangeAction,
+        stamp: ChangeStamp,
+    ) -> Result<Option<Change>, EditError>
+    where
+        R::Id: fmt::Display,
+    {
+        let index = R::records(self)
+            .iter()
+            .position(|r| r.id().to_string() == id)
+            .ok_or_else(|| EditError::NotFound(id.to_owned()))?;
+        let current = &R::records(self)[index];
+        if let Some(why) = current.locked(self) {
+            return Err(EditError::Locked(why));
+        }
+        let mut json =
+            serde_json::to_value(current).map_err(|e| EditError::NotFound(format!("{id}: {e}")))?;
+        let mut deleted = !current.is_live();
+        for (field, value) in values {
+            match field.as_str() {
+                "deleted" => deleted = value.as_bool().unwrap_or(false),
+                "id" | "meta" => {}
+                _ => {
+                    if let Some(object) = json.as_object_mut() {
+                        if value.is_null() {
+                            object.remove(field);
+                        } else {
+                            object.insert(field.clone(), value.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let mut changed: R = serde_json::from_value(json).map_err(|e| {
+            EditError::Rejected(vec![FieldError::new(
+                "data",
+                format!("den äldre versionen passar inte längre ({e})."),
+            )])
+        })?;
+        changed.meta_mut().deleted = deleted;
+        if !deleted {
+            if let Some(why) = changed.locked(self) {
+                return Err(EditError::Locked(why));
+            }
+            let errors = changed.validate(self);
+            if !errors.is_empty() {
+                return Err(EditError::Rejected(errors));
+            }
+        }
+        let reference = changed.reference();
+        let slot = &mut R::records_mut(self)[index];
+        let before = record_fields(&*slot);
+        *changed.meta_mut() = RecordMeta {
+            deleted,
+            ..slot.meta().clone()
+        };
+        *slot = changed;
+        let after = record_fields(&*slot);
+        let fields = field_changes(&before, &after);
+        if !touch_changed(slot, &before, stamp) {
+            return Ok(None);
+        }
+        Ok(Some(Change {
+            record: reference,
+            action,
+            fields,
+        }))
+    }
+
+    /// The current JSON value of one field of a record (`deleted` for the
+    /// tombstone); `None` if there is no such record.
+    pub fn field_value(&self, record: &RecordRef, field: &str) -> Option<Value> {
+        let records = serde_json::to_value(self).ok()?;
+        let found = records
+            .get(&record.kind)?
+            .as_array()?
+            .iter()
+            .find(|r| r.get("id").and_then(Value::as_str) == Some(record.id.as_str()))?;
+        Some(
+            record_fields(found)
+                .get(field)
+                .cloned()
+                .unwrap_or(Value::Null),
+        )
+    }
+
+    /// Takes back the latest change made on this copy that can still be
+    /// undone. Only fields that still hold the value that change wrote are
+    /// set back: a later edit (here or from another copy) is never undone
+    /// by surprise. Returns the change and the id of the entry undone.
+    pub fn undo_last(
+        &mut self,
+        history: &History,
+        stamp: ChangeStamp,
+    ) -> Result<(Change, String), EditError> {
+        let entry = history
+            .last_undoable(&stamp.copy_id)
+            .ok_or_else(|| EditError::Nothing("Det finns ingen ändring att ångra.".into()))?;
+        let values: Vec<(String, Value)> = if entry.action == ChangeAction::Created {
+            vec![("deleted".into(), Value::Bool(true))]
+        } else {
+            entry
+                .fields
+                .iter()
+                .filter(|f| self.field_value(&entry.record, &f.field).as_ref() == Some(&f.after))
+                .map(|f| (f.field.clone(), f.before.clone()))
+                .collect()
+        };
+        if values.is_empty() {
+            return Err(EditError::Nothing(format!(
+                "Ändringen av {} {} kan inte ångras: fälten har ändrats igen sedan dess.",
+                entry.record.kind_label(),
+                entry.record.title(self)
+            )));
+        }
+        let id = entry.id.clone();
+        let change = self
+            .apply_values(&entry.record, &values, ChangeAction::Undone, stamp)?
+            .ok_or_else(|| EditError::Nothing("Ändringen var redan ångrad.".into()))?;
+        Ok((change, id))
+    }
+
+    /// Sets a record back to how it was just after history entry `after`.
+    pub fn restore_version(
+        &mut self,
+        history: &History,
+        record: &RecordRef,
+        after: &str,
+        stamp: ChangeStamp,
+    ) -> Result<Option<Change>, EditError> {
+        let values = history.values_at(record, Some(after));
+        if values.is_empty() {
+            return Ok(None);
+        }
+        self.apply_values(record, &values, ChangeAction::Restored, stamp)
+    }
+}
+
+fn holds(value: &Value, id: &Value) -> bool {
+    match value {
+        Value::String(_) => value == id,
+        Value::Array(items) => items.iter().any(|v| holds(v, id)),
+        Value::Object(map) => map.values().any(|v| holds(v, id)),
+        _ => false,
+    }
+}
+
+macro_rules! editable {
+    ($($ty:ty => $kind:literal, $field:ident);* $(;)?) => {$(
+        impl Editable for $ty {
+            const KIND: &'static str = $kind;
+            fn records(data: &Dataset) -> &[Self] {
+                &data.$field
+            }
+            fn records_mut(data: &mut Dataset) -> &mut Vec<Self> {
+                &mut data.$field
+            }
+        }
+    )*};
+}
+
+editable!(
+    Organisation => "organisations", organisations;
+    Person => "people", people;
+    Body => "bodies", bodies;
+    Relation => "relations", relations;
+    Membership => "memberships", memberships;
+    Agreement => "agreements", agreements;
+    Meeting => "meetings", meetings;
+    Paragraph => "paragraphs", paragraphs;
+);
