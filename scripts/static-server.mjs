@@ -7,7 +7,8 @@
 // - A path without a file extension that names no file gets index.html, so deep
 //   links such as /organ/nb-psb survive a reload (the router runs in the browser).
 // - A missing file with an extension is a 404.
-// - index.html and sw.js are sent with Cache-Control: no-cache (updates are seen).
+// - index.html, sw.js and manifest.webmanifest (the files without a content hash that say
+//   what the current build is) are sent with Cache-Control: no-cache, so updates are seen.
 //
 // Also importable: `startServer(dir, port) -> Promise<{ server, url, port }>`.
 
@@ -37,7 +38,7 @@ const MIME = {
   ".woff": "font/woff",
   ".ics": "text/calendar; charset=utf-8",
 };
-const NO_CACHE = new Set(["index.html", "sw.js"]);
+const NO_CACHE = new Set(["index.html", "sw.js", "manifest.webmanifest"]);
 
 function send(res, status, headers, body, method) {
   res.writeHead(status, headers);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check, in order, stopping at the first failure:
 #   setup · fmt · clippy · core purity · native tests · browser unit tests (wasm)
-#   · release build · end-to-end tests (Chromium against dist/)
+#   · build-script tests · release build · offline check · end-to-end tests (Chromium against dist/)
 # and prints a summary: time per step, test counts, release wasm/JS sizes (raw, gzip -9).
 #
 #   SKIP_SETUP=1 scripts/test.sh      skip the tool check
@@ -58,6 +58,7 @@ summary() {
   fi
   [ -f "$LOG_DIR/native.log" ] && echo "  native tests:       $(count_cargo "$LOG_DIR/native.log")"
   [ -f "$LOG_DIR/wasm.log" ] && echo "  browser unit tests: $(count_cargo "$LOG_DIR/wasm.log") (wasm-bindgen-test)"
+  [ -f "$LOG_DIR/scripts.log" ] && echo "  build-script tests: $(count_node "$LOG_DIR/scripts.log")"
   [ -f "$LOG_DIR/e2e.log" ] && echo "  end-to-end:         $(count_node "$LOG_DIR/e2e.log")"
   if [ "$BUILD_OK" = 1 ]; then
     echo "  release bundle (dist/):"
@@ -122,6 +123,7 @@ step "lint wasm (clippy --target wasm32)" - cargo clippy --target wasm32-unknown
 step "core purity (model, seed, search, rules)" - scripts/check-core-purity.sh
 step "native tests (cargo test)" native cargo test
 step "browser unit tests (wasm32, wasm-bindgen-test)" wasm cargo test --target wasm32-unknown-unknown
+step "build-script tests (node --test tests/scripts/)" scripts node --test --test-reporter=spec tests/scripts/*.test.mjs
 step "release build (trunk build --release)" build trunk build --release --offline
 if [ "${STEP_RESULTS[${#STEP_RESULTS[@]}-1]}" = ok ]; then
   BUILD_OK=1
@@ -129,5 +131,8 @@ else
   echo "=== end-to-end tests skipped: the release build failed (dist/ would be stale)"
   exit 1
 fi
+# The service worker's precache list names exactly the files of dist/ (but sw.js itself) with
+# their hashes, and the CSP allows exactly index.html's inline scripts (scripts/pwa.mjs).
+step "offline check (sw.js precaches dist/, CSP hashes)" - node scripts/pwa.mjs check dist
 # Explicit files (shell glob): works with Node 20 and with the glob semantics of Node >= 21.
 step "end-to-end tests (node --test tests/e2e/)" e2e node --test --test-reporter=spec tests/e2e/*.test.mjs

@@ -1,11 +1,12 @@
 //! The application shell: the store, the router, the header and the page.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Router, A};
 
-use crate::components::{DataNotices, SiteHeader};
+use crate::components::{DataNotices, InstallHint, SiteHeader, UpdateBanner};
+use crate::pages::edit::UndoBar;
 use crate::repo::Repo;
-use crate::routes::AppRoutes;
+use crate::routes::{AppRoutes, Page};
 
 /// Mounts the app on the page's body.
 pub fn mount() {
@@ -21,12 +22,15 @@ pub fn App() -> impl IntoView {
         <Router>
             <SiteHeader />
             <DataNotices />
+            <UpdateBanner />
+            <InstallHint />
             <main id="innehall" tabindex="-1">
                 <Show
                     when=move || repo.is_ready()
                     fallback=|| view! { <p class="loading" role="status">"Läser in data …"</p> }
                 >
                     <AppRoutes />
+                    <UndoBar />
                 </Show>
             </main>
             <footer class="site-footer">
@@ -34,6 +38,7 @@ pub fn App() -> impl IntoView {
                     "Samverkan – samverkansstrukturen mellan region och kommuner i Norrbotten och Västerbotten. "
                     "Datan finns i den här webbläsaren och utbyts som filer mellan organisationerna."
                 </p>
+                <p><A href=Page::Changes.href()>"Ändringar och borttaget"</A></p>
             </footer>
         </Router>
     }

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::exchange::{self, Effect, Ledger, MergeReport, Origin, RecordRef, Scope};
 use crate::model::{
-    BodyBasics, BodyId, ChangeStamp, CopyIdentity, Dataset, EditError, MeetingId, PlannedMeeting,
-    RotationStart,
+    BodyId, Change, ChangeAction, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
+    MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
 };
 use crate::seed;
 use crate::storage::{
@@ -147,7 +147,19 @@ pub struct Repo {
     ledger: RwSignal<Ledger>,
     /// The data before the last import, for undo (this session only).
     before_import: StoredValue<Option<Dataset>>,
+    /// Every change of the data set made here or imported (tracked).
+    history: RwSignal<History>,
+    /// The stored data's generation this tab last read or wrote; `None`
+    /// before anything was stored.
+    generation: StoredValue<Option<String>>,
+    /// This tab, for naming the generations it writes.
+    tab: StoredValue<String>,
+    /// Tells the other tabs of this browser when this one has saved.
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
+
+/// The BroadcastChannel the tabs of one browser profile talk over.
+const TAB_CHANNEL: &str = "samverkan";
 
 fn built_in_or_empty(notices: &mut Vec<DataNotice>) -> Dataset {
     seed::built_in().unwrap_or_else(|e| {
@@ -179,6 +191,7 @@ impl Repo {
         };
         let identity = backend.load_value(keys::IDENTITY);
         let ledger = backend.load_value(keys::EXCHANGE_LEDGER);
+        let history = backend.load_value(keys::HISTORY);
         let repo = Repo {
             data: RwSignal::new(Dataset::default()),
             ready: RwSignal::new(false),
@@ -190,8 +203,13 @@ impl Repo {
             identity: RwSignal::new(identity),
             ledger: RwSignal::new(ledger),
             before_import: StoredValue::new(None),
+            history: RwSignal::new(history),
+            generation: StoredValue::new(None),
+            tab: StoredValue::new(random_hex()),
+            channel: StoredValue::new_local(None),
         };
         provide_context(repo);
+        repo.listen_to_other_tabs();
         leptos::task::spawn_local(repo.load());
         repo
     }
@@ -207,10 +225,16 @@ impl Repo {
     async fn load(self) {
         let mut notices = Vec::new();
         let data = match IndexedStore::open().await {
-            Ok(indexed) => match indexed.read(keys::DATASET).await {
-                Ok(Some(raw)) => match read_stored(&raw) {
+            Ok(indexed) => match read_snapshot(&indexed).await {
+                Ok(StoredSnapshot {
+                    data: Some(raw),
+                    history,
+                    generation,
+                }) => match read_stored(&raw) {
                     Ok(data) => {
                         self.indexed.set_value(Some(indexed));
+                        self.history.set(history);
+                        self.generation.set_value(generation);
                         data
                     }
                     Err(reason) => {
@@ -224,7 +248,7 @@ impl Repo {
                         built_in_or_empty(&mut notices)
                     }
                 },
-                Ok(None) => {
+                Ok(StoredSnapshot { data: None, .. }) => {
                     let (data, restored) = self
                         .backend
                         .try_update_value(|b| b.load_data_set(&mut notices))
@@ -338,10 +362,108 @@ impl Repo {
         }
     }
 
-    /// Changes a body's name and short name.
-    pub fn update_body_basics(&self, id: &BodyId, basics: BodyBasics) -> Result<(), EditError> {
+    /// The change history (tracked).
+    pub fn history(&self) -> Signal<History> {
+        self.history.into()
+    }
+
+    /// Saves a record from a form (new or changed); the change goes into the
+    /// history. A refused record changes nothing and says why per field.
+    pub fn save<R: Editable>(&self, record: R) -> Result<(), EditError>
+    where
+        R::Id: std::fmt::Display,
+    {
+        self.edit(|data, _, stamp| Ok(data.save(record, stamp)?.map(|c| (c, None))))
+    }
+
+    /// Deletes a record (a tombstone that can be undone and travels).
+    pub fn delete(&self, record: &RecordRef) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| Ok(Some((data.delete_record(record, stamp)?, None))))
+    }
+
+    /// Brings a deleted record back.
+    pub fn undelete(&self, record: &RecordRef) -> Result<(), EditError> {
+        let values = [("deleted".to_owned(), Value::Bool(false))];
+        self.edit(|data, _, stamp| {
+            Ok(data
+                .apply_values(record, &values, ChangeAction::Undeleted, stamp)?
+                .map(|c| (c, None)))
+        })
+    }
+
+    /// Takes back the latest change made on this copy.
+    pub fn undo_last(&self) -> Result<(), EditError> {
+        self.edit(|data, history, stamp| {
+            let (change, undone) = data.undo_last(history, stamp)?;
+            Ok(Some((change, Some(undone))))
+        })
+    }
+
+    /// Sets a record back to how it was after history entry `after` (before
+    /// its first recorded change for `None`).
+    pub fn restore_version(
+        &self,
+        record: &RecordRef,
+        after: Option<&str>,
+    ) -> Result<(), EditError> {
+        self.edit(|data, history, stamp| {
+            Ok(data
+                .restore_version(history, record, after, stamp)?
+                .map(|c| (c, None)))
+        })
+    }
+
+    /// Moves minutes through the justering workflow.
+    pub fn take_minutes_step(
+        &self,
+        meeting: &MeetingId,
+        step: MinutesStep,
+    ) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| Ok(Some((data.take_minutes_step(meeting, step, stamp)?, None))))
+    }
+
+    /// Records a correction or addition to adjusted minutes.
+    pub fn add_addendum(
+        &self,
+        meeting: &MeetingId,
+        addendum: NewAddendum,
+    ) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| Ok(Some((data.add_addendum(meeting, addendum, stamp)?, None))))
+    }
+
+    /// A fresh id for a new record of a kind, e.g. "organ-3f2a…".
+    pub fn new_id(prefix: &str) -> String {
+        format!("{prefix}-{}", random_hex())
+    }
+
+    /// Applies a core edit that reports its change; the change is kept in
+    /// the history with this copy's stamp, then data and history are saved
+    /// together.
+    fn edit(
+        &self,
+        edit: impl FnOnce(
+            &mut Dataset,
+            &History,
+            ChangeStamp,
+        ) -> Result<Option<(Change, Option<String>)>, EditError>,
+    ) -> Result<(), EditError> {
         let stamp = self.stamp();
-        self.change(|data| data.update_body_basics(id, basics, stamp))
+        let for_edit = stamp.clone();
+        let mut kept = None;
+        let result = self.history.with_untracked(|history| {
+            self.change(|data| {
+                let change = edit(data, history, for_edit)?;
+                let changed = change.is_some();
+                kept = change;
+                Ok(changed)
+            })
+        });
+        if let Some((change, undoes)) = kept {
+            self.history.update(|h| {
+                h.keep(change, stamp, undoes);
+            });
+        }
+        result
     }
 
     /// Adds a planned meeting to a body; returns its id.
@@ -573,13 +695,21 @@ impl Repo {
                 }
                 Saving::BusyAndChanged | Saving::Refused => return,
             }
-            leptos::task::spawn_local(async move { repo.write_to_indexed().await });
+            mark_saving(true);
+            leptos::task::spawn_local(async move {
+                repo.write_to_indexed().await;
+                mark_saving(false);
+            });
             return;
         }
         leptos::task::spawn_local(async move {
-            let outcome = repo
-                .data
-                .with_untracked(|data| repo.backend.try_update_value(|b| b.save(data)));
+            let outcome = repo.data.with_untracked(|data| {
+                repo.backend.try_update_value(|b| {
+                    b.save(data)?;
+                    repo.history
+                        .with_untracked(|h| b.save_value(keys::HISTORY, h))
+                })
+            });
             if let Some(Err(e)) = outcome {
                 repo.notices
                     .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
@@ -589,17 +719,49 @@ impl Repo {
 }
 
 impl Repo {
+    /// Writes the data set and its history, and only if no other tab has
+    /// written since this one last read or wrote; otherwise merges the
+    /// stored data in first (the merge loses nothing) and tries again.
     async fn write_to_indexed(self) {
         let Some(indexed) = self.indexed.get_value() else {
             return;
         };
         loop {
-            let json = self
-                .data
-                .with_untracked(|data| serde_json::to_string(data).unwrap_or_default());
-            if let Err(e) = indexed.write(keys::DATASET, &json).await {
-                self.notices
-                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
+            let (json, history) = self.data.with_untracked(|data| {
+                let history = self.history.with_untracked(serde_json::to_string);
+                (
+                    serde_json::to_string(data).unwrap_or_default(),
+                    history.unwrap_or_default(),
+                )
+            });
+            let expected = self.generation.get_value();
+            let next = next_generation(expected.as_deref(), &self.tab.get_value());
+            let writes = [
+                (keys::DATASET, json.as_str()),
+                (keys::HISTORY, history.as_str()),
+                (keys::GENERATION, next.as_str()),
+            ];
+            match indexed
+                .write_if_current(keys::GENERATION, expected.as_deref(), &writes)
+                .await
+            {
+                Ok(true) => {
+                    self.generation.set_value(Some(next.clone()));
+                    self.tell_other_tabs(&next);
+                }
+                Ok(false) => {
+                    // Another tab saved first: take its data in, then write
+                    // the union (the loop comes round again).
+                    self.saving.set_value(Saving::BusyAndChanged);
+                    if let Err(e) = self.absorb_stored(&indexed).await {
+                        self.notices.update(|n| n.push(DataNotice::SaveFailed(e)));
+                        self.saving.set_value(Saving::Idle);
+                        return;
+                    }
+                }
+                Err(e) => self
+                    .notices
+                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string()))),
             }
             if self.saving.get_value() == Saving::BusyAndChanged {
                 self.saving.set_value(Saving::Busy);
@@ -609,6 +771,130 @@ impl Repo {
             }
         }
     }
+
+    /// Merges what another tab stored into this tab's data and history.
+    async fn absorb_stored(self, indexed: &IndexedStore) -> Result<(), String> {
+        let snapshot = read_snapshot(indexed).await.map_err(|e| e.to_string())?;
+        if let Some(raw) = snapshot.data {
+            let stored = read_stored(&raw)?;
+            let merged = self
+                .data
+                .with_untracked(|local| exchange::merge(local, &stored))
+                .map_err(|e| e.to_string())?;
+            self.data.maybe_update(|data| {
+                let changed = *data != merged;
+                if changed {
+                    *data = merged;
+                }
+                changed
+            });
+        }
+        self.history.update(|h| h.absorb(&snapshot.history));
+        self.generation.set_value(snapshot.generation);
+        Ok(())
+    }
+
+    fn tell_other_tabs(&self, generation: &str) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let _ = channel.post_message(&wasm_bindgen::JsValue::from_str(generation));
+            }
+        });
+    }
+
+    /// When another tab has saved, takes its changes in (unless this tab is
+    /// saving: then its write finds the new generation and merges anyway).
+    fn listen_to_other_tabs(&self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Ok(channel) = web_sys::BroadcastChannel::new(TAB_CHANNEL) else {
+            return;
+        };
+        let repo = *self;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let generation = event.data().as_string();
+                if generation.is_none() || generation == repo.generation.get_value() {
+                    return;
+                }
+                if repo.saving.get_value() != Saving::Idle {
+                    return;
+                }
+                let Some(indexed) = repo.indexed.get_value() else {
+                    return;
+                };
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = repo.absorb_stored(&indexed).await {
+                        repo.notices.update(|n| n.push(DataNotice::SaveFailed(e)));
+                    }
+                });
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The listener lives as long as the page.
+        on_message.forget();
+        self.channel.set_value(Some(channel));
+    }
+
+    /// Whether a change is still being written to storage (the page must not reload yet).
+    pub fn has_unsaved_changes(&self) -> bool {
+        matches!(
+            self.saving.get_value(),
+            Saving::Busy | Saving::BusyAndChanged
+        )
+    }
+}
+
+/// Marks the page while changes are being written (`data-saving` on the
+/// root element), for the update prompt and for tests that reload.
+fn mark_saving(on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = if on {
+        root.set_attribute("data-saving", "")
+    } else {
+        root.remove_attribute("data-saving")
+    };
+}
+
+/// The generation a tab writes next: its own name and one more than the
+/// count in the generation it replaces.
+fn next_generation(current: Option<&str>, tab: &str) -> String {
+    let count = current
+        .and_then(|g| g.rsplit(':').next())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    format!("{tab}:{}", count + 1)
+}
+
+/// The data set, its history and its generation, read together.
+struct StoredSnapshot {
+    data: Option<String>,
+    history: History,
+    generation: Option<String>,
+}
+
+async fn read_snapshot(indexed: &IndexedStore) -> Result<StoredSnapshot, StorageError> {
+    let mut values = indexed
+        .read_all(&[keys::DATASET, keys::HISTORY, keys::GENERATION])
+        .await?
+        .into_iter();
+    let data = values.next().flatten();
+    let history = values
+        .next()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default();
+    let generation = values.next().flatten();
+    Ok(StoredSnapshot {
+        data,
+        history,
+        generation,
+    })
 }
 
 fn now() -> String {

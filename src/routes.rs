@@ -29,6 +29,8 @@ pub enum Page {
     Person(PersonId),
     Exchange,
     Settings,
+    /// Every change in this copy, and the deleted records.
+    Changes,
     Search(String),
 }
 
@@ -52,6 +54,7 @@ impl Page {
             Page::People => "/personer".into(),
             Page::Exchange => "/utbyte".into(),
             Page::Settings => "/installningar".into(),
+            Page::Changes => "/andringar".into(),
             Page::Person(id) => format!("/personer/{id}"),
             Page::Search(q) => format!("/sok?q={}", encode_query(q)),
         }
@@ -166,6 +169,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/sok") view=pages::SearchPage />
             <Route path=path!("/utbyte") view=pages::ExchangePage />
             <Route path=path!("/installningar") view=pages::SettingsPage />
+            <Route path=path!("/andringar") view=pages::edit::ChangesPage />
         </Routes>
     }
 }

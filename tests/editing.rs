@@ -582,7 +582,7 @@ fn an_older_version_can_be_restored() {
     }
     let reference = original.reference();
     let restored = d
-        .restore_version(&history, &reference, first.as_ref().unwrap(), stamp("c"))
+        .restore_version(&history, &reference, first.as_deref(), stamp("c"))
         .unwrap()
         .unwrap();
     assert_eq!(restored.action, ChangeAction::Restored);
@@ -844,4 +844,38 @@ fn the_built_in_data_meets_every_rule() {
     errors.extend(check::<Meeting>(&d));
     errors.extend(check::<Paragraph>(&d));
     assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn history_values_read_as_words() {
+    use serde_json::json;
+    let adjusted = json!({"state": "adjusted", "date": {"stated": "2026-11-23"}});
+    assert_eq!(
+        describe_value("minutes", &adjusted, 80),
+        "Justerat 23 november 2026"
+    );
+    assert_eq!(
+        describe_value("minutes", &json!({"state": "for_adjustment"}), 80),
+        "För justering"
+    );
+    assert_eq!(
+        describe_value("mandate", &json!(["Bereda", "Följa upp"]), 80),
+        "Bereda; Följa upp"
+    );
+    assert_eq!(
+        describe_value(
+            "sections",
+            &json!([{"title": "Bakgrund", "kind": "background"}]),
+            80
+        ),
+        "Bakgrund"
+    );
+    assert_eq!(
+        describe_value("date", &json!({"stated": "2021-05-27"}), 80),
+        "2021-05-27"
+    );
+    assert_eq!(
+        describe_value("name", &serde_json::Value::Null, 80),
+        "(tomt)"
+    );
 }

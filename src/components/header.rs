@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
+use crate::pages::{filters_of, keep_search_index_current, prepare_search_index, search_href};
 use crate::repo::Repo;
 use crate::routes::Page;
+use crate::search::Filters;
 
 const NAV: [(&str, Page); 8] = [
     ("Översikt", Page::Overview),
@@ -30,16 +33,52 @@ pub fn SiteHeader() -> impl IntoView {
     };
     let navigate = use_navigate();
     let query = use_query_map();
+    let location = use_location();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // Every keystroke goes to the search page's address; on the search page
+    // it replaces the entry (one history entry per search, not per letter)
+    // and keeps the filters. Nothing is debounced: each address is the text
+    // as typed, so the results always answer what the field shows.
+    let go = move |text: String, typing: bool| {
+        let on_search = location.pathname.with_untracked(|p| p == "/sok");
+        if typing && !on_search && text.trim().is_empty() {
+            // Clearing the field elsewhere is no search.
+            return;
+        }
+        let filters = if on_search {
+            query.with_untracked(filters_of)
+        } else {
+            Filters::default()
+        };
+        let options = NavigateOptions {
+            replace: typing && on_search,
+            scroll: !typing,
+            ..Default::default()
+        };
+        navigate(&search_href(&text, &filters), options);
+    };
+    keep_search_index_current(repo);
+    let on_focus = move |_| repo.snapshot(prepare_search_index);
+    let go_typing = go.clone();
+    let on_input = move |ev: leptos::ev::Event| go_typing(event_target_value(&ev), true);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = input.get().map(|i| i.value()).unwrap_or_default();
-        navigate(
-            &Page::Search(text.trim().to_owned()).href(),
-            Default::default(),
-        );
+        go(text.trim().to_owned(), false);
     };
-    let current_query = move || query.with(|q| q.get("q").unwrap_or_default());
+    // The field shows the address's query when the address changes by other
+    // means (a link, back), but never overwrites what is being typed.
+    Effect::new(move |_| {
+        let current = query.with(|q| q.get("q").unwrap_or_default());
+        let Some(field) = input.get() else { return };
+        let focused = document().active_element().is_some_and(|e| {
+            let field: &web_sys::Element = &field;
+            e == *field
+        });
+        if !focused && field.value() != current {
+            field.set_value(&current);
+        }
+    });
     let links = NAV
         .into_iter()
         .map(|(label, page)| view! { <li><A href=page.href()>{label}</A></li> })
@@ -57,7 +96,9 @@ pub fn SiteHeader() -> impl IntoView {
                         name="q"
                         placeholder="Sök organ, personer, paragrafer…"
                         node_ref=input
-                        prop:value=current_query
+                        autocomplete="off"
+                        on:focus=on_focus
+                        on:input=on_input
                     />
                     <button type="submit">"Sök"</button>
                 </form>

@@ -3,15 +3,20 @@
 mod calendar_export;
 mod conflict_notice;
 mod fact;
+pub mod form;
 mod header;
+mod install_hint;
 mod links;
 mod notices;
 mod text;
+mod update_banner;
 
 pub use calendar_export::CalendarExport;
 pub use conflict_notice::ConflictNotice;
 pub use fact::{FactDate, FactTime};
 pub use header::SiteHeader;
+pub use install_hint::InstallHint;
 pub use links::{AgreementLink, BodyLink, OrganisationName, PersonLink};
 pub use notices::DataNotices;
 pub use text::{Blocks, SourceList};
+pub use update_banner::UpdateBanner;

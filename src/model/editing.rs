@@ -217,6 +217,32 @@ impl Dataset {
         })
     }
 
+    /// [`Dataset::delete`] for a record named by kind and id.
+    pub fn delete_record(
+        &mut self,
+        record: &RecordRef,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError> {
+        macro_rules! delete {
+            ($($kind:literal => $ty:ty),*) => {
+                match record.kind.as_str() {
+                    $($kind => self.delete::<$ty>(&record.id.as_str().into(), stamp),)*
+                    other => Err(EditError::NotFound(format!("{other} {}", record.id))),
+                }
+            };
+        }
+        delete!(
+            "organisations" => Organisation,
+            "people" => Person,
+            "bodies" => Body,
+            "relations" => Relation,
+            "memberships" => Membership,
+            "agreements" => Agreement,
+            "meetings" => Meeting,
+            "paragraphs" => Paragraph
+        )
+    }
+
     /// Live records that refer to `target` by id (any field holding exactly
     /// its id), except diagram positions, which go with the body.
     pub fn referrers(&self, target: &RecordRef) -> Vec<RecordRef> {
@@ -411,15 +437,16 @@ impl Dataset {
         Ok((change, id))
     }
 
-    /// Sets a record back to how it was just after history entry `after`.
+    /// Sets a record back to how it was just after history entry `after`,
+    /// or before its first recorded change when `after` is `None`.
     pub fn restore_version(
         &mut self,
         history: &History,
         record: &RecordRef,
-        after: &str,
+        after: Option<&str>,
         stamp: ChangeStamp,
     ) -> Result<Option<Change>, EditError> {
-        let values = history.values_at(record, Some(after));
+        let values = history.values_at(record, after);
         if values.is_empty() {
             return Ok(None);
         }

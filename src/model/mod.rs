@@ -35,6 +35,6 @@ pub use meta::*;
 pub use minutes::{MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
-pub use record_ref::{field_label, value_text, FieldChange, RecordRef};
+pub use record_ref::{describe_value, field_label, value_text, FieldChange, RecordRef};
 pub use text::*;
 pub use validation::{check_numbering, Rules, LOCKED_MINUTES};

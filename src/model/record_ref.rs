@@ -143,8 +143,66 @@ pub fn field_label(field: &str) -> &str {
         "parties" => "parter",
         "organisation" => "organisation",
         "municipality" => "kommun",
+        "name_variants" => "andra stavningar",
+        "former_names" => "tidigare namn",
+        "other_names" => "andra namn",
+        "party" => "parti",
+        "notice" => "uppsägningstid",
+        "validity" => "giltighet",
+        "addenda" => "rättelser och tillägg",
+        "chair" => "ordförande",
+        "secretary" => "sekreterare",
+        "adjusters" => "justerare",
+        "start" => "tid",
+        "background" => "bakgrund",
+        "proposal" => "förslag till beslut",
+        "decision" => "beslut",
+        "decision_kind" => "typ av beslut",
+        "owner" => "huvudman",
+        "established_by" => "inrättat genom",
+        "formed" => "bildades",
+        "representing" => "företräder",
+        "description" => "beskrivning",
+        "paragraph" => "paragraf",
+        "reason" => "skäl",
+        "text" => "text",
         other => other,
     }
+}
+
+/// A field's value as people read it in the history: the minutes' state by
+/// its name (and date), a list by its items' names or titles, a fact by
+/// its value; anything else as [`value_text`].
+pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
+    if field == "minutes" {
+        if let Ok(state) = serde_json::from_value::<super::MinutesState>(value.clone()) {
+            return match state {
+                super::MinutesState::Adjusted { date } => match date.value() {
+                    Some(d) => format!("Justerat {}", crate::format::date(*d)),
+                    None => "Justerat".into(),
+                },
+                other => other.label().into(),
+            };
+        }
+    }
+    let named = |item: &Value| -> Option<String> {
+        ["name", "title", "text", "person"]
+            .iter()
+            .find_map(|key| item.get(key).and_then(Value::as_str).map(str::to_owned))
+            .or_else(|| item.as_str().map(str::to_owned))
+    };
+    let text = match value {
+        Value::Array(items) if items.is_empty() => "(tomt)".into(),
+        Value::Array(items) => match items.iter().map(named).collect::<Option<Vec<_>>>() {
+            Some(names) => names.join("; "),
+            None => format!("{} poster", items.len()),
+        },
+        Value::Object(map) if map.len() == 1 && map.contains_key("stated") => {
+            return value_text(&map["stated"], max)
+        }
+        _ => return value_text(value, max),
+    };
+    value_text(&Value::String(text), max)
 }
 
 /// A field's value as short text: strings as they are, yes/no, "(tomt)"

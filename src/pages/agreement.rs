@@ -1,5 +1,7 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
+use super::edit::{AgreementForm, DeleteButton, RecordHistory};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     Blocks, BodyLink, ConflictNotice, FactDate, OrganisationName, PersonLink, SourceList,
@@ -15,12 +17,15 @@ use crate::rules;
 pub fn AgreementPage() -> impl IntoView {
     let id = use_id_param();
     let repo = Repo::expect_context();
-    move || {
-        let id = AgreementId::new(id.get());
-        match repo.with(|d| d.agreement(&id).cloned()) {
-            Some(agreement) => view! { <AgreementDetails agreement /> }.into_any(),
-            None => view! { <RecordNotFound what="Överenskommelsen" id=id.to_string() back=Page::Agreements /> }
-                .into_any(),
+    // Only a change of the agreement rebuilds the page, so an open form
+    // keeps its input when other records change.
+    let agreement =
+        Memo::new(move |_| repo.with(|d| d.agreement(&AgreementId::new(id.get())).cloned()));
+    move || match agreement.get() {
+        Some(agreement) => view! { <AgreementDetails agreement /> }.into_any(),
+        None => {
+            view! { <RecordNotFound what="Överenskommelsen" id=id.get() back=Page::Agreements /> }
+                .into_any()
         }
     }
 }
@@ -28,6 +33,16 @@ pub fn AgreementPage() -> impl IntoView {
 #[component]
 fn AgreementDetails(agreement: Agreement) -> impl IntoView {
     let repo = Repo::expect_context();
+    let editing = RwSignal::new(false);
+    let navigate = use_navigate();
+    let to_list = Callback::new(move |()| navigate(&Page::Agreements.href(), Default::default()));
+    let record = agreement.reference();
+    let edited = agreement.clone();
+    let editor = move || {
+        editing.get().then(|| {
+            view! { <AgreementForm agreement=edited.clone() on_done={move |_: Option<AgreementId>| editing.set(false)} /> }
+        })
+    };
     let parties = agreement
         .parties
         .iter()
@@ -71,6 +86,9 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
                 <p class="kicker">"Överenskommelse"</p>
                 <h1>{agreement.title.clone()}</h1>
                 <ConflictNotice meta=agreement.meta.clone() />
+                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Redigera"</button>
+                <DeleteButton record=record.clone() what="överenskommelsen" on_deleted=to_list />
+                {editor}
             </header>
             <section class="facts-panel" aria-labelledby="fakta">
                 <h2 id="fakta">"Fakta"</h2>
@@ -95,6 +113,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
             </nav>
             {sections}
             <SourceList sources=agreement.meta.sources.clone() />
+            <RecordHistory record />
         </article>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::edit::NewAgreement;
 use crate::components::FactDate;
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -27,6 +28,7 @@ pub fn AgreementList() -> impl IntoView {
     };
     view! {
         <h1>"Överenskommelser"</h1>
+        <NewAgreement />
         <ul class="cards">{items}</ul>
     }
 }

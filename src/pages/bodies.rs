@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::edit::NewBody;
 use crate::repo::Repo;
 use crate::routes::Page;
 
@@ -37,6 +38,7 @@ pub fn BodyList() -> impl IntoView {
         };
     view! {
         <h1>"Organ"</h1>
+        <NewBody />
         <div class="table-wrap">
             <table>
                 <caption>"Samverkansorgan och de organ strukturen bygger på"</caption>

@@ -2,8 +2,10 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::body_edit::EditBodyBasics;
 use super::body_rules::{BodyDue, Compliance, PlanMeeting, Reviews, RotationStartForm};
+use super::edit::{
+    BodyForm, BodyRulesForm, DeleteButton, MembershipForm, NewMinutes, RecordHistory, RelationForm,
+};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, OrganisationName, PersonLink,
@@ -47,12 +49,21 @@ fn BodyDetails(body: Body) -> impl IntoView {
             d.establishing_agreement(&body).map(|a| a.id.clone()),
         )
     });
-    let edit_id = body.id.clone();
+    let editing_rules = RwSignal::new(false);
+    let edited = body.clone();
     let editor = move || {
-        editing.get().then(
-            || view! { <EditBodyBasics id=edit_id.clone() on_close=move || editing.set(false) /> },
-        )
+        editing.get().then(|| {
+            view! { <BodyForm body=edited.clone() on_done=move |_| editing.set(false) /> }
+        })
     };
+    let rules_of = body.clone();
+    let rules_editor = move || {
+        editing_rules.get().then(|| {
+            view! { <BodyRulesForm body=rules_of.clone() on_done=move || editing_rules.set(false) /> }
+        })
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let to_list = Callback::new(move |()| navigate(&Page::Bodies.href(), Default::default()));
     view! {
         <article class="body-page">
             <header class="page-header">
@@ -65,8 +76,13 @@ fn BodyDetails(body: Body) -> impl IntoView {
                     {body.formed.clone().map(|f| view! { <dt>"Bildades"</dt><dd>{f}</dd> })}
                     {agreement.map(|id| view! { <dt>"Överenskommelse"</dt><dd><AgreementLink id /></dd> })}
                 </dl>
-                <button type="button" class="secondary" on:click=open_editor hidden=move || editing.get()>"Redigera"</button>
+                <div class="actions" hidden=move || editing.get() || editing_rules.get()>
+                    <button type="button" class="secondary" on:click=open_editor>"Redigera"</button>
+                    <button type="button" class="secondary" on:click=move |_| editing_rules.set(true)>"Redigera sammansättning och regler"</button>
+                    <DeleteButton record=body.reference() what="organet" on_deleted=to_list />
+                </div>
                 {editor}
+                {rules_editor}
             </header>
             {(!body.description.is_empty()).then(|| view! {
                 <section id="beskrivning"><h2>"Beskrivning"</h2><Blocks blocks=body.description.clone() /></section>
@@ -89,6 +105,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <Relations id=body.id.clone() />
             <Members id=body.id.clone() />
             <Meetings id=body.id.clone() />
+            <RecordHistory record=body.reference() />
             <SourceList sources=body.meta.sources.clone() />
         </article>
     }
@@ -269,65 +286,129 @@ fn MeetingRules(body: Body) -> impl IntoView {
     })
 }
 
+/// An open form in a list section: a new record, or one by its id.
+#[derive(Clone, Debug, PartialEq)]
+enum Editing {
+    None,
+    New,
+    Record(String),
+}
+
 #[component]
 fn Relations(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let (outgoing, incoming) = repo.snapshot(|d| {
-        (
-            d.relations_from(&id).cloned().collect::<Vec<_>>(),
-            d.relations_to(&id).cloned().collect::<Vec<_>>(),
+    let editing = RwSignal::new(Editing::None);
+    let list_id = id.clone();
+    let items = move || {
+        let (outgoing, incoming) = repo.with(|d| {
+            (
+                d.relations_from(&list_id).cloned().collect::<Vec<_>>(),
+                d.relations_to(&list_id).cloned().collect::<Vec<_>>(),
+            )
+        });
+        let row = |r: Relation, outgoing: bool| {
+            let record = r.reference();
+            let edit_id = r.id.to_string();
+            let (label, other) = if outgoing {
+                (r.kind.label(), r.to.clone())
+            } else {
+                (r.kind.inverse_label(), r.from.clone())
+            };
+            view! {
+                <li>
+                    {label} " " <BodyLink id=other />
+                    {r.note.clone().map(|n| view! { <p class="source-text">{n}</p> })}
+                    <span class="row-actions">
+                        <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>"Ändra"</button>
+                        <DeleteButton record what="relationen" />
+                    </span>
+                </li>
+            }
+        };
+        let out = outgoing.into_iter().map(|r| row(r, true)).collect_view();
+        let inc = incoming.into_iter().map(|r| row(r, false)).collect_view();
+        view! { <ul class="relations">{out}{inc}</ul> }
+    };
+    let form_id = id.clone();
+    let form = move || {
+        let relation = match editing.get() {
+            Editing::None => return None,
+            Editing::New => None,
+            Editing::Record(rid) => repo.snapshot(|d| {
+                d.relations
+                    .iter()
+                    .find(|r| r.id.as_str() == rid && r.is_live())
+                    .cloned()
+            }),
+        };
+        Some(
+            view! { <RelationForm body=form_id.clone() relation on_done=move || editing.set(Editing::None) /> },
         )
-    });
-    if outgoing.is_empty() && incoming.is_empty() {
-        return None;
-    }
-    let out = outgoing
-        .into_iter()
-        .map(|r| view! { <li>{r.kind.label()} " " <BodyLink id=r.to />{r.note.map(|n| view! { <p class="source-text">{n}</p> })}</li> })
-        .collect_view();
-    let inc = incoming
-        .into_iter()
-        .map(|r| view! { <li>{r.kind.inverse_label()} " " <BodyLink id=r.from />{r.note.map(|n| view! { <p class="source-text">{n}</p> })}</li> })
-        .collect_view();
-    Some(view! {
+    };
+    view! {
         <section id="relationer">
             <h2>"Relationer till andra organ"</h2>
-            <ul class="relations">{out}{inc}</ul>
+            {items}
+            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>"Lägg till relation"</button>
+            {form}
         </section>
-    })
+    }
 }
 
 #[component]
 fn Members(id: BodyId) -> impl IntoView {
     let repo = Repo::expect_context();
-    let seats = repo.snapshot(|d| d.memberships_in(&id).cloned().collect::<Vec<_>>());
-    if seats.is_empty() {
-        return None;
-    }
-    let rows = seats
-        .into_iter()
-        .map(|m| {
-            let party = repo.snapshot(|d| d.person(&m.person).and_then(|p| p.party.clone()));
-            let period = match (m.from, m.to) {
-                (None, None) => String::new(),
-                (from, to) => format!(
-                    "{}–{}",
-                    from.map(format::date).unwrap_or_default(),
-                    to.map(format::date).unwrap_or_default()
-                ),
-            };
-            view! {
-                <tr>
-                    <th scope="row"><PersonLink id=m.person.clone() /></th>
-                    <td>{m.role.label()}</td>
-                    <td>{party}</td>
-                    <td>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
-                    <td>{period} " " {m.note.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    Some(view! {
+    let editing = RwSignal::new(Editing::None);
+    let list_id = id.clone();
+    let rows = move || {
+        let seats = repo.with(|d| d.memberships_in(&list_id).cloned().collect::<Vec<_>>());
+        seats
+            .into_iter()
+            .map(|m| {
+                let party = repo.snapshot(|d| d.person(&m.person).and_then(|p| p.party.clone()));
+                let period = match (m.from, m.to) {
+                    (None, None) => String::new(),
+                    (from, to) => format!(
+                        "{}–{}",
+                        from.map(format::date).unwrap_or_default(),
+                        to.map(format::date).unwrap_or_default()
+                    ),
+                };
+                let record = m.reference();
+                let edit_id = m.id.to_string();
+                view! {
+                    <tr>
+                        <th scope="row"><PersonLink id=m.person.clone() /></th>
+                        <td>{m.role.label()}</td>
+                        <td>{party}</td>
+                        <td>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
+                        <td>{period} " " {m.note.clone()}</td>
+                        <td class="row-actions">
+                            <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>"Ändra"</button>
+                            <DeleteButton record what="uppdraget" />
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let form_id = id.clone();
+    let form = move || {
+        let membership = match editing.get() {
+            Editing::None => return None,
+            Editing::New => None,
+            Editing::Record(mid) => repo.snapshot(|d| {
+                d.memberships
+                    .iter()
+                    .find(|m| m.id.as_str() == mid && m.is_live())
+                    .cloned()
+            }),
+        };
+        Some(
+            view! { <MembershipForm body=form_id.clone() membership on_done=move || editing.set(Editing::None) /> },
+        )
+    };
+    view! {
         <section id="ledamoter">
             <h2>"Ledamöter och uppdrag"</h2>
             <div class="table-wrap">
@@ -335,12 +416,15 @@ fn Members(id: BodyId) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Namn"</th><th scope="col">"Roll"</th><th scope="col">"Parti"</th>
                         <th scope="col">"Företräder"</th><th scope="col">"Period/anmärkning"</th>
+                        <th scope="col"><span class="visually-hidden">"Ändra"</span></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>"Lägg till uppdrag"</button>
+            {form}
         </section>
-    })
+    }
 }
 
 #[component]
@@ -388,6 +472,7 @@ fn Meetings(id: BodyId) -> impl IntoView {
             <h2>"Sammanträden"</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <ul>{items}</ul>
+            <NewMinutes body=id.clone() />
             <CalendarExport body=id.clone() />
             <h3>"Planera sammanträde"</h3>
             <PlanMeeting body=id />

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::edit::{
+    Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, ParagraphForm, RecordHistory,
+};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     Blocks, BodyLink, ConflictNotice, FactDate, FactTime, OrganisationName, PersonLink, SourceList,
@@ -40,10 +43,21 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
         },
         other => other.label().into_any(),
     };
+    let locked = matches!(meeting.minutes, MinutesState::Adjusted { .. });
     let paragraph_views = paragraphs
         .into_iter()
-        .map(|p| view! { <ParagraphView paragraph=p /> })
+        .map(|p| view! { <ParagraphView paragraph=p locked /> })
         .collect_view();
+    let editing = RwSignal::new(false);
+    let edited = meeting.clone();
+    let editor = move || {
+        editing.get().then(
+            || view! { <MeetingForm meeting=edited.clone() on_done=move || editing.set(false) /> },
+        )
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let body_page = Page::Body(meeting.body.clone()).href();
+    let to_body = Callback::new(move |()| navigate(&body_page, Default::default()));
     view! {
         <article class="protokoll">
             <header class="protokoll-header">
@@ -63,13 +77,24 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             {(meeting.minutes == MinutesState::Planned).then(|| view! {
                 <p class="lead">"Planerat sammanträde – inget protokoll ännu."</p>
             })}
+            <div class="actions edit-actions" hidden=move || editing.get()>
+                {(!locked).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>"Redigera sammanträdet"</button>
+                    <DeleteButton record=meeting.reference() what="sammanträdet" on_deleted=to_body />
+                })}
+            </div>
+            {editor}
+            <MinutesWorkflow meeting=meeting.clone() />
             <Attendance meeting=meeting.clone() />
             <Signatures meeting=meeting.clone() />
             <Agenda meeting=meeting.clone() />
             <section class="paragrafer" aria-labelledby="paragrafer">
                 <h2 id="paragrafer">"Paragrafer"</h2>
                 {paragraph_views}
+                {(!locked).then(|| view! { <NewParagraph meeting=meeting.id.clone() /> })}
             </section>
+            <Addenda meeting=meeting.clone() />
+            <RecordHistory record=meeting.reference() />
             <SourceList sources=meeting.meta.sources.clone() />
         </article>
     }
@@ -187,7 +212,15 @@ fn Agenda(meeting: Meeting) -> impl IntoView {
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let edited = paragraph.clone();
+    let editor = move || {
+        editing.get().then(|| {
+            view! { <ParagraphForm paragraph=edited.clone() locked on_done=move || editing.set(false) /> }
+        })
+    };
+    let record = paragraph.reference();
     let presenters = (!paragraph.presenters.is_empty()).then(|| {
         view! { <p class="presenters">"Föredragande: "
             {paragraph.presenters.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
@@ -228,6 +261,11 @@ fn ParagraphView(paragraph: Paragraph) -> impl IntoView {
             {parts}
             <Decision proposal=paragraph.proposal.clone() decision=paragraph.decision.clone() />
             {follow_ups}
+            <div class="actions edit-actions" hidden=move || editing.get()>
+                <button type="button" class="secondary" on:click=move |_| editing.set(true)>"Redigera § " {paragraph.number}</button>
+                {(!locked).then(|| view! { <DeleteButton record what="paragrafen" /> })}
+            </div>
+            {editor}
         </article>
     }
 }

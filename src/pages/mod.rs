@@ -4,10 +4,10 @@ mod agreement;
 mod agreements;
 mod bodies;
 mod body;
-mod body_edit;
 mod body_rules;
 mod diagram;
 mod due;
+pub mod edit;
 mod exchange;
 mod meetings;
 mod minutes;
@@ -17,6 +17,7 @@ mod people;
 mod person;
 mod search;
 mod settings;
+mod settings_storage;
 
 pub use agreement::AgreementPage;
 pub use agreements::AgreementList;
@@ -31,7 +32,9 @@ pub use not_found::{NotFound, RecordNotFound};
 pub use overview::Overview;
 pub use people::PeopleList;
 pub use person::PersonPage;
-pub use search::SearchPage;
+pub use search::{
+    filters_of, keep_search_index_current, prepare_search_index, search_href, SearchPage,
+};
 pub use settings::SettingsPage;
 
 use leptos::prelude::*;

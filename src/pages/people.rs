@@ -1,66 +1,147 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::edit::{DeleteButton, NewOrganisation, NewPerson, OrganisationForm, RecordHistory};
+use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::Page;
 
-/// Everyone in the data, by organisation: who sits where.
+/// People sorted by name, as a table: party, title and seats.
+fn people_table(d: &Dataset, mut people: Vec<&Person>) -> AnyView {
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let rows = people
+        .into_iter()
+        .map(|p| {
+            let seats = d
+                .memberships_of(&p.id)
+                .map(|m| format!("{}, {}", m.role.label(), d.body_name(&m.body)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let name = p.name.clone();
+            view! {
+                <tr>
+                    <th scope="row"><A href=Page::Person(p.id.clone()).href()>{name}</A></th>
+                    <td>{p.party.clone()}</td>
+                    <td>{p.title.clone()}</td>
+                    <td>{seats}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">"Namn"</th><th scope="col">"Parti"</th>
+                    <th scope="col">"Titel"</th><th scope="col">"Uppdrag"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Editing, deleting and the change history of one organisation.
+#[component]
+fn OrganisationTools(organisation: Organisation) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let record = organisation.reference();
+    let label = format!("Redigera organisation {}", organisation.name);
+    let editor = move || {
+        editing.get().then(|| {
+            view! {
+                <OrganisationForm organisation=organisation.clone() on_done={move |_: Option<OrganisationId>| editing.set(false)} />
+            }
+        })
+    };
+    view! {
+        <div class="record-tools">
+            <button type="button" class="secondary" aria-label=label on:click=move |_| editing.set(true) hidden=move || editing.get()>
+                "Redigera organisation"
+            </button>
+            <DeleteButton record=record.clone() what="organisationen" />
+            {editor}
+            <RecordHistory record />
+        </div>
+    }
+}
+
+/// Everyone in the data, by organisation: who sits where. Organisations
+/// without people follow, so that every organisation has its anchor here
+/// and can be edited.
 #[component]
 pub fn PeopleList() -> impl IntoView {
     let repo = Repo::expect_context();
     let groups = move || {
         repo.with(|d| {
-            d.live_organisations()
-                .filter_map(|org| {
-                    let mut people: Vec<_> = d
+            let (staffed, empty): (Vec<&Organisation>, Vec<&Organisation>) =
+                d.live_organisations().partition(|org| {
+                    d.live_people()
+                        .any(|p| p.organisation.as_ref() == Some(&org.id))
+                });
+            let groups = staffed
+                .into_iter()
+                .map(|org| {
+                    let people: Vec<&Person> = d
                         .live_people()
                         .filter(|p| p.organisation.as_ref() == Some(&org.id))
                         .collect();
-                    if people.is_empty() {
-                        return None;
-                    }
-                    people.sort_by(|a, b| a.name.cmp(&b.name));
-                    let rows = people
-                        .into_iter()
-                        .map(|p| {
-                            let seats = d
-                                .memberships_of(&p.id)
-                                .map(|m| format!("{}, {}", m.role.label(), d.body_name(&m.body)))
-                                .collect::<Vec<_>>()
-                                .join("; ");
-                            let name = p.name.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row"><A href=Page::Person(p.id.clone()).href()>{name}</A></th>
-                                    <td>{p.party.clone()}</td>
-                                    <td>{p.title.clone()}</td>
-                                    <td>{seats}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
                     let anchor = format!("org-{}", org.id);
                     let labelled_by = anchor.clone();
-                    Some(view! {
+                    view! {
                         <section aria-labelledby=labelled_by>
                             <h2 id=anchor>{org.name.clone()}</h2>
-                            <div class="table-wrap">
-                                <table>
-                                    <thead><tr>
-                                        <th scope="col">"Namn"</th><th scope="col">"Parti"</th>
-                                        <th scope="col">"Titel"</th><th scope="col">"Uppdrag"</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            </div>
+                            <OrganisationTools organisation=org.clone() />
+                            {people_table(d, people)}
                         </section>
-                    })
+                    }
                 })
-                .collect_view()
+                .collect_view();
+            let unattached: Vec<&Person> = d
+                .live_people()
+                .filter(|p| {
+                    p.organisation
+                        .as_ref()
+                        .is_none_or(|o| d.organisation(o).is_none())
+                })
+                .collect();
+            let unattached = (!unattached.is_empty()).then(|| {
+                view! {
+                    <section aria-labelledby="org-ingen">
+                        <h2 id="org-ingen">"Utan organisation"</h2>
+                        {people_table(d, unattached)}
+                    </section>
+                }
+            });
+            let empty = (!empty.is_empty()).then(|| {
+                let items = empty
+                    .into_iter()
+                    .map(|org| {
+                        view! {
+                            <li id=format!("org-{}", org.id)>
+                                <span class="org-name">{org.name.clone()}</span>
+                                <OrganisationTools organisation=org.clone() />
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="utan-personer">
+                        <h2 id="utan-personer">"Organisationer utan personer"</h2>
+                        <ul class="organisations">{items}</ul>
+                    </section>
+                }
+            });
+            view! { {groups} {unattached} {empty} }
         })
     };
     view! {
         <h1>"Personer"</h1>
+        <div class="page-actions">
+            <NewPerson />
+            <NewOrganisation />
+        </div>
         {groups}
     }
 }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
+use super::edit::{DeleteButton, PersonForm, RecordHistory};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{BodyLink, ConflictNotice, OrganisationName, SourceList};
 use crate::model::*;
@@ -12,14 +14,13 @@ use crate::routes::{paragraph_anchor, Page};
 pub fn PersonPage() -> impl IntoView {
     let id = use_id_param();
     let repo = Repo::expect_context();
-    move || {
-        let id = PersonId::new(id.get());
-        match repo.with(|d| d.person(&id).cloned()) {
-            Some(person) => view! { <PersonDetails person /> }.into_any(),
-            None => {
-                view! { <RecordNotFound what="Personen" id=id.to_string() back=Page::People /> }
-                    .into_any()
-            }
+    // Only a change of the person rebuilds the page, so an open form keeps
+    // its input when other records change.
+    let person = Memo::new(move |_| repo.with(|d| d.person(&PersonId::new(id.get())).cloned()));
+    move || match person.get() {
+        Some(person) => view! { <PersonDetails person /> }.into_any(),
+        None => {
+            view! { <RecordNotFound what="Personen" id=id.get() back=Page::People /> }.into_any()
         }
     }
 }
@@ -63,6 +64,16 @@ fn appearances(d: &Dataset, person: &PersonId) -> Vec<Appearance> {
 #[component]
 fn PersonDetails(person: Person) -> impl IntoView {
     let repo = Repo::expect_context();
+    let editing = RwSignal::new(false);
+    let navigate = use_navigate();
+    let to_list = Callback::new(move |()| navigate(&Page::People.href(), Default::default()));
+    let record = person.reference();
+    let edited = person.clone();
+    let editor = move || {
+        editing.get().then(|| {
+            view! { <PersonForm person=edited.clone() on_done={move |_: Option<PersonId>| editing.set(false)} /> }
+        })
+    };
     let (seats, meetings, presented, signed) = repo.snapshot(|d| {
         let seats = d.memberships_of(&person.id).cloned().collect::<Vec<_>>();
         let presented = d
@@ -113,12 +124,16 @@ fn PersonDetails(person: Person) -> impl IntoView {
                     {person.organisation.clone().map(|id| view! { <dt>"Organisation"</dt><dd><OrganisationName id /></dd> })}
                     {person.municipality.clone().map(|id| view! { <dt>"Kommun"</dt><dd><OrganisationName id /></dd> })}
                 </dl>
+                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Redigera"</button>
+                <DeleteButton record=record.clone() what="personen" on_deleted=to_list />
+                {editor}
             </header>
             <section id="uppdrag"><h2>"Uppdrag"</h2><ul>{seats}</ul></section>
             <section id="moten"><h2>"Sammanträden"</h2><ul>{meetings}</ul></section>
             <section id="foredragningar"><h2>"Föredragningar"</h2><ul>{presented}</ul></section>
             <section id="underskrifter"><h2>"Undertecknade överenskommelser"</h2><ul>{signed}</ul></section>
             <SourceList sources=person.meta.sources.clone() />
+            <RecordHistory record />
         </article>
     }
 }

@@ -1,10 +1,101 @@
+//! The search page: results for `?q=` grouped by kind, with the matched
+//! words marked, narrowed by the county, body and year in the address
+//! (`/sok?q=…&lan=nb&organ=nb-psb&ar=2021`), so results can be linked to.
+
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 
+use crate::model::{BodyId, CountyId, Dataset};
 use crate::repo::Repo;
-use crate::routes::target_href;
-use crate::search::{search, Hit, HitKind};
+use crate::routes::{target_href, Page};
+use crate::search::{FilterChoices, Filters, Group, Hit, HitKind, Request, SearchIndex, Span};
+
+/// How many hits of a kind are drawn before "Visa alla": a one-letter
+/// query on a ten-year archive finds thousands, and drawing them all is
+/// what made it slow (scripts/bench.sh).
+const SHOWN_PER_KIND: usize = 25;
+
+thread_local! {
+    /// The index lives as long as the app, so that coming back to the search
+    /// does not index the archive again. It is made the first time someone
+    /// searches and from then on updated (only the changed records) when the
+    /// data changes; see [`keep_search_index_current`].
+    static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
+    /// Bumped after each update of the index, for the results to follow.
+    static INDEX_GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
+}
+
+/// Makes the index if there is none yet: the first search of the session.
+/// The header calls it when the search field gets focus, so that the
+/// keystrokes that follow only search.
+pub fn prepare_search_index(data: &Dataset) {
+    INDEX.with_borrow_mut(|index| {
+        if index.is_none() {
+            *index = Some(SearchIndex::build(data));
+        }
+    });
+}
+
+/// Updates the index whenever the data changes. Called once, by a component
+/// that lives as long as the app (the header).
+pub fn keep_search_index_current(repo: Repo) {
+    Effect::new(move |_| {
+        let updated = repo.with(|data| {
+            INDEX.with_borrow_mut(|index| index.as_mut().map(|index| index.update(data)))
+        });
+        if updated.is_some() {
+            INDEX_GENERATION.with(|generation| generation.update(|g| *g += 1));
+        }
+    });
+}
+
+fn search(data: &Dataset, request: &Request) -> crate::search::Results {
+    prepare_search_index(data);
+    INDEX.with_borrow(|index| {
+        index
+            .as_ref()
+            .map(|index| index.search(data, request))
+            .unwrap_or_default()
+    })
+}
+
+/// The search page's address for `text` with `filters`.
+pub fn search_href(text: &str, filters: &Filters) -> String {
+    let mut href = Page::Search(text.to_owned()).href();
+    for (name, value) in filters.params() {
+        href.push('&');
+        href.push_str(name);
+        href.push('=');
+        href.push_str(&encode(&value));
+    }
+    href
+}
+
+/// The filters in the address's query.
+pub fn filters_of(query: &ParamsMap) -> Filters {
+    Filters::from_params(
+        query.get_str(Filters::COUNTY_PARAM),
+        query.get_str(Filters::BODY_PARAM),
+        query.get_str(Filters::YEAR_PARAM),
+    )
+}
+
+fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
 
 /// Search results for `?q=`, grouped by record kind.
 #[component]
@@ -12,77 +103,203 @@ pub fn SearchPage() -> impl IntoView {
     let repo = Repo::expect_context();
     let query = use_query_map();
     let text = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
-    let hits = Memo::new(move |_| repo.with(|d| search(d, &text.get())));
-    let results = move || {
-        let hits = hits.get();
-        if text.get().trim().is_empty() {
-            return view! { <p>"Skriv ett eller flera ord i sökfältet."</p> }.into_any();
-        }
-        if hits.is_empty() {
-            return view! { <p role="status">"Inga träffar för ”" {text.get()} "”."</p> }
-                .into_any();
-        }
-        let mut groups: Vec<(HitKind, Vec<Hit>)> = Vec::new();
-        for hit in hits.iter().cloned() {
-            match groups.last_mut() {
-                Some((kind, list)) if *kind == hit.kind => list.push(hit),
-                _ => groups.push((hit.kind, vec![hit])),
+    let filters = Memo::new(move |_| query.with(filters_of));
+    // The kinds the user asked to see in full, for the text they were shown for.
+    let show_all = RwSignal::new((String::new(), Vec::<HitKind>::new()));
+    let results = Memo::new(move |_| {
+        // Not the data itself: the index follows it, and then this.
+        INDEX_GENERATION.with(|generation| generation.track());
+        let text = text.get();
+        let request = Request {
+            show_all: show_all.with(|(for_text, kinds)| {
+                if *for_text == text {
+                    kinds.clone()
+                } else {
+                    Vec::new()
+                }
+            }),
+            text,
+            filters: filters.get(),
+            per_kind: SHOWN_PER_KIND,
+        };
+        repo.snapshot(|data| search(data, &request))
+    });
+    let show_all_of = move |kind: HitKind| {
+        show_all.update(|(for_text, kinds)| {
+            let current = text.get_untracked();
+            if *for_text != current {
+                *for_text = current;
+                kinds.clear();
             }
+            kinds.push(kind);
+        })
+    };
+    let status = move || {
+        let total = results.with(|r| r.total);
+        match (text.with(|t| t.trim().is_empty()), total) {
+            (true, _) => "Skriv ett eller flera ord i sökfältet.".to_owned(),
+            (false, 0) => format!("Inga träffar för ”{}”.", text.get().trim()),
+            (false, 1) => "1 träff".to_owned(),
+            (false, n) => format!("{n} träffar"),
         }
-        let count = hits.len();
-        view! {
-            <p role="status">{count} " träffar"</p>
-            {groups
-                .into_iter()
-                .map(|(kind, list)| view! { <HitGroup kind list /> })
-                .collect_view()}
-        }
-        .into_any()
+    };
+    let groups = move || {
+        results
+            .get()
+            .groups
+            .into_iter()
+            .map(|group| view! { <HitGroup group on_show_all=show_all_of /> })
+            .collect_view()
     };
     view! {
         <h1>"Sökresultat"</h1>
-        {results}
+        <SearchFilters text filters />
+        <p class="search-status" role="status" aria-live="polite">{status}</p>
+        {groups}
     }
 }
 
-/// How many hits of a kind are drawn before "Visa alla": a one-letter
-/// query on a ten-year archive finds thousands, and drawing them all is
-/// what made it slow (scripts/bench.sh).
-const SHOWN_PER_KIND: usize = 25;
-
-/// The hits of one kind, the first ones drawn until the user asks for all.
+/// The county, body and year selects; a change goes to the address.
 #[component]
-fn HitGroup(kind: HitKind, list: Vec<Hit>) -> impl IntoView {
-    let total = list.len();
-    let show_all = RwSignal::new(total <= SHOWN_PER_KIND);
-    let list = StoredValue::new(list);
-    let items = move || {
-        let limit = if show_all.get() {
-            usize::MAX
-        } else {
-            SHOWN_PER_KIND
-        };
-        list.with_value(|list| {
-            list.iter()
-                .take(limit)
-                .map(|hit| {
-                    let (title, excerpt) = (hit.title.clone(), hit.excerpt.clone());
-                    view! {
-                        <li>
-                            <A href=target_href(&hit.target)>{title}</A>
-                            {excerpt.map(|e| view! { <p class="excerpt">{e}</p> })}
-                        </li>
-                    }
+fn SearchFilters(text: Memo<String>, filters: Memo<Filters>) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let navigate = use_navigate();
+    let choices = Memo::new(move |_| repo.with(FilterChoices::of));
+    let go = move |change: &dyn Fn(&mut Filters)| {
+        let mut next = filters.get_untracked();
+        change(&mut next);
+        navigate(
+            &search_href(&text.get_untracked(), &next),
+            NavigateOptions::default(),
+        );
+    };
+    let go_county = go.clone();
+    let on_county = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        go_county(&|f: &mut Filters| {
+            f.county = (!value.is_empty()).then(|| CountyId::new(value.as_str()));
+            // A body of another county would leave nothing.
+            if f.county.is_some() {
+                f.body = None;
+            }
+        })
+    };
+    let go_body = go.clone();
+    let on_body = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        go_body(&|f: &mut Filters| {
+            f.body = (!value.is_empty()).then(|| BodyId::new(value.as_str()))
+        })
+    };
+    let on_year = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        go(&|f: &mut Filters| f.year = value.parse().ok())
+    };
+    let county_options = move || {
+        let selected = filters.with(|f| f.county.clone());
+        choices.with(|c| {
+            c.counties
+                .iter()
+                .map(|(id, name)| {
+                    let is = selected.as_ref() == Some(id);
+                    view! { <option value=id.to_string() selected=is>{name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let body_options = move || {
+        let (county, selected) = filters.with(|f| (f.county.clone(), f.body.clone()));
+        choices.with(|c| {
+            c.bodies
+                .iter()
+                .filter(|(_, _, of)| county.as_ref().is_none_or(|county| county == of))
+                .map(|(id, name, _)| {
+                    let is = selected.as_ref() == Some(id);
+                    view! { <option value=id.to_string() selected=is>{name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let year_options = move || {
+        let selected = filters.with(|f| f.year);
+        choices.with(|c| {
+            c.years
+                .iter()
+                .map(|&year| {
+                    view! { <option value=year.to_string() selected=selected == Some(year)>{year}</option> }
                 })
                 .collect_view()
         })
     };
     view! {
-        <section>
-            <h2>{kind.label()} " (" {total} ")"</h2>
-            <ul class="hits">{items}</ul>
-            {move || (!show_all.get()).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>
+        <form class="search-filters" aria-label="Avgränsa sökningen" on:submit=|ev| ev.prevent_default()>
+            <label>
+                "Län "
+                <select id="sok-lan" name="lan" on:change=on_county>
+                    <option value="" selected=move || filters.with(|f| f.county.is_none())>"Alla län"</option>
+                    {county_options}
+                </select>
+            </label>
+            <label>
+                "Organ "
+                <select id="sok-organ" name="organ" on:change=on_body>
+                    <option value="" selected=move || filters.with(|f| f.body.is_none())>"Alla organ"</option>
+                    {body_options}
+                </select>
+            </label>
+            <label>
+                "År "
+                <select id="sok-ar" name="ar" on:change=on_year>
+                    <option value="" selected=move || filters.with(|f| f.year.is_none())>"Alla år"</option>
+                    {year_options}
+                </select>
+            </label>
+        </form>
+    }
+}
+
+/// Spans as text, the matched words in `<mark>`.
+fn marked(spans: Vec<Span>) -> impl IntoView {
+    spans
+        .into_iter()
+        .map(|span| {
+            if span.marked {
+                view! { <mark>{span.text}</mark> }.into_any()
+            } else {
+                span.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+fn hit_item(hit: Hit) -> impl IntoView {
+    let href = target_href(&hit.target);
+    view! {
+        <li>
+            <A href=href>{marked(hit.title)}</A>
+            {hit.context.map(|c| view! { <span class="hit-context">{c}</span> })}
+            {hit.excerpt.map(|e| view! { <p class="excerpt">{marked(e)}</p> })}
+        </li>
+    }
+}
+
+/// The hits of one kind under a heading; the first ones until the user asks for all.
+#[component]
+fn HitGroup(
+    group: Group,
+    /// Asks for every hit of this kind.
+    on_show_all: impl Fn(HitKind) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Group { kind, total, hits } = group;
+    let shown = hits.len();
+    let heading = format!("search-{}", kind.slug());
+    let labelled_by = heading.clone();
+    view! {
+        <section class="hit-group" aria-labelledby=labelled_by>
+            <h2 id=heading>{kind.label()} " (" {total} ")"</h2>
+            <ul class="hits">{hits.into_iter().map(hit_item).collect_view()}</ul>
+            {(shown < total).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| on_show_all(kind)>
                     {format!("Visa alla {total}")}
                 </button>
             })}

@@ -76,5 +76,6 @@ pub fn SettingsPage() -> impl IntoView {
             })}
             <p class="hint">"Kopians id: " <code>{repo.copy_id()}</code></p>
         </section>
+        <super::settings_storage::StorageSection />
     }
 }

@@ -131,4 +131,55 @@ impl IndexedStore {
             .map_err(|e| js_failure("IndexedDB-skrivning", e))?;
         committed(&tx).await
     }
+
+    /// Writes several values in one transaction if the value under `guard`
+    /// still is `expected` (checked inside the same transaction, so another
+    /// tab cannot write in between). Returns whether it wrote; `false`
+    /// means another tab wrote since `expected` was read.
+    pub async fn write_if_current(
+        &self,
+        guard: &str,
+        expected: Option<&str>,
+        writes: &[(&str, &str)],
+    ) -> Result<bool, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let request = store
+            .get(&JsValue::from_str(guard))
+            .map_err(|e| js_failure("IndexedDB-läsning", e))?;
+        let current = finished(&request).await?.as_string();
+        if current.as_deref() != expected {
+            let _ = tx.abort();
+            return Ok(false);
+        }
+        for (key, value) in writes {
+            store
+                .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+                .map_err(|e| js_failure("IndexedDB-skrivning", e))?;
+        }
+        committed(&tx).await.map(|()| true)
+    }
+
+    /// Reads several values in one transaction (a consistent snapshot).
+    pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<String>>, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let requests = keys
+            .iter()
+            .map(|key| {
+                store
+                    .get(&JsValue::from_str(key))
+                    .map_err(|e| js_failure("IndexedDB-läsning", e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut values = Vec::with_capacity(requests.len());
+        for request in &requests {
+            values.push(finished(request).await?.as_string());
+        }
+        Ok(values)
+    }
 }

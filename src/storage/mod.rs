@@ -28,6 +28,11 @@ pub mod keys {
     pub const IDENTITY: &str = "samverkan.identity";
     /// The exchange log and what each party is known to hold.
     pub const EXCHANGE_LEDGER: &str = "samverkan.exchange-ledger";
+    /// The change history of the data set (IndexedDB, written with it).
+    pub const HISTORY: &str = "samverkan.history";
+    /// Who wrote the data set last and how many times: a tab that finds
+    /// another value than it last saw merges the stored data in first.
+    pub const GENERATION: &str = "samverkan.generation";
     /// Prefix of keys holding stored data that could not be read.
     pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
 }
@@ -222,6 +227,19 @@ impl IndexedStore {
 
     pub async fn write(&self, _key: &str, _value: &str) -> Result<(), StorageError> {
         Ok(())
+    }
+
+    pub async fn write_if_current(
+        &self,
+        _guard: &str,
+        _expected: Option<&str>,
+        _writes: &[(&str, &str)],
+    ) -> Result<bool, StorageError> {
+        Ok(true)
+    }
+
+    pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<String>>, StorageError> {
+        Ok(vec![None; keys.len()])
     }
 }
 

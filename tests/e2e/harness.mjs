@@ -11,7 +11,9 @@
 // useApp() registers hooks that, per file, serve dist/ with scripts/static-server.mjs on a
 // free port and launch /usr/bin/chromium headless; every openPage() gets a fresh browser
 // context (fresh storage) at 768×1024. After each test the contexts are closed, and the
-// test fails if the app threw (pageerror), panicked, or logged a console error.
+// test fails if the app threw (pageerror), panicked, logged a console error, or broke its
+// Content-Security-Policy (every page reports `securitypolicyviolation` events to the test, so
+// the whole suite runs under the CSP of index.html).
 
 import { before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
@@ -36,6 +38,15 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
   "--no-first-run",
 ];
+
+// Installed in every page before the app's scripts: reports CSP violations to the test.
+const CSP_BINDING = "__samverkanCspViolation";
+const CSP_REPORTER = `addEventListener("securitypolicyviolation", (e) => {
+  const report = window.${CSP_BINDING};
+  if (typeof report === "function") {
+    report(\`\${e.effectiveDirective} blocked \${e.blockedURI || "inline"} (\${e.sourceFile || "?"}:\${e.lineNumber}) \${e.sample || ""}\`);
+  }
+}, true);`;
 
 // Console errors that are not the app's fault.
 function isIgnorableConsoleError(msg) {
@@ -88,17 +99,28 @@ export function useApp() {
   /**
    * Opens `urlPath` in a fresh context (fresh profile: built-in data) and waits for an h1.
    * `hasTouch: true` emulates a touch screen (for `locator.tap()` and `page.touchscreen`).
+   * `contextOptions` go to `browser.newContext` (e.g. `baseURL` of another server, `userAgent`);
+   * `initScripts` (source text) run in every page of the context before the app's scripts.
    */
-  async function openPage(urlPath = "/", { viewport = VIEWPORT, waitForH1 = true, hasTouch = false } = {}) {
+  async function openPage(
+    urlPath = "/",
+    { viewport = VIEWPORT, waitForH1 = true, hasTouch = false, contextOptions = {}, initScripts = [] } = {},
+  ) {
     const context = await browser.newContext({
       baseURL,
       viewport,
       hasTouch,
       locale: "sv-SE",
       serviceWorkers: "allow",
+      ...contextOptions,
     });
     context.setDefaultTimeout(TIMEOUT_MS);
     contexts.push(context);
+    await context.exposeBinding(CSP_BINDING, ({ page: from }, text) => {
+      problems.push(`[CSP violation ${from ? pathOf(from) : "?"}] ${text}`);
+    });
+    await context.addInitScript(CSP_REPORTER);
+    for (const script of initScripts) await context.addInitScript(script);
     const page = await context.newPage();
     page.on("pageerror", (err) => problems.push(`[pageerror ${pathOf(page)}] ${err.message}`));
     page.on("crash", () => problems.push(`[crash ${pathOf(page)}] the page crashed`));
@@ -112,8 +134,14 @@ export function useApp() {
     return page;
   }
 
+  /** The problems recorded so far in this test, which then no longer fail it (for tests of the checks). */
+  function takeProblems() {
+    return problems.splice(0);
+  }
+
   return {
     openPage,
+    takeProblems,
     get baseURL() {
       return baseURL;
     },

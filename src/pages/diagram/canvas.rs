@@ -310,6 +310,8 @@ fn edge(
     let (from3, to3) = (e.from.clone(), e.to.clone());
     view! {
         <path
+            data-from=e.from.to_string()
+            data-to=e.to.to_string()
             class=format!("edge {}", style.class)
             class:related=move || touches_selection(state, &from, &to) == Some(true)
             class:dimmed=move || touches_selection(state, &from2, &to2) == Some(false)

@@ -1,0 +1,260 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::*;
+use crate::repo::{local_moment, Repo};
+use crate::routes::record_href;
+
+fn who(stamp: &ChangeStamp) -> String {
+    let parts: Vec<&str> = [stamp.organisation.as_deref(), stamp.person.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        format!("kopia {}", stamp.copy_id)
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// One entry: when, who, what, and each field's value before and after.
+#[component]
+fn EntryView(entry: HistoryEntry) -> impl IntoView {
+    let fields = entry
+        .fields
+        .iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <span class="field-name">{field_label(&f.field).to_owned()}</span> ": "
+                    <del>{describe_value(&f.field, &f.before, 160)}</del> " → " <ins>{describe_value(&f.field, &f.after, 160)}</ins>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="entry-head">
+            <strong>{entry.action.label()}</strong> " · " {local_moment(&entry.stamp.at)} " · " {who(&entry.stamp)}
+        </p>
+        <ul class="entry-fields">{fields}</ul>
+    }
+}
+
+/// The change history of one record, newest first, with a button to set
+/// the record back to any earlier version.
+#[component]
+pub fn RecordHistory(record: RecordRef) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let message = RwSignal::new(None::<String>);
+    let of_record = record.clone();
+    let entries = Memo::new(move |_| {
+        repo.history()
+            .with(|h| h.of(&of_record).cloned().collect::<Vec<_>>())
+    });
+    move || {
+        let list = entries.get();
+        if list.is_empty() {
+            return None;
+        }
+        let count = list.len();
+        let latest = list.last().map(|e| e.id.clone());
+        let items = list
+            .into_iter()
+            .rev()
+            .map(|entry| {
+                let id = entry.id.clone();
+                let record = record.clone();
+                let restorable = Some(&id) != latest.as_ref();
+                let restore = move |_| match repo.restore_version(&record, Some(&id)) {
+                    Ok(()) => message.set(Some("Den tidigare versionen är återställd.".into())),
+                    Err(e) => message.set(Some(e.to_string())),
+                };
+                view! {
+                    <li class="history-entry">
+                        <EntryView entry />
+                        {restorable.then(|| view! {
+                            <button type="button" class="secondary" on:click=restore>"Återställ till den här versionen"</button>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let first = record.clone();
+        let restore_first = move |_| match repo.restore_version(&first, None) {
+            Ok(()) => message.set(Some("Versionen före ändringarna är återställd.".into())),
+            Err(e) => message.set(Some(e.to_string())),
+        };
+        Some(view! {
+            <details class="record-history">
+                <summary>"Ändringshistorik (" {count} ")"</summary>
+                <p role="status">{move || message.get()}</p>
+                <ol>
+                    {items}
+                    <li class="history-entry">
+                        <p class="entry-head"><strong>"Versionen före ändringarna ovan"</strong></p>
+                        <button type="button" class="secondary" on:click=restore_first>"Återställ den versionen"</button>
+                    </li>
+                </ol>
+            </details>
+        })
+    }
+}
+
+/// "Ta bort" with a confirmation step; the deletion can be undone.
+#[component]
+pub fn DeleteButton(
+    record: RecordRef,
+    /// What is deleted, e.g. "organet".
+    what: &'static str,
+    #[prop(optional)] on_deleted: Option<Callback<()>>,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let asking = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let confirm = move |_| match repo.delete(&record) {
+        Ok(()) => {
+            asking.set(false);
+            if let Some(done) = on_deleted {
+                done.run(());
+            }
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <span class="delete">
+            <button type="button" class="secondary danger" hidden=move || asking.get() on:click=move |_| { error.set(None); asking.set(true) }>
+                "Ta bort " {what}
+            </button>
+            {move || asking.get().then(|| view! {
+                <span class="confirm" role="group" aria-label="Bekräfta borttagning">
+                    <span>"Ta bort " {what} "? Det går att ångra."</span>
+                    <button type="button" class="danger" on:click=confirm.clone()>"Ja, ta bort"</button>
+                    <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Avbryt"</button>
+                </span>
+            })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </span>
+    }
+}
+
+/// The latest change made in this copy, with "Ångra", at the bottom of
+/// every page after an edit.
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let message = RwSignal::new(None::<String>);
+    let last = Memo::new(move |_| {
+        let copy = repo.copy_id();
+        repo.history().with(|h| h.last_undoable(&copy).cloned())
+    });
+    // Show the bar for changes made during this visit only.
+    let shown_from = repo.history().with_untracked(|h| h.entries.len());
+    let visible = Memo::new(move |_| {
+        repo.history().with(|h| h.entries.len() > shown_from) && last.with(Option::is_some)
+    });
+    let undo = move |_| match repo.undo_last() {
+        Ok(()) => message.set(Some("Ångrat.".into())),
+        Err(e) => message.set(Some(e.to_string())),
+    };
+    view! {
+        <div class="undo-bar" role="status" hidden=move || !visible.get()>
+            {move || last.get().map(|e| {
+                let title = repo.with(|d| e.record.title(d));
+                view! { <span>{e.action.label()} ": " {e.record.kind_label()} " " {title}</span> }
+            })}
+            <button type="button" on:click=undo>"Ångra"</button>
+            <A href="/andringar">"Alla ändringar"</A>
+            <span class="undo-message">{move || message.get()}</span>
+        </div>
+    }
+}
+
+/// Every change in this copy, newest first, and the deleted records with
+/// a way to bring each back.
+#[component]
+pub fn ChangesPage() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let message = RwSignal::new(None::<String>);
+    let undo = move |_| match repo.undo_last() {
+        Ok(()) => message.set(Some("Den senaste ändringen är ångrad.".into())),
+        Err(e) => message.set(Some(e.to_string())),
+    };
+    let recent = move || {
+        let entries: Vec<HistoryEntry> = repo
+            .history()
+            .with(|h| h.entries.iter().rev().take(100).cloned().collect());
+        if entries.is_empty() {
+            return view! { <p>"Inga ändringar ännu."</p> }.into_any();
+        }
+        entries
+            .into_iter()
+            .map(|entry| {
+                let (title, href) = repo.with(|d| (entry.record.title(d), record_href(d, &entry.record)));
+                let name = format!("{} {title}", entry.record.kind_label());
+                let link = match href {
+                    Some(href) => view! { <A href=href>{name}</A> }.into_any(),
+                    None => name.into_any(),
+                };
+                view! { <li class="history-entry"><p class="entry-record">{link}</p><EntryView entry /></li> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let deleted = move || {
+        repo.with(deleted_records)
+            .into_iter()
+            .map(|record| {
+                let title = repo.with(|d| record.title(d));
+                let label = format!("{} {title}", record.kind_label());
+                let bring_back = record.clone();
+                let restore = move |_| match repo.undelete(&bring_back) {
+                    Ok(()) => message.set(Some("Posten är återställd.".into())),
+                    Err(e) => message.set(Some(e.to_string())),
+                };
+                view! {
+                    <li>{label.clone()} " "
+                        <button type="button" class="secondary" aria-label=format!("Återställ {label}") on:click=restore>"Återställ"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <article>
+            <h1>"Ändringar"</h1>
+            <p>"Alla ändringar i den här kopian, de senaste först, med vem som gjorde dem och när."</p>
+            <button type="button" on:click=undo>"Ångra senaste ändringen"</button>
+            <p role="status">{move || message.get()}</p>
+            <section>
+                <h2>"Borttaget"</h2>
+                <ul class="deleted-records">{deleted}</ul>
+            </section>
+            <section>
+                <h2>"Senaste ändringarna"</h2>
+                <ol class="changes">{recent}</ol>
+            </section>
+        </article>
+    }
+}
+
+/// Deleted records of the kinds people edit, as references.
+fn deleted_records(data: &Dataset) -> Vec<RecordRef> {
+    fn of<R: Editable>(records: &[R]) -> impl Iterator<Item = RecordRef> + '_
+    where
+        R::Id: std::fmt::Display,
+    {
+        records
+            .iter()
+            .filter(|r| !r.is_live())
+            .map(Editable::reference)
+    }
+    of(&data.organisations)
+        .chain(of(&data.people))
+        .chain(of(&data.bodies))
+        .chain(of(&data.relations))
+        .chain(of(&data.memberships))
+        .chain(of(&data.agreements))
+        .chain(of(&data.meetings))
+        .chain(of(&data.paragraphs))
+        .collect()
+}

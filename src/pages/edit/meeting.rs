@@ -1,0 +1,506 @@
+use chrono::{NaiveDate, NaiveTime};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::{chosen, organisation_options, parse_date, person_options, refused};
+use crate::components::form::*;
+use crate::model::*;
+use crate::repo::{today, Repo};
+use crate::routes::Page;
+
+/// A decision-maker row as edited.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct MakerRow {
+    person: String,
+    representing: String,
+    party: String,
+    first: String,
+    last: String,
+}
+
+/// An agenda item as edited; `original` keeps presenters and documents.
+#[derive(Clone, Debug, Default)]
+struct AgendaRow {
+    number: String,
+    title: String,
+    start: String,
+    end: String,
+    original: Option<AgendaItem>,
+}
+
+impl AgendaRow {
+    fn of(item: &AgendaItem) -> Self {
+        let time =
+            |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        AgendaRow {
+            number: item.number.map(|n| n.to_string()).unwrap_or_default(),
+            title: item.title.clone(),
+            start: time(item.start),
+            end: time(item.end),
+            original: Some(item.clone()),
+        }
+    }
+
+    fn item(self) -> Result<AgendaItem, EditError> {
+        let time = |s: &str| {
+            parse_time(s).map_err(|_| refused("agenda", "skriv tiderna i dagordningen som TT:MM."))
+        };
+        let number = match self.number.trim() {
+            "" => None,
+            n => Some(
+                n.parse::<u32>()
+                    .map_err(|_| refused("agenda", "punktens nummer skrivs med siffror."))?,
+            ),
+        };
+        if self.title.trim().is_empty() {
+            return Err(refused(
+                "agenda",
+                "varje punkt på dagordningen behöver en rubrik.",
+            ));
+        }
+        let base = self.original.unwrap_or(AgendaItem {
+            number: None,
+            title: String::new(),
+            start: None,
+            end: None,
+            presenters: vec![],
+            documents: vec![],
+            notes: vec![],
+        });
+        Ok(AgendaItem {
+            number,
+            title: self.title.trim().to_owned(),
+            start: time(&self.start)?,
+            end: time(&self.end)?,
+            ..base
+        })
+    }
+}
+
+fn agenda_row(items: RwSignal<Vec<AgendaRow>>, i: usize, name: &str) -> AnyView {
+    view! {
+        <div class="row-grid">
+            {row_text(items, i, format!("Nummer, {name}"), |r| r.number.clone(), |r, v| r.number = v, false)}
+            {row_text(items, i, format!("Rubrik, {name}"), |r| r.title.clone(), |r, v| r.title = v, false)}
+            {row_text(items, i, format!("Från kl., {name}"), |r| r.start.clone(), |r, v| r.start = v, false)}
+            {row_text(items, i, format!("Till kl., {name}"), |r| r.end.clone(), |r, v| r.end = v, false)}
+        </div>
+    }
+    .into_any()
+}
+
+/// Another participant as edited.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ParticipantRow {
+    person: String,
+    role: String,
+}
+
+fn kinds() -> Vec<(String, String)> {
+    MeetingKind::ALL
+        .iter()
+        .map(|k| (enum_value(k), k.label().to_owned()))
+        .collect()
+}
+
+fn parse_time(text: &str) -> Result<Option<NaiveTime>, EditError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .map(Some)
+        .map_err(|_| refused("start", "skriv tiden som TT:MM, t.ex. 09:30."))
+}
+
+fn makers_from(rows: &[MakerRow]) -> Result<Vec<DecisionMaker>, EditError> {
+    rows.iter()
+        .filter(|r| !r.person.is_empty())
+        .map(|r| {
+            let number = |s: &str| s.trim().parse::<u32>().ok();
+            let paragraphs = match (r.first.trim(), r.last.trim()) {
+                ("", "") => None,
+                (first, last) => {
+                    let first = number(first);
+                    let last = number(last).or(first);
+                    match (first, last) {
+                        (Some(first), Some(last)) => Some(ParagraphRange { first, last }),
+                        _ => {
+                            return Err(refused(
+                                "decision_makers",
+                                "skriv §-intervallet med siffror, t.ex. 1 och 4.",
+                            ))
+                        }
+                    }
+                }
+            };
+            let Some(representing) = chosen::<OrganisationId>(&r.representing) else {
+                return Err(refused(
+                    "decision_makers",
+                    "ange vilken part varje beslutande företräder.",
+                ));
+            };
+            Ok(DecisionMaker {
+                person: PersonId::new(r.person.clone()),
+                representing,
+                party: optional(&r.party),
+                role: None,
+                paragraphs,
+                note: None,
+            })
+        })
+        .collect()
+}
+
+/// The facts of a meeting: when, where, who chairs, keeps the minutes and
+/// adjusts them, who decides (with the § each attended) and who else took part.
+#[component]
+pub fn MeetingForm(
+    meeting: Meeting,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let (people, organisations) = repo.snapshot(|d| (person_options(d), organisation_options(d)));
+    let date = RwSignal::new(
+        meeting
+            .date
+            .value()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    );
+    let original_date = date.get_untracked();
+    let start = RwSignal::new(
+        meeting
+            .start
+            .value()
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default(),
+    );
+    let original_start = start.get_untracked();
+    let place = RwSignal::new(meeting.place.clone());
+    let kind = RwSignal::new(enum_value(&meeting.kind));
+    let id_text = |p: &Option<PersonId>| p.as_ref().map(ToString::to_string).unwrap_or_default();
+    let chair = RwSignal::new(id_text(&meeting.chair));
+    let secretary = RwSignal::new(id_text(&meeting.secretary));
+    let adjuster = RwSignal::new(
+        meeting
+            .adjusters
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    );
+    let second_adjuster = RwSignal::new(
+        meeting
+            .adjusters
+            .get(1)
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    );
+    let makers = RwSignal::new(
+        meeting
+            .decision_makers
+            .iter()
+            .map(|m| MakerRow {
+                person: m.person.to_string(),
+                representing: m.representing.to_string(),
+                party: m.party.clone().unwrap_or_default(),
+                first: m
+                    .paragraphs
+                    .map(|r| r.first.to_string())
+                    .unwrap_or_default(),
+                last: m.paragraphs.map(|r| r.last.to_string()).unwrap_or_default(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let participants = RwSignal::new(
+        meeting
+            .participants
+            .iter()
+            .map(|p| ParticipantRow {
+                person: p.person.to_string(),
+                role: p.role.clone(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let agenda = RwSignal::new(meeting.agenda.iter().map(AgendaRow::of).collect::<Vec<_>>());
+    let errors: FormErrors = RwSignal::new(None);
+    let done = on_done.clone();
+    let original = meeting.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let build = || -> Result<Meeting, EditError> {
+            let date_text = date.get_untracked();
+            let date_fact = if date_text == original_date {
+                original.date.clone()
+            } else {
+                match parse_date(&date_text, "date")? {
+                    Some(d) => Fact::Stated(d),
+                    None => return Err(refused("date", "ange ett datum för sammanträdet.")),
+                }
+            };
+            let start_text = start.get_untracked();
+            let start_fact = if start_text == original_start {
+                original.start.clone()
+            } else {
+                match parse_time(&start_text)? {
+                    Some(t) => Fact::Stated(t),
+                    None => Fact::Unknown {
+                        reason: "Ingen tid angiven.".into(),
+                    },
+                }
+            };
+            let adjusters: Vec<PersonId> =
+                [adjuster.get_untracked(), second_adjuster.get_untracked()]
+                    .iter()
+                    .filter_map(|p| chosen(p))
+                    .collect();
+            Ok(Meeting {
+                date: date_fact,
+                start: start_fact,
+                place: place.get_untracked().trim().to_owned(),
+                kind: enum_from(&kind.get_untracked()).unwrap_or(original.kind),
+                chair: chosen(&chair.get_untracked()),
+                secretary: chosen(&secretary.get_untracked()),
+                adjusters,
+                decision_makers: makers_from(&makers.get_untracked())?,
+                agenda: agenda
+                    .get_untracked()
+                    .into_iter()
+                    .map(AgendaRow::item)
+                    .collect::<Result<Vec<_>, _>>()?,
+                participants: participants
+                    .get_untracked()
+                    .into_iter()
+                    .filter(|p| !p.person.is_empty())
+                    .map(|p| Participant {
+                        person: PersonId::new(p.person),
+                        role: p.role.trim().to_owned(),
+                    })
+                    .collect(),
+                ..original.clone()
+            })
+        };
+        match build().and_then(|record| repo.save(record)) {
+            Ok(()) => done(),
+            Err(e) => errors.set(Some(e)),
+        }
+    };
+    let maker_people = people.clone();
+    let maker_rows = move || {
+        let n = makers.with(Vec::len);
+        (0..n)
+            .map(|i| {
+                let row = format!("beslutande {}", i + 1);
+                let get = move |f: fn(&MakerRow) -> String| makers.with(|v| v.get(i).map(f).unwrap_or_default());
+                let set = move |f: fn(&mut MakerRow, String)| {
+                    move |ev| {
+                        let value = event_target_value(&ev);
+                        makers.update(|v| {
+                            if let Some(r) = v.get_mut(i) {
+                                f(r, value)
+                            }
+                        })
+                    }
+                };
+                let person_options = maker_people
+                    .iter()
+                    .map(|(v, l)| {
+                        let v2 = v.clone();
+                        view! { <option value=v.clone() prop:selected=move || get(|r| r.person.clone()) == v2>{l.clone()}</option> }
+                    })
+                    .collect_view();
+                let org_options = organisations
+                    .iter()
+                    .map(|(v, l)| {
+                        let v2 = v.clone();
+                        view! { <option value=v.clone() prop:selected=move || get(|r| r.representing.clone()) == v2>{l.clone()}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="row-fields">
+                        <select aria-label=format!("Person, {row}") on:change=set(|r, v| r.person = v)>
+                            <option value="">"Välj person"</option>{person_options}
+                        </select>
+                        <select aria-label=format!("Företräder, {row}") on:change=set(|r, v| r.representing = v)>
+                            <option value="">"Företräder"</option>{org_options}
+                        </select>
+                        <input type="text" class="short" aria-label=format!("Parti, {row}") placeholder="Parti" prop:value=move || get(|r| r.party.clone()) on:input=set(|r, v| r.party = v) />
+                        <input type="number" class="short" aria-label=format!("Från §, {row}") placeholder="från §" prop:value=move || get(|r| r.first.clone()) on:input=set(|r, v| r.first = v) />
+                        <input type="number" class="short" aria-label=format!("Till §, {row}") placeholder="till §" prop:value=move || get(|r| r.last.clone()) on:input=set(|r, v| r.last = v) />
+                        <RowButtons row=row first=i == 0 last=i + 1 == n
+                            on_up=move || makers.update(|v| move_item(v, i, -1))
+                            on_down=move || makers.update(|v| move_item(v, i, 1))
+                            on_remove=move || makers.update(|v| { if i < v.len() { v.remove(i); } }) />
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let participant_people = people.clone();
+    let participant_rows = move || {
+        let n = participants.with(Vec::len);
+        (0..n)
+            .map(|i| {
+                let row = format!("deltagare {}", i + 1);
+                let get = move |f: fn(&ParticipantRow) -> String| participants.with(|v| v.get(i).map(f).unwrap_or_default());
+                let options = participant_people
+                    .iter()
+                    .map(|(v, l)| {
+                        let v2 = v.clone();
+                        view! { <option value=v.clone() prop:selected=move || get(|r| r.person.clone()) == v2>{l.clone()}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="row-fields">
+                        <select aria-label=format!("Person, {row}") on:change=move |ev| { let v = event_target_value(&ev); participants.update(|p| if let Some(r) = p.get_mut(i) { r.person = v }) }>
+                            <option value="">"Välj person"</option>{options}
+                        </select>
+                        <input type="text" aria-label=format!("Roll, {row}") placeholder="Roll" prop:value=move || get(|r| r.role.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); participants.update(|p| if let Some(r) = p.get_mut(i) { r.role = v }) } />
+                        <RowButtons row=row first=i == 0 last=i + 1 == n
+                            on_up=move || participants.update(|v| move_item(v, i, -1))
+                            on_down=move || participants.update(|v| move_item(v, i, 1))
+                            on_remove=move || participants.update(|v| { if i < v.len() { v.remove(i); } }) />
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <form class="edit-form" on:submit=save novalidate>
+            <h2>"Redigera sammanträdet"</h2>
+            <FormSummary errors />
+            <TextInput id="mote-datum" label="Datum" value=date errors field="date" kind="date" />
+            <TextInput id="mote-tid" label="Tid" value=start errors field="start" kind="time" />
+            <TextInput id="mote-plats" label="Plats" value=place errors field="place" />
+            <SelectInput id="mote-typ" label="Typ" value=kind options=kinds() errors field="kind" />
+            <SelectInput id="mote-ordforande" label="Ordförande" value=chair options=people.clone() errors field="chair" empty="Ingen angiven" />
+            <SelectInput id="mote-sekreterare" label="Sekreterare" value=secretary options=people.clone() errors field="secretary" empty="Ingen angiven" />
+            <SelectInput id="mote-justerare" label="Justerare" value=adjuster options=people.clone() errors field="adjusters" empty="Ingen angiven" />
+            <SelectInput id="mote-justerare-2" label="Andra justerare (valfri)" value=second_adjuster options=people.clone() errors field="adjusters" empty="Ingen" />
+            <fieldset class="list-field">
+                <legend>"Beslutande (med § om inte alla)"</legend>
+                <ol>{maker_rows}</ol>
+                <button type="button" class="secondary" on:click=move |_| makers.update(|v| v.push(MakerRow::default()))>"Lägg till beslutande"</button>
+                <p class="field-error">{move || errors.with(|e| e.as_ref().map(|e| e.for_field("decision_makers").join(" ")).unwrap_or_default())}</p>
+            </fieldset>
+            <fieldset class="list-field">
+                <legend>"Övriga deltagare"</legend>
+                <ol>{participant_rows}</ol>
+                <button type="button" class="secondary" on:click=move |_| participants.update(|v| v.push(ParticipantRow::default()))>"Lägg till deltagare"</button>
+            </fieldset>
+            <RowList id="mote-dagordning" label="Dagordning" item="punkt" items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
+            <FormActions save="Spara" on_cancel=move || on_done() />
+        </form>
+    }
+}
+
+/// "Nytt protokoll" on a body's page: date, place and kind, then the
+/// minutes page of a draft whose chair, secretary and decision-makers come
+/// from the seats held that day (and the chair rotation).
+#[component]
+pub fn NewMinutes(body: BodyId) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let date = RwSignal::new(today().format("%Y-%m-%d").to_string());
+    let place = RwSignal::new(String::new());
+    let kind = RwSignal::new(enum_value(&MeetingKind::Ordinary));
+    let errors: FormErrors = RwSignal::new(None);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day: NaiveDate = match parse_date(&date.get_untracked(), "date") {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                return errors.set(Some(refused("date", "ange ett datum för sammanträdet.")))
+            }
+            Err(e) => return errors.set(Some(e)),
+        };
+        let meeting = repo.snapshot(|d| draft_minutes(d, &body, day));
+        let meeting = Meeting {
+            place: place.get_untracked().trim().to_owned(),
+            kind: enum_from(&kind.get_untracked()).unwrap_or(MeetingKind::Ordinary),
+            ..meeting
+        };
+        let id = meeting.id.clone();
+        match repo.save(meeting) {
+            Ok(()) => {
+                open.set(false);
+                navigate(&Page::Meeting(id).href(), Default::default());
+            }
+            Err(e) => errors.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="new-record">
+            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Nytt protokoll"</button>
+            <Show when=move || open.get()>
+                <form class="edit-form" on:submit=save.clone() novalidate>
+                    <h3>"Nytt protokoll"</h3>
+                    <FormSummary errors />
+                    <TextInput id="nytt-mote-datum" label="Datum" value=date errors field="date" kind="date" />
+                    <TextInput id="nytt-mote-plats" label="Plats" value=place errors field="place" hint="T.ex. ”Digitalt via Teams”." />
+                    <SelectInput id="nytt-mote-typ" label="Typ" value=kind options=kinds() errors field="kind" />
+                    <FormActions save="Skapa protokoll" on_cancel=move || open.set(false) />
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// A draft protocol for `body` on `day`, with officers and decision-makers
+/// from the seats held that day.
+fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
+    let (chair, secretary) = data.default_officers(body, day);
+    let decision_makers = data
+        .memberships_in(body)
+        .filter(|m| m.from.is_none_or(|f| f <= day) && m.to.is_none_or(|t| t >= day))
+        .filter(|m| {
+            matches!(
+                m.role,
+                MembershipRole::Chair | MembershipRole::ViceChair | MembershipRole::Member
+            )
+        })
+        .filter_map(|m| {
+            let representing = m
+                .representing
+                .clone()
+                .or_else(|| data.person(&m.person).and_then(|p| p.organisation.clone()))?;
+            Some(DecisionMaker {
+                person: m.person.clone(),
+                representing,
+                party: data.person(&m.person).and_then(|p| p.party.clone()),
+                role: (m.role == MembershipRole::Chair).then(|| "ordförande".to_owned()),
+                paragraphs: None,
+                note: None,
+            })
+        })
+        .fold(Vec::<DecisionMaker>::new(), |mut all, maker| {
+            // A person with two seats decides once.
+            if !all.iter().any(|m| m.person == maker.person) {
+                all.push(maker);
+            }
+            all
+        });
+    Meeting {
+        id: MeetingId::new(Repo::new_id(body.as_str())),
+        meta: RecordMeta::default(),
+        body: body.clone(),
+        date: Fact::Stated(day),
+        start: Fact::Unknown {
+            reason: "Ingen tid angiven.".into(),
+        },
+        place: String::new(),
+        kind: MeetingKind::Ordinary,
+        decision_makers,
+        participants: vec![],
+        chair,
+        secretary,
+        adjusters: vec![],
+        signatures: vec![],
+        agenda: vec![],
+        minutes: MinutesState::Draft,
+        note: None,
+        addenda: vec![],
+    }
+}

@@ -1,0 +1,116 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::county_options;
+use crate::components::form::*;
+use crate::model::*;
+use crate::repo::Repo;
+use crate::routes::organisation_href;
+
+const KINDS: [(OrganisationKind, &str); 4] = [
+    (OrganisationKind::Region, "Region"),
+    (OrganisationKind::Municipality, "Kommun"),
+    (OrganisationKind::Association, "Kommunförbund/förening"),
+    (OrganisationKind::Other, "Annan"),
+];
+
+/// The form of an organisation: new (`organisation` blank) or existing.
+/// Several can be open on the people list at once, so the DOM ids carry
+/// the organisation's id.
+#[component]
+pub fn OrganisationForm(
+    organisation: Organisation,
+    /// Called with the organisation's id after saving, and with `None` on cancel.
+    on_done: impl Fn(Option<OrganisationId>) + Clone + Send + Sync + 'static,
+    #[prop(optional)] heading: &'static str,
+) -> impl IntoView {
+    let repo = Repo::expect_context();
+    let counties = repo.snapshot(county_options);
+    let kinds: Vec<(String, String)> = KINDS
+        .iter()
+        .map(|(k, l)| (enum_value(k), (*l).to_owned()))
+        .collect();
+    let name = RwSignal::new(organisation.name.clone());
+    let kind = RwSignal::new(enum_value(&organisation.kind));
+    let county = RwSignal::new(organisation.county.to_string());
+    let former_names = RwSignal::new(organisation.former_names.clone());
+    let note = RwSignal::new(organisation.note.clone().unwrap_or_default());
+    let errors: FormErrors = RwSignal::new(None);
+    let prefix = format!("organisation-{}", organisation.id);
+    let done = on_done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let record = Organisation {
+            name: name.get_untracked().trim().to_owned(),
+            kind: enum_from(&kind.get_untracked()).unwrap_or(organisation.kind),
+            county: CountyId::new(county.get_untracked()),
+            former_names: former_names.get_untracked(),
+            note: optional(&note.get_untracked()),
+            ..organisation.clone()
+        };
+        let id = record.id.clone();
+        match repo.save(record) {
+            Ok(()) => done(Some(id)),
+            Err(e) => errors.set(Some(e)),
+        }
+    };
+    let heading = if heading.is_empty() {
+        "Redigera organisation"
+    } else {
+        heading
+    };
+    view! {
+        <form class="edit-form" on:submit=save novalidate>
+            <h3>{heading}</h3>
+            <FormSummary errors />
+            <TextInput id=format!("{prefix}-namn") label="Namn" value=name errors field="name" />
+            <SelectInput id=format!("{prefix}-typ") label="Typ" value=kind options=kinds errors field="kind" />
+            <SelectInput id=format!("{prefix}-lan") label="Län" value=county options=counties errors field="county" />
+            <TextListInput id=format!("{prefix}-tidigare-namn") label="Tidigare namn" item="tidigare namn" items=former_names errors field="former_names" />
+            <TextInput id=format!("{prefix}-not") label="Anteckning" value=note errors field="note" multiline=true />
+            <FormActions save="Spara" on_cancel=move || on_done(None) />
+        </form>
+    }
+}
+
+/// "Ny organisation" on the people list: the form for a new organisation,
+/// then its place in the list.
+#[component]
+pub fn NewOrganisation() -> impl IntoView {
+    let repo = Repo::expect_context();
+    let open = RwSignal::new(false);
+    let navigate = use_navigate();
+    let blank = move || {
+        let county = repo.snapshot(|d| {
+            d.live_counties()
+                .next()
+                .map(|c| c.id.clone())
+                .unwrap_or_else(|| CountyId::new("nb"))
+        });
+        Organisation {
+            id: OrganisationId::new(Repo::new_id("org")),
+            meta: RecordMeta::default(),
+            name: String::new(),
+            kind: OrganisationKind::Municipality,
+            county,
+            former_names: vec![],
+            note: None,
+        }
+    };
+    view! {
+        <div class="new-record">
+            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Ny organisation"</button>
+            {move || open.get().then(|| {
+                let navigate = navigate.clone();
+                view! {
+                    <OrganisationForm organisation=blank() heading="Ny organisation" on_done={move |id: Option<OrganisationId>| {
+                        open.set(false);
+                        if let Some(id) = id {
+                            navigate(&organisation_href(&id), Default::default());
+                        }
+                    }} />
+                }
+            })}
+        </div>
+    }
+}
