@@ -1,7 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use super::{blocks_text, county_options, date_text, parse_date, refused, text_blocks};
+use super::{
+    blocks_text, county_options, date_text, first_county, parse_date, refused, text_blocks,
+    NewRecordButton,
+};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::Repo;
@@ -439,15 +441,8 @@ pub fn AgreementForm(
 #[component]
 pub fn NewAgreement() -> impl IntoView {
     let repo = Repo::expect_context();
-    let open = RwSignal::new(false);
-    let navigate = use_navigate();
     let blank = move || {
-        let county = repo.snapshot(|d| {
-            d.live_counties()
-                .next()
-                .map(|c| c.id.clone())
-                .unwrap_or_else(|| CountyId::new("nb"))
-        });
+        let county = repo.snapshot(first_county);
         Agreement {
             id: AgreementId::new(Repo::new_id("overenskommelse")),
             meta: RecordMeta::default(),
@@ -467,19 +462,11 @@ pub fn NewAgreement() -> impl IntoView {
         }
     };
     view! {
-        <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Ny överenskommelse"</button>
-            {move || open.get().then(|| {
-                let navigate = navigate.clone();
-                view! {
-                    <AgreementForm agreement=blank() heading="Ny överenskommelse" on_done={move |id: Option<AgreementId>| {
-                        open.set(false);
-                        if let Some(id) = id {
-                            navigate(&Page::Agreement(id).href(), Default::default());
-                        }
-                    }} />
-                }
-            })}
-        </div>
+        <NewRecordButton label="Ny överenskommelse" form={move |done: Callback<Option<String>>| {
+            view! {
+                <AgreementForm agreement=blank() heading="Ny överenskommelse" on_done={move |id: Option<AgreementId>| done.run(id.map(|id| Page::Agreement(id).href()))} />
+            }
+            .into_any()
+        }} />
     }
 }

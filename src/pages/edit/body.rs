@@ -1,7 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use super::{agreement_options, chosen, county_options, organisation_options};
+use super::{
+    agreement_options, chosen, county_options, first_county, organisation_options, NewRecordButton,
+};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::Repo;
@@ -95,15 +96,8 @@ pub fn BodyForm(
 #[component]
 pub fn NewBody() -> impl IntoView {
     let repo = Repo::expect_context();
-    let open = RwSignal::new(false);
-    let navigate = use_navigate();
     let blank = move || {
-        let county = repo.snapshot(|d| {
-            d.live_counties()
-                .next()
-                .map(|c| c.id.clone())
-                .unwrap_or_else(|| CountyId::new("nb"))
-        });
+        let county = repo.snapshot(first_county);
         Body {
             id: BodyId::new(Repo::new_id("organ")),
             meta: RecordMeta::default(),
@@ -126,19 +120,11 @@ pub fn NewBody() -> impl IntoView {
         }
     };
     view! {
-        <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Nytt organ"</button>
-            {move || open.get().then(|| {
-                let navigate = navigate.clone();
-                view! {
-                    <BodyForm body=blank() heading="Nytt organ" on_done={move |id: Option<BodyId>| {
-                        open.set(false);
-                        if let Some(id) = id {
-                            navigate(&Page::Body(id).href(), Default::default());
-                        }
-                    }} />
-                }
-            })}
-        </div>
+        <NewRecordButton label="Nytt organ" form={move |done: Callback<Option<String>>| {
+            view! {
+                <BodyForm body=blank() heading="Nytt organ" on_done={move |id: Option<BodyId>| done.run(id.map(|id| Page::Body(id).href()))} />
+            }
+            .into_any()
+        }} />
     }
 }

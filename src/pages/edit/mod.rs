@@ -28,6 +28,9 @@ pub use person::{NewPerson, PersonForm};
 pub use relation::RelationForm;
 pub use rules::BodyRulesForm;
 
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
 use crate::components::form::paragraphs_of;
 use crate::model::*;
 
@@ -141,4 +144,36 @@ fn text_blocks(original: &[Block], text: &str) -> Vec<Block> {
         .into_iter()
         .map(Block::Paragraph)
         .collect()
+}
+
+/// The county new records start in: the data's first.
+fn first_county(data: &Dataset) -> CountyId {
+    data.live_counties()
+        .next()
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| CountyId::new("nb"))
+}
+
+/// A "Ny …" button that opens the form for a new record. `form` draws the
+/// form, which calls `done` with the saved record's page (then shown) or
+/// `None` (cancelled).
+#[component]
+fn NewRecordButton(
+    label: &'static str,
+    form: impl Fn(Callback<Option<String>>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let navigate = use_navigate();
+    let done = Callback::new(move |page: Option<String>| {
+        open.set(false);
+        if let Some(page) = page {
+            navigate(&page, Default::default());
+        }
+    });
+    view! {
+        <div class="new-record">
+            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>{label}</button>
+            {move || open.get().then(|| form(done))}
+        </div>
+    }
 }

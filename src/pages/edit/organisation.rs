@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use super::county_options;
+use super::{county_options, first_county, NewRecordButton};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::Repo;
@@ -78,15 +77,8 @@ pub fn OrganisationForm(
 #[component]
 pub fn NewOrganisation() -> impl IntoView {
     let repo = Repo::expect_context();
-    let open = RwSignal::new(false);
-    let navigate = use_navigate();
     let blank = move || {
-        let county = repo.snapshot(|d| {
-            d.live_counties()
-                .next()
-                .map(|c| c.id.clone())
-                .unwrap_or_else(|| CountyId::new("nb"))
-        });
+        let county = repo.snapshot(first_county);
         Organisation {
             id: OrganisationId::new(Repo::new_id("org")),
             meta: RecordMeta::default(),
@@ -98,19 +90,11 @@ pub fn NewOrganisation() -> impl IntoView {
         }
     };
     view! {
-        <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Ny organisation"</button>
-            {move || open.get().then(|| {
-                let navigate = navigate.clone();
-                view! {
-                    <OrganisationForm organisation=blank() heading="Ny organisation" on_done={move |id: Option<OrganisationId>| {
-                        open.set(false);
-                        if let Some(id) = id {
-                            navigate(&organisation_href(&id), Default::default());
-                        }
-                    }} />
-                }
-            })}
-        </div>
+        <NewRecordButton label="Ny organisation" form={move |done: Callback<Option<String>>| {
+            view! {
+                <OrganisationForm organisation=blank() heading="Ny organisation" on_done={move |id: Option<OrganisationId>| done.run(id.map(|id| organisation_href(&id)))} />
+            }
+            .into_any()
+        }} />
     }
 }

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use super::{chosen, organisation_options};
+use super::{chosen, organisation_options, NewRecordButton};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::Repo;
@@ -90,8 +89,6 @@ pub fn PersonForm(
 /// "Ny person" on the people list: the form for a new person, then their page.
 #[component]
 pub fn NewPerson() -> impl IntoView {
-    let open = RwSignal::new(false);
-    let navigate = use_navigate();
     let blank = || Person {
         id: PersonId::new(Repo::new_id("person")),
         meta: RecordMeta::default(),
@@ -103,19 +100,11 @@ pub fn NewPerson() -> impl IntoView {
         municipality: None,
     };
     view! {
-        <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Ny person"</button>
-            {move || open.get().then(|| {
-                let navigate = navigate.clone();
-                view! {
-                    <PersonForm person=blank() heading="Ny person" on_done={move |id: Option<PersonId>| {
-                        open.set(false);
-                        if let Some(id) = id {
-                            navigate(&Page::Person(id).href(), Default::default());
-                        }
-                    }} />
-                }
-            })}
-        </div>
+        <NewRecordButton label="Ny person" form={move |done: Callback<Option<String>>| {
+            view! {
+                <PersonForm person=blank() heading="Ny person" on_done={move |id: Option<PersonId>| done.run(id.map(|id| Page::Person(id).href()))} />
+            }
+            .into_any()
+        }} />
     }
 }
