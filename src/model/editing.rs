@@ -88,6 +88,30 @@ fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
+/// Runs `$body` with `$ty` the editable record type of `$record`'s kind;
+/// an unknown kind is not found.
+macro_rules! by_kind {
+    ($record:expr, |$ty:ident| $body:expr) => {{
+        macro_rules! arm {
+            ($t:ty) => {{
+                type $ty = $t;
+                $body
+            }};
+        }
+        match $record.kind.as_str() {
+            "organisations" => arm!(Organisation),
+            "people" => arm!(Person),
+            "bodies" => arm!(Body),
+            "relations" => arm!(Relation),
+            "memberships" => arm!(Membership),
+            "agreements" => arm!(Agreement),
+            "meetings" => arm!(Meeting),
+            "paragraphs" => arm!(Paragraph),
+            other => Err(EditError::NotFound(format!("{other} {}", $record.id))),
+        }
+    }};
+}
+
 fn rejected(error: FieldError) -> EditError {
     EditError::Rejected(vec![error])
 }
@@ -223,24 +247,8 @@ impl Dataset {
         record: &RecordRef,
         stamp: ChangeStamp,
     ) -> Result<Change, EditError> {
-        macro_rules! delete {
-            ($($kind:literal => $ty:ty),*) => {
-                match record.kind.as_str() {
-                    $($kind => self.delete::<$ty>(&record.id.as_str().into(), stamp),)*
-                    other => Err(EditError::NotFound(format!("{other} {}", record.id))),
-                }
-            };
-        }
-        delete!(
-            "organisations" => Organisation,
-            "people" => Person,
-            "bodies" => Body,
-            "relations" => Relation,
-            "memberships" => Membership,
-            "agreements" => Agreement,
-            "meetings" => Meeting,
-            "paragraphs" => Paragraph
-        )
+        by_kind!(record, |R| self
+            .delete::<R>(&record.id.as_str().into(), stamp))
     }
 
     /// Live records that refer to `target` by id (any field holding exactly
@@ -292,24 +300,8 @@ impl Dataset {
         action: ChangeAction,
         stamp: ChangeStamp,
     ) -> Result<Option<Change>, EditError> {
-        macro_rules! apply {
-            ($($kind:literal => $ty:ty),*) => {
-                match record.kind.as_str() {
-                    $($kind => self.apply_values_to::<$ty>(&record.id, values, action, stamp),)*
-                    other => Err(EditError::NotFound(format!("{other} {}", record.id))),
-                }
-            };
-        }
-        apply!(
-            "organisations" => Organisation,
-            "people" => Person,
-            "bodies" => Body,
-            "relations" => Relation,
-            "memberships" => Membership,
-            "agreements" => Agreement,
-            "meetings" => Meeting,
-            "paragraphs" => Paragraph
-        )
+        by_kind!(record, |R| self
+            .apply_values_to::<R>(&record.id, values, action, stamp))
     }
 
     fn apply_values_to<R: Editable>(
@@ -384,21 +376,15 @@ impl Dataset {
         }))
     }
 
-    /// The current JSON value of one field of a record (`deleted` for the
-    /// tombstone); `None` if there is no such record.
-    pub fn field_value(&self, record: &RecordRef, field: &str) -> Option<Value> {
-        let records = serde_json::to_value(self).ok()?;
-        let found = records
-            .get(&record.kind)?
-            .as_array()?
+    /// The current fields of a record (with `deleted` for the tombstone),
+    /// as JSON; `None` if there is no such record.
+    fn current_fields(&self, record: &RecordRef) -> Option<Value> {
+        let found: Result<Value, EditError> = by_kind!(record, |R| R::records(self)
             .iter()
-            .find(|r| r.get("id").and_then(Value::as_str) == Some(record.id.as_str()))?;
-        Some(
-            record_fields(found)
-                .get(field)
-                .cloned()
-                .unwrap_or(Value::Null),
-        )
+            .find(|r| r.id().to_string() == record.id)
+            .map(record_fields)
+            .ok_or_else(|| EditError::NotFound(record.id.clone())));
+        found.ok()
     }
 
     /// Takes back the latest change made on this copy that can still be
@@ -416,10 +402,11 @@ impl Dataset {
         let values: Vec<(String, Value)> = if entry.action == ChangeAction::Created {
             vec![("deleted".into(), Value::Bool(true))]
         } else {
+            let current = self.current_fields(&entry.record).unwrap_or(Value::Null);
             entry
                 .fields
                 .iter()
-                .filter(|f| self.field_value(&entry.record, &f.field).as_ref() == Some(&f.after))
+                .filter(|f| current.get(&f.field).unwrap_or(&Value::Null) == &f.after)
                 .map(|f| (f.field.clone(), f.before.clone()))
                 .collect()
         };

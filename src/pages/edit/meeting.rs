@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{chosen, organisation_options, parse_date, person_options, refused};
+use super::{chosen, organisation_options, parse_date, person_options, refused, with_none};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::{today, Repo};
@@ -89,6 +89,32 @@ fn agenda_row(items: RwSignal<Vec<AgendaRow>>, i: usize, name: &str) -> AnyView 
     .into_any()
 }
 
+fn maker_row(items: RwSignal<Vec<MakerRow>>, i: usize, name: &str) -> AnyView {
+    let (people, organisations) =
+        Repo::expect_context().snapshot(|d| (person_options(d), organisation_options(d)));
+    view! {
+        <div class="row-grid">
+            {row_select(items, i, format!("Person, {name}"), with_none("Välj person", people), |r| r.person.clone(), |r, v| r.person = v)}
+            {row_select(items, i, format!("Företräder, {name}"), with_none("Företräder", organisations), |r| r.representing.clone(), |r, v| r.representing = v)}
+            {row_text(items, i, format!("Parti, {name}"), |r| r.party.clone(), |r, v| r.party = v, false)}
+            {row_text(items, i, format!("Från §, {name}"), |r| r.first.clone(), |r, v| r.first = v, false)}
+            {row_text(items, i, format!("Till §, {name}"), |r| r.last.clone(), |r, v| r.last = v, false)}
+        </div>
+    }
+    .into_any()
+}
+
+fn participant_row(items: RwSignal<Vec<ParticipantRow>>, i: usize, name: &str) -> AnyView {
+    let people = Repo::expect_context().snapshot(person_options);
+    view! {
+        <div class="row-grid">
+            {row_select(items, i, format!("Person, {name}"), with_none("Välj person", people), |r| r.person.clone(), |r, v| r.person = v)}
+            {row_text(items, i, format!("Roll, {name}"), |r| r.role.clone(), |r, v| r.role = v, false)}
+        </div>
+    }
+    .into_any()
+}
+
 /// Another participant as edited.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ParticipantRow {
@@ -160,7 +186,7 @@ pub fn MeetingForm(
     on_done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let repo = Repo::expect_context();
-    let (people, organisations) = repo.snapshot(|d| (person_options(d), organisation_options(d)));
+    let people = repo.snapshot(person_options);
     let date = RwSignal::new(
         meeting
             .date
@@ -285,87 +311,6 @@ pub fn MeetingForm(
             Err(e) => errors.set(Some(e)),
         }
     };
-    let maker_people = people.clone();
-    let maker_rows = move || {
-        let n = makers.with(Vec::len);
-        (0..n)
-            .map(|i| {
-                let row = format!("beslutande {}", i + 1);
-                let get = move |f: fn(&MakerRow) -> String| makers.with(|v| v.get(i).map(f).unwrap_or_default());
-                let set = move |f: fn(&mut MakerRow, String)| {
-                    move |ev| {
-                        let value = event_target_value(&ev);
-                        makers.update(|v| {
-                            if let Some(r) = v.get_mut(i) {
-                                f(r, value)
-                            }
-                        })
-                    }
-                };
-                let person_options = maker_people
-                    .iter()
-                    .map(|(v, l)| {
-                        let v2 = v.clone();
-                        view! { <option value=v.clone() prop:selected=move || get(|r| r.person.clone()) == v2>{l.clone()}</option> }
-                    })
-                    .collect_view();
-                let org_options = organisations
-                    .iter()
-                    .map(|(v, l)| {
-                        let v2 = v.clone();
-                        view! { <option value=v.clone() prop:selected=move || get(|r| r.representing.clone()) == v2>{l.clone()}</option> }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="row-fields">
-                        <select aria-label=format!("Person, {row}") on:change=set(|r, v| r.person = v)>
-                            <option value="">"Välj person"</option>{person_options}
-                        </select>
-                        <select aria-label=format!("Företräder, {row}") on:change=set(|r, v| r.representing = v)>
-                            <option value="">"Företräder"</option>{org_options}
-                        </select>
-                        <input type="text" class="short" aria-label=format!("Parti, {row}") placeholder="Parti" prop:value=move || get(|r| r.party.clone()) on:input=set(|r, v| r.party = v) />
-                        <input type="number" class="short" aria-label=format!("Från §, {row}") placeholder="från §" prop:value=move || get(|r| r.first.clone()) on:input=set(|r, v| r.first = v) />
-                        <input type="number" class="short" aria-label=format!("Till §, {row}") placeholder="till §" prop:value=move || get(|r| r.last.clone()) on:input=set(|r, v| r.last = v) />
-                        <RowButtons row=row first=i == 0 last=i + 1 == n
-                            on_up=move || makers.update(|v| move_item(v, i, -1))
-                            on_down=move || makers.update(|v| move_item(v, i, 1))
-                            on_remove=move || makers.update(|v| { if i < v.len() { v.remove(i); } }) />
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let participant_people = people.clone();
-    let participant_rows = move || {
-        let n = participants.with(Vec::len);
-        (0..n)
-            .map(|i| {
-                let row = format!("deltagare {}", i + 1);
-                let get = move |f: fn(&ParticipantRow) -> String| participants.with(|v| v.get(i).map(f).unwrap_or_default());
-                let options = participant_people
-                    .iter()
-                    .map(|(v, l)| {
-                        let v2 = v.clone();
-                        view! { <option value=v.clone() prop:selected=move || get(|r| r.person.clone()) == v2>{l.clone()}</option> }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="row-fields">
-                        <select aria-label=format!("Person, {row}") on:change=move |ev| { let v = event_target_value(&ev); participants.update(|p| if let Some(r) = p.get_mut(i) { r.person = v }) }>
-                            <option value="">"Välj person"</option>{options}
-                        </select>
-                        <input type="text" aria-label=format!("Roll, {row}") placeholder="Roll" prop:value=move || get(|r| r.role.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); participants.update(|p| if let Some(r) = p.get_mut(i) { r.role = v }) } />
-                        <RowButtons row=row first=i == 0 last=i + 1 == n
-                            on_up=move || participants.update(|v| move_item(v, i, -1))
-                            on_down=move || participants.update(|v| move_item(v, i, 1))
-                            on_remove=move || participants.update(|v| { if i < v.len() { v.remove(i); } }) />
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <form class="edit-form" on:submit=save novalidate>
             <h2>"Redigera sammanträdet"</h2>
@@ -378,17 +323,8 @@ pub fn MeetingForm(
             <SelectInput id="mote-sekreterare" label="Sekreterare" value=secretary options=people.clone() errors field="secretary" empty="Ingen angiven" />
             <SelectInput id="mote-justerare" label="Justerare" value=adjuster options=people.clone() errors field="adjusters" empty="Ingen angiven" />
             <SelectInput id="mote-justerare-2" label="Andra justerare (valfri)" value=second_adjuster options=people.clone() errors field="adjusters" empty="Ingen" />
-            <fieldset class="list-field">
-                <legend>"Beslutande (med § om inte alla)"</legend>
-                <ol>{maker_rows}</ol>
-                <button type="button" class="secondary" on:click=move |_| makers.update(|v| v.push(MakerRow::default()))>"Lägg till beslutande"</button>
-                <p class="field-error">{move || errors.with(|e| e.as_ref().map(|e| e.for_field("decision_makers").join(" ")).unwrap_or_default())}</p>
-            </fieldset>
-            <fieldset class="list-field">
-                <legend>"Övriga deltagare"</legend>
-                <ol>{participant_rows}</ol>
-                <button type="button" class="secondary" on:click=move |_| participants.update(|v| v.push(ParticipantRow::default()))>"Lägg till deltagare"</button>
-            </fieldset>
+            <RowList id="mote-beslutande" label="Beslutande (med § om inte alla)" item="beslutande" items=makers new_item=MakerRow::default row=maker_row errors field="decision_makers" />
+            <RowList id="mote-deltagare" label="Övriga deltagare" item="deltagare" items=participants new_item=ParticipantRow::default row=participant_row errors field="participants" />
             <RowList id="mote-dagordning" label="Dagordning" item="punkt" items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
             <FormActions save="Spara" on_cancel=move || on_done() />
         </form>

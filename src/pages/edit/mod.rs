@@ -177,3 +177,10 @@ fn NewRecordButton(
         </div>
     }
 }
+
+/// `options` after a first, empty choice named `none`.
+fn with_none(none: &str, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none.to_owned()))
+        .chain(options)
+        .collect()
+}

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::organisation_options;
+use super::{organisation_options, with_none};
 use crate::components::form::*;
 use crate::model::*;
 use crate::repo::Repo;
@@ -173,7 +173,7 @@ fn seat_row(items: RwSignal<Vec<SeatRow>>, i: usize, name: &str) -> AnyView {
             {row_text(items, i, format!("Regeln som i källan, {name}"), |r| r.text.clone(), |r, v| r.text = v, true)}
             {row_select(items, i, format!("Vem utser, {name}"), options(&APPOINTERS), |r| r.appointer.clone(), |r, v| r.appointer = v)}
             {row_select(items, i, format!("Organisation som utser, {name}"),
-                std::iter::once((String::new(), "(ingen vald)".to_owned())).chain(organisations).collect(),
+                with_none("(ingen vald)", organisations),
                 |r| r.organisation.clone(), |r, v| r.organisation = v)}
             {row_text(items, i, format!("Ordinarie platser, {name}"), |r| r.seats.clone(), |r, v| r.seats = v, false)}
             {row_text(items, i, format!("Ersättare, {name}"), |r| r.substitutes.clone(), |r, v| r.substitutes = v, false)}
