@@ -156,6 +156,11 @@ pub struct Repo {
     tab: StoredValue<String>,
     /// Tells the other tabs of this browser when this one has saved.
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// How many edit forms are open in this tab. While any is, another
+    /// tab's saved changes wait (`held_back`), so the page under the form
+    /// is not redrawn and nothing typed is lost.
+    open_forms: StoredValue<usize>,
+    held_back: RwSignal<bool>,
 }
 
 /// The BroadcastChannel the tabs of one browser profile talk over.
@@ -207,6 +212,8 @@ impl Repo {
             generation: StoredValue::new(None),
             tab: StoredValue::new(random_hex()),
             channel: StoredValue::new_local(None),
+            open_forms: StoredValue::new(0),
+            held_back: RwSignal::new(false),
         };
         provide_context(repo);
         repo.listen_to_other_tabs();
@@ -367,13 +374,15 @@ impl Repo {
         self.history.into()
     }
 
-    /// Saves a record from a form (new or changed); the change goes into the
-    /// history. A refused record changes nothing and says why per field.
-    pub fn save<R: Editable>(&self, record: R) -> Result<(), EditError>
+    /// Saves a record from a form (new or changed): the fields the form
+    /// changed since it `opened` the record, so a change saved meanwhile
+    /// (another tab, an import) is kept; the change goes into the history.
+    /// A refused record changes nothing and says why per field.
+    pub fn save<R: Editable>(&self, opened: &R, record: R) -> Result<(), EditError>
     where
         R::Id: std::fmt::Display,
     {
-        self.edit(|data, _, stamp| Ok(data.save(record, stamp)?.map(|c| (c, None))))
+        self.edit(|data, _, stamp| Ok(data.save_from(opened, record, stamp)?.map(|c| (c, None))))
     }
 
     /// Deletes a record (a tombstone that can be undone and travels).
@@ -820,20 +829,50 @@ impl Repo {
                 if repo.saving.get_value() != Saving::Idle {
                     return;
                 }
-                let Some(indexed) = repo.indexed.get_value() else {
+                if repo.open_forms.get_value() > 0 {
+                    repo.held_back.set(true);
                     return;
-                };
-                leptos::task::spawn_local(async move {
-                    if let Err(e) = repo.absorb_stored(&indexed).await {
-                        repo.notices.update(|n| n.push(DataNotice::SaveFailed(e)));
-                    }
-                });
+                }
+                repo.take_in_other_tabs();
             },
         );
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The listener lives as long as the page.
         on_message.forget();
         self.channel.set_value(Some(channel));
+    }
+
+    /// Reads and merges what the other tabs have stored.
+    fn take_in_other_tabs(self) {
+        let Some(indexed) = self.indexed.get_value() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Err(e) = self.absorb_stored(&indexed).await {
+                self.notices.update(|n| n.push(DataNotice::SaveFailed(e)));
+            }
+        });
+    }
+
+    /// Marks an edit form open until the calling component is cleaned up:
+    /// meanwhile the other tabs' changes wait, and are taken in when the
+    /// last form closes (a save merges them anyway).
+    pub fn hold_other_tabs_while_mounted(&self) {
+        let repo = *self;
+        repo.open_forms.update_value(|n| *n += 1);
+        on_cleanup(move || {
+            repo.open_forms.update_value(|n| *n = n.saturating_sub(1));
+            if repo.open_forms.get_value() == 0 && repo.held_back.get_untracked() {
+                repo.held_back.set(false);
+                repo.take_in_other_tabs();
+            }
+        });
+    }
+
+    /// Whether another tab has saved changes that wait for the open forms
+    /// to close (tracked).
+    pub fn other_tabs_held_back(&self) -> bool {
+        self.held_back.get()
     }
 
     /// Whether a change is still being written to storage (the page must not reload yet).

@@ -879,3 +879,39 @@ fn history_values_read_as_words() {
         "(tomt)"
     );
 }
+
+#[test]
+fn a_form_writes_only_the_fields_its_user_changed() {
+    let mut d = data();
+    // Two forms open on the same body (two tabs, or a form left open
+    // while an import came in).
+    let opened = body(&d, "nb-psb");
+    let mut in_other_tab = opened.clone();
+    in_other_tab.name = "Namn från andra fliken".into();
+    d.save_from(&opened, in_other_tab, stamp("a")).unwrap();
+
+    let mut in_this_form = opened.clone();
+    in_this_form.short_name = Some("NY".into());
+    let change = d
+        .save_from(&opened, in_this_form, stamp("a"))
+        .unwrap()
+        .unwrap();
+    let fields: Vec<&str> = change.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["short_name"]);
+    let saved = body(&d, "nb-psb");
+    assert_eq!(saved.name, "Namn från andra fliken");
+    assert_eq!(saved.short_name.as_deref(), Some("NY"));
+
+    // A form that changed nothing records nothing, even though the record
+    // has changed since it was opened.
+    assert_eq!(d.save_from(&opened, opened.clone(), stamp("a")), Ok(None));
+    // A field cleared in the form is cleared.
+    let mut cleared = saved.clone();
+    cleared.short_name = None;
+    d.save_from(&saved, cleared, stamp("a")).unwrap();
+    assert_eq!(body(&d, "nb-psb").short_name, None);
+    // A new record is saved whole.
+    let new = new_body("Nytt organ");
+    d.save_from(&new, new.clone(), stamp("a")).unwrap().unwrap();
+    assert_eq!(body(&d, "ny").name, "Nytt organ");
+}

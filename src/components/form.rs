@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::EditError;
+use crate::repo::Repo;
 
 /// What the last save attempt of a form was refused for.
 pub type FormErrors = RwSignal<Option<EditError>>;
@@ -233,13 +234,21 @@ pub fn FormSummary(errors: FormErrors) -> impl IntoView {
     }
 }
 
-/// Save and cancel.
+/// Save and cancel. While the form is open, other tabs' saved changes wait
+/// (see [`Repo::hold_other_tabs_while_mounted`]); the form says so.
 #[component]
 pub fn FormActions(
     save: &'static str,
     on_cancel: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
+    let repo = Repo::expect_context();
+    repo.hold_other_tabs_while_mounted();
     view! {
+        <p class="form-note" role="status">
+            {move || repo.other_tabs_held_back().then_some(
+                "Ändringar sparade i en annan flik visas när du har sparat eller avbrutit. Det du skriver här finns kvar.",
+            )}
+        </p>
         <div class="actions">
             <button type="submit">{save}</button>
             <button type="button" class="secondary" on:click=move |_| on_cancel()>"Avbryt"</button>

@@ -188,6 +188,51 @@ impl Dataset {
         }
     }
 
+    /// Saves what a form changed: only the fields that differ between the
+    /// record as the form `opened` it and as `edited` are written, onto the
+    /// record as it is now. A field changed meanwhile elsewhere (another
+    /// tab, an import) and not touched in the form keeps that change. A new
+    /// record (its id not live) is saved whole.
+    pub fn save_from<R: Editable>(
+        &mut self,
+        opened: &R,
+        edited: R,
+        stamp: ChangeStamp,
+    ) -> Result<Option<Change>, EditError>
+    where
+        R::Id: fmt::Display,
+    {
+        let Some(current) = R::records(self)
+            .iter()
+            .find(|r| r.id() == edited.id() && r.is_live())
+        else {
+            return self.save(edited, stamp);
+        };
+        let touched: Vec<String> = changed_fields(&record_fields(opened), &record_fields(&edited))
+            .into_iter()
+            .filter(|field| field != "deleted")
+            .collect();
+        if touched.is_empty() {
+            return Ok(None);
+        }
+        let to_json = |record: &R| {
+            serde_json::to_value(record).map_err(|e| EditError::NotFound(format!("{e}")))
+        };
+        let mut merged = to_json(current)?;
+        let edited = to_json(&edited)?;
+        if let (Some(merged), Some(edited)) = (merged.as_object_mut(), edited.as_object()) {
+            for field in touched {
+                match edited.get(&field) {
+                    Some(value) => merged.insert(field, value.clone()),
+                    None => merged.remove(&field),
+                };
+            }
+        }
+        let merged: R =
+            serde_json::from_value(merged).map_err(|e| EditError::NotFound(format!("{e}")))?;
+        self.save(merged, stamp)
+    }
+
     /// Deletes a record: it stays as a tombstone, so the deletion travels
     /// and can be undone. A record that live records still refer to is not
     /// deleted; the message names them.

@@ -80,3 +80,27 @@ test("saves made at the same moment in two tabs are both kept", async () => {
   await expectText(fresh.locator(".record-history"), "Samtidigt namn");
   await expectText(fresh.locator(".record-history"), "SAMT");
 });
+
+test("a form open in one tab keeps what is typed while the other tab saves", async () => {
+  const a = await app.openPage(PATH);
+  const b = await secondTab(a);
+  const formB = await openEditor(b);
+  await formB.getByLabel("Kortnamn", { exact: true }).fill("HÅLL");
+
+  const formA = await openEditor(a);
+  await formA.getByLabel("Namn", { exact: true }).fill("Namn från flik A");
+  await formA.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectH1(a, "Namn från flik A");
+  await saved(a);
+
+  // Tab B heard of the save but keeps its form and what was typed in it,
+  // and says that the other tab's change waits.
+  await expectText(formB.locator(".form-note"), "annan flik");
+  assert.equal(await formB.getByLabel("Kortnamn", { exact: true }).inputValue(), "HÅLL");
+  await expectH1(b, "Politiska samverkansberedningen");
+
+  // Saving B writes only the field B changed: A's name is kept.
+  await formB.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectH1(b, "Namn från flik A (HÅLL)");
+  await expectH1(a, "Namn från flik A (HÅLL)");
+});

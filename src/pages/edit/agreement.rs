@@ -391,7 +391,7 @@ pub fn AgreementForm(
             Err(e) => return errors.set(Some(e)),
         };
         let id = record.id.clone();
-        match repo.save(record) {
+        match repo.save(&agreement, record) {
             Ok(()) => done(Some(id)),
             Err(e) => errors.set(Some(e)),
         }

@@ -64,7 +64,7 @@ pub fn BodyForm(
             ..body.clone()
         };
         let id = record.id.clone();
-        match repo.save(record) {
+        match repo.save(&body, record) {
             Ok(()) => done(Some(id)),
             Err(e) => errors.set(Some(e)),
         }

@@ -306,7 +306,7 @@ pub fn MeetingForm(
                 ..original.clone()
             })
         };
-        match build().and_then(|record| repo.save(record)) {
+        match build().and_then(|record| repo.save(&original, record)) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }
@@ -359,7 +359,7 @@ pub fn NewMinutes(body: BodyId) -> impl IntoView {
             ..meeting
         };
         let id = meeting.id.clone();
-        match repo.save(meeting) {
+        match repo.save(&meeting.clone(), meeting) {
             Ok(()) => {
                 open.set(false);
                 navigate(&Page::Meeting(id).href(), Default::default());

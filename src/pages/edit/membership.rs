@@ -102,7 +102,8 @@ pub fn MembershipForm(
             to: to_date,
             note: optional(&note.get_untracked()),
         };
-        match repo.save(record) {
+        let opened = membership.clone().unwrap_or_else(|| record.clone());
+        match repo.save(&opened, record) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }

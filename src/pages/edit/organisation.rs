@@ -48,7 +48,7 @@ pub fn OrganisationForm(
             ..organisation.clone()
         };
         let id = record.id.clone();
-        match repo.save(record) {
+        match repo.save(&organisation, record) {
             Ok(()) => done(Some(id)),
             Err(e) => errors.set(Some(e)),
         }

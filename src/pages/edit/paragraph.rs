@@ -53,7 +53,7 @@ pub fn ParagraphForm(
             decision_kind: enum_from(&kind.get_untracked()).unwrap_or(paragraph.decision_kind),
             ..paragraph.clone()
         };
-        match repo.save(record) {
+        match repo.save(&paragraph, record) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }

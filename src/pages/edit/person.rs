@@ -61,7 +61,7 @@ pub fn PersonForm(
             ..person.clone()
         };
         let id = record.id.clone();
-        match repo.save(record) {
+        match repo.save(&person, record) {
             Ok(()) => done(Some(id)),
             Err(e) => errors.set(Some(e)),
         }

@@ -82,7 +82,8 @@ pub fn RelationForm(
             kind: enum_from(&kind.get_untracked()).unwrap_or(RelationKind::CoordinatesWith),
             note: optional(&note.get_untracked()),
         };
-        match repo.save(record) {
+        let opened = relation.clone().unwrap_or_else(|| record.clone());
+        match repo.save(&opened, record) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }

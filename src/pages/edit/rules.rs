@@ -302,7 +302,7 @@ pub fn BodyRulesForm(
                 ..body.clone()
             })
         };
-        match build().and_then(|record| repo.save(record)) {
+        match build().and_then(|record| repo.save(&body, record)) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }
