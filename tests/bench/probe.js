@@ -7,7 +7,7 @@
 //                next animation frame (the first frame that can show it), `started` when
 //                trunk's bootstrap fired TrunkApplicationStarted (wasm instantiated, app mounted);
 //   wasm       – the wasm module's exports (for `memory`), from that event;
-//   ev         – the time of the last change / click / keydown event (capture phase on
+//   ev         – the time of the last change / click / keydown / input event (capture phase on
 //                window, so before the app's handlers);
 //   longtasks  – every long task of the page (PerformanceObserver 'longtask');
 //   idb        – every IndexedDB put: key, characters, start, end (transaction complete);
@@ -21,7 +21,7 @@
   if (window.__bench) return;
   const B = (window.__bench = { ev: {}, longtasks: [], wasm: null, start: {}, pending: null });
 
-  for (const type of ["change", "click", "keydown"]) {
+  for (const type of ["change", "click", "keydown", "input"]) {
     addEventListener(type, () => (B.ev[type] = performance.now()), true);
   }
   addEventListener(
