@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};
 
-use crate::components::{DataNotices, InstallHint, SiteHeader, UpdateBanner};
+use crate::components::{
+    DataNotices, InstallHint, Language, NavigationFocus, SiteHeader, UpdateBanner, CONTENT_ID,
+};
+use crate::i18n::{t, Text};
 use crate::pages::edit::UndoBar;
 use crate::repo::Repo;
 use crate::routes::{AppRoutes, Page};
@@ -18,16 +21,22 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let repo = Repo::provide();
-    view! {
+    let language = Language::provide();
+    // A change of language draws the whole interface again in it (the
+    // router keeps the address; the data stays as it is).
+    move || {
+        language.get();
+        view! {
         <Router>
+            <NavigationFocus />
             <SiteHeader />
             <DataNotices />
             <UpdateBanner />
             <InstallHint />
-            <main id="innehall" tabindex="-1">
+            <main id=CONTENT_ID tabindex="-1">
                 <Show
                     when=move || repo.is_ready()
-                    fallback=|| view! { <p class="loading" role="status">"Läser in data …"</p> }
+                    fallback=|| view! { <p class="loading" role="status">{t(Text::Loading)}</p> }
                 >
                     <AppRoutes />
                     <UndoBar />
@@ -35,11 +44,14 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>
-                    "Samverkan – samverkansstrukturen mellan region och kommuner i Norrbotten och Västerbotten. "
-                    "Datan finns i den här webbläsaren och utbyts som filer mellan organisationerna."
+                    {t(Text::FooterAbout)}
                 </p>
-                <p><A href=Page::Changes.href()>"Ändringar och borttaget"</A></p>
+                <ul class="footer-links">
+                    <li><A href=Page::Changes.href()>{t(Text::FooterChanges)}</A></li>
+                    <li><A href=Page::Accessibility.href()>{t(Text::FooterAccessibility)}</A></li>
+                </ul>
             </footer>
         </Router>
+        }
     }
 }

@@ -1,6 +1,9 @@
-//! Swedish formatting of dates, times and numbers for the UI. Pure.
+//! Dates, times and numbers for the UI, in the interface's language
+//! (`i18n::lang`). Pure.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+
+use crate::i18n::{lang, Lang};
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -17,12 +20,32 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// "27 maj 2021".
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "27 maj 2021"; in English "27 May 2021".
 pub fn date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), month(date), date.year())
+    let month = match lang() {
+        Lang::Sv => month(date),
+        Lang::En => MONTHS_EN[date.month0() as usize],
+    };
+    format!("{} {month} {}", date.day(), date.year())
 }
 
-/// The month's name: "maj".
+/// The month's Swedish name, "maj", whatever the interface's language:
+/// for file names, which every party reads alike.
 pub fn month(date: NaiveDate) -> &'static str {
     MONTHS[date.month0() as usize]
 }
@@ -64,7 +87,11 @@ pub fn moment(at: &str, offset_minutes: i32) -> String {
         return at.to_owned();
     };
     let local = instant.with_timezone(&offset);
-    format!("{} kl. {}", date(local.date_naive()), time(local.time()))
+    let at = match lang() {
+        Lang::Sv => "kl.",
+        Lang::En => "at",
+    };
+    format!("{} {at} {}", date(local.date_naive()), time(local.time()))
 }
 
 /// Small numbers as words, the way agreements write them ("sex månader").
@@ -73,18 +100,27 @@ pub fn count_word(n: u32) -> String {
         "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
         "tolv",
     ];
-    WORDS
+    const WORDS_EN: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let words = match lang() {
+        Lang::Sv => WORDS,
+        Lang::En => WORDS_EN,
+    };
+    words
         .get(n as usize)
         .map(|w| (*w).to_owned())
         .unwrap_or_else(|| n.to_string())
 }
 
-/// "sex månader", "en månad".
+/// "sex månader", "en månad"; "six months", "one month".
 pub fn months(n: u32) -> String {
-    if n == 1 {
-        "en månad".into()
-    } else {
-        format!("{} månader", count_word(n))
+    match (lang(), n) {
+        (Lang::Sv, 1) => "en månad".into(),
+        (Lang::Sv, _) => format!("{} månader", count_word(n)),
+        (Lang::En, 1) => "one month".into(),
+        (Lang::En, _) => format!("{} months", count_word(n)),
     }
 }
 
@@ -114,5 +150,25 @@ mod tests {
         assert_eq!(months(1), "en månad");
         assert_eq!(months(24), "24 månader");
         assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+    }
+
+    #[test]
+    fn english_dates_and_periods() {
+        crate::i18n::set_lang(Lang::En);
+        let d = NaiveDate::from_ymd_opt(2021, 5, 27).unwrap();
+        let english = (
+            date(d),
+            months(6),
+            months(1),
+            moment("2026-11-23T09:15:00Z", 60),
+        );
+        // File names stay Swedish.
+        let file_month = month(d);
+        crate::i18n::set_lang(Lang::Sv);
+        assert_eq!(english.0, "27 May 2021");
+        assert_eq!(english.1, "six months");
+        assert_eq!(english.2, "one month");
+        assert_eq!(english.3, "23 November 2026 at 10:15");
+        assert_eq!(file_month, "maj");
     }
 }

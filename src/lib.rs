@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod diagram;
 pub mod exchange;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod rules;
 pub mod search;

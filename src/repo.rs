@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::exchange::{self, Effect, Ledger, MergeReport, Origin, RecordRef, Scope};
+use crate::i18n::{t, tf, Text};
 use crate::model::{
     BodyId, Change, ChangeAction, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
     MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
@@ -570,17 +571,17 @@ impl Repo {
         text: &str,
         progress: impl Fn(&'static str),
     ) -> Result<ImportPreview, String> {
-        progress("Kontrollerar filen …");
+        progress(t(Text::ImportProgressChecking));
         yield_to_browser().await;
         let imported = exchange::parse(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
-        progress("Slår ihop med din data …");
+        progress(t(Text::ImportProgressMerging));
         yield_to_browser().await;
         let merged = self
             .data
             .with_untracked(|local| exchange::merge(local, &imported.data))
             .map_err(|e| e.to_string())?;
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
-        progress("Jämför före och efter …");
+        progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
         let report = self
             .data
@@ -611,9 +612,8 @@ impl Repo {
                 .data
                 .with_untracked(|local| exchange::merge(local, &taken))
                 .map_err(|e| e.to_string())?;
-            exchange::check_merged(&merged).map_err(|e| {
-                format!("{e} Ta med de poster som andra poster i filen hänvisar till.")
-            })?;
+            exchange::check_merged(&merged)
+                .map_err(|e| tf(Text::ImportIncludeReferenced, &[&e]))?;
             let report = self
                 .data
                 .with_untracked(|local| MergeReport::compare(local, &merged));
@@ -681,7 +681,7 @@ impl Repo {
             .unwrap_or_else(|| {
                 Err(EditError::Invalid {
                     field: "data",
-                    message: "datan är upptagen av en annan ändring; försök igen.".into(),
+                    message: t(Text::DataBusy).into(),
                 })
             });
         if matches!(result, Ok(true)) {

@@ -32,6 +32,8 @@ pub enum Page {
     /// Every change in this copy, and the deleted records.
     Changes,
     Search(String),
+    /// The accessibility statement (tillgänglighetsredogörelse).
+    Accessibility,
 }
 
 impl Page {
@@ -57,6 +59,7 @@ impl Page {
             Page::Changes => "/andringar".into(),
             Page::Person(id) => format!("/personer/{id}"),
             Page::Search(q) => format!("/sok?q={}", encode_query(q)),
+            Page::Accessibility => "/tillganglighet".into(),
         }
     }
 }
@@ -170,6 +173,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/utbyte") view=pages::ExchangePage />
             <Route path=path!("/installningar") view=pages::SettingsPage />
             <Route path=path!("/andringar") view=pages::edit::ChangesPage />
+            <Route path=path!("/tillganglighet") view=pages::AccessibilityPage />
         </Routes>
     }
 }

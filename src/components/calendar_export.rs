@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::calendar::{ics_file_name, meetings_ics};
 use crate::download::offer_file;
+use crate::i18n::{t, tf, Text};
 use crate::model::BodyId;
 use crate::repo::Repo;
 
@@ -29,7 +30,7 @@ pub fn CalendarExport(
         error.set(offer_file(&name, "text/calendar;charset=utf-8", &ics).err());
     };
     view! {
-        <button type="button" class="secondary" on:click=export>"Exportera till kalender (.ics)"</button>
-        {move || error.get().map(|e| view! { <p class="error" role="alert">"Kalenderfilen kunde inte skapas: " {e}</p> })}
+        <button type="button" class="secondary" on:click=export>{t(Text::CalendarExportButton)}</button>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{tf(Text::CalendarExportFailed, &[&e])}</p> })}
     }
 }

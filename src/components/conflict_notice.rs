@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::exchange::field_label;
+use crate::i18n::{t, Text};
 use crate::model::RecordMeta;
 use crate::routes::Page;
 
@@ -11,11 +12,14 @@ pub fn ConflictNotice(meta: RecordMeta) -> impl IntoView {
     let fields: Vec<&str> = meta.fields_in_conflict().map(field_label).collect();
     (!fields.is_empty()).then(|| {
         let href = format!("{}#konflikter", Page::Exchange.href());
+        // The fields go in bold where the text has its {0}.
+        let (before, after) = t(Text::ConflictNoticeText)
+            .split_once("{0}")
+            .unwrap_or_default();
         view! {
             <p class="conflict-notice" role="note">
-                "Samtidiga ändringar från olika kopior: " <strong>{fields.join(", ")}</strong>
-                ". Värdet som visas gäller tills någon väljer. "
-                <a href=href>"Lös konflikten"</a>
+                {before} <strong>{fields.join(", ")}</strong> {after}
+                <a href=href>{t(Text::ConflictNoticeLink)}</a>
             </p>
         }
     })

@@ -2,6 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
 use crate::format;
+use crate::i18n::{t, Text};
 use crate::model::Fact;
 
 /// A date that may be stated, inferred or unknown. The reason for an
@@ -11,7 +12,7 @@ use crate::model::Fact;
 pub fn FactDate(
     /// The date as the sources give it.
     fact: Fact<NaiveDate>,
-    /// Show "(härlett)" instead of the expandable reason.
+    /// Show "(härlett)" ("(inferred)") instead of the expandable reason.
     #[prop(optional)]
     brief: bool,
 ) -> impl IntoView {
@@ -28,15 +29,20 @@ pub fn FactTime(
 }
 
 fn fact_view<T>(fact: Fact<T>, show: fn(T) -> String, brief: bool) -> impl IntoView {
-    let (text, marker, reason) = match fact {
+    let (text, inferred, reason) = match fact {
         Fact::Stated(value) => return view! { <span>{show(value)}</span> }.into_any(),
-        Fact::Inferred { value, reason } => (show(value), "härlett", reason),
-        Fact::Unknown { reason } => ("okänt".to_owned(), "varför", reason),
+        Fact::Inferred { value, reason } => (show(value), true, reason),
+        Fact::Unknown { reason } => (t(Text::FactUnknown).to_owned(), false, reason),
     };
     if brief || reason.is_empty() {
-        let marker = (marker == "härlett").then_some(" (härlett)");
+        let marker = inferred.then(|| format!(" ({})", t(Text::FactInferred)));
         return view! { <span class="uncertain">{text}{marker}</span> }.into_any();
     }
+    let marker = t(if inferred {
+        Text::FactInferred
+    } else {
+        Text::FactWhy
+    });
     view! {
         <span class="uncertain">{text}</span>
         <details class="caveat">

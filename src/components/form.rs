@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::focus_content;
+use crate::i18n::{t, tf, Text};
 use crate::model::EditError;
 use crate::repo::Repo;
 
@@ -143,9 +145,9 @@ pub fn RowButtons(
 ) -> impl IntoView {
     view! {
         <span class="row-buttons">
-            <button type="button" class="secondary icon" aria-label=format!("Flytta upp {row}") disabled=first on:click=move |_| on_up()>"↑"</button>
-            <button type="button" class="secondary icon" aria-label=format!("Flytta ner {row}") disabled=last on:click=move |_| on_down()>"↓"</button>
-            <button type="button" class="secondary icon" aria-label=format!("Ta bort {row}") on:click=move |_| on_remove()>"✕"</button>
+            <button type="button" class="secondary icon" aria-label=tf(Text::MoveRowUp, &[&row]) disabled=first on:click=move |_| on_up()>"↑"</button>
+            <button type="button" class="secondary icon" aria-label=tf(Text::MoveRowDown, &[&row]) disabled=last on:click=move |_| on_down()>"↓"</button>
+            <button type="button" class="secondary icon" aria-label=tf(Text::RemoveRow, &[&row]) on:click=move |_| on_remove()>"✕"</button>
         </span>
     }
 }
@@ -204,7 +206,7 @@ pub fn TextListInput(
             <legend>{label}</legend>
             <ol>{rows}</ol>
             <button type="button" class="secondary" on:click=move |_| items.update(|v| v.push(String::new()))>
-                "Lägg till " {item}
+                {tf(Text::AddListItem, &[&item])}
             </button>
             <FieldMessages id=message_id errors field />
         </fieldset>
@@ -226,7 +228,7 @@ pub fn FormSummary(errors: FormErrors) -> impl IntoView {
             };
             view! {
                 <div class="form-errors" role="alert">
-                    <p>"Inget har sparats:"</p>
+                    <p>{t(Text::FormNothingSaved)}</p>
                     <ul>{items}</ul>
                 </div>
             }
@@ -243,17 +245,61 @@ pub fn FormActions(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     repo.hold_other_tabs_while_mounted();
+    let actions = NodeRef::<leptos::html::Div>::new();
+    focus_while_open(actions);
     view! {
         <p class="form-note" role="status">
-            {move || repo.other_tabs_held_back().then_some(
-                "Ändringar sparade i en annan flik visas när du har sparat eller avbrutit. Det du skriver här finns kvar.",
-            )}
+            {move || repo.other_tabs_held_back().then(|| t(Text::HeldBackByOtherTab))}
         </p>
-        <div class="actions">
+        <div class="actions" node_ref=actions>
             <button type="submit">{save}</button>
-            <button type="button" class="secondary" on:click=move |_| on_cancel()>"Avbryt"</button>
+            <button type="button" class="secondary" on:click=move |_| on_cancel()>{t(Text::Cancel)}</button>
         </div>
     }
+}
+
+/// Moves the focus to the first field of the form holding `actions` when it
+/// opens, and back to what had the focus before (the button that opened
+/// it) when it closes; to the page's content if that is gone.
+fn focus_while_open(actions: NodeRef<leptos::html::Div>) {
+    use wasm_bindgen::JsCast;
+    let opener = StoredValue::new_local(document().active_element());
+    Effect::new(move |_| {
+        let first = actions
+            .get()
+            .and_then(|div| div.closest("form").ok().flatten())
+            .and_then(|form| {
+                form.query_selector("input, select, textarea")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = first {
+            let _ = field.focus();
+        }
+    });
+    on_cleanup(move || {
+        let opener = opener.try_get_value().flatten();
+        request_animation_frame(move || {
+            // Only when the focus was lost with the form, not taken elsewhere.
+            let document = document();
+            let lost = document
+                .active_element()
+                .is_none_or(|e| Some(e) == document.body().map(Into::into));
+            if !lost {
+                return;
+            }
+            let back = opener
+                .filter(|e| e.is_connected() && !e.has_attribute("hidden"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            match back {
+                Some(element) => {
+                    let _ = element.focus();
+                }
+                None => focus_content(None),
+            }
+        });
+    });
 }
 
 /// Text with blank lines between paragraphs, as the paragraphs.
@@ -325,7 +371,7 @@ pub fn RowList<T: Clone + Send + Sync + 'static>(
             <legend>{label}</legend>
             <ol>{rows}</ol>
             <button type="button" class="secondary" on:click=move |_| items.update(|v| v.push(new_item()))>
-                "Lägg till " {item}
+                {tf(Text::AddListItem, &[&item])}
             </button>
             <FieldMessages id=message_id errors field />
         </fieldset>

@@ -3,20 +3,22 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use super::{focus_content, LanguageSwitch, CONTENT_ID};
+use crate::i18n::{t, Text};
 use crate::pages::{filters_of, keep_search_index_current, prepare_search_index, search_href};
 use crate::repo::Repo;
 use crate::routes::Page;
 use crate::search::Filters;
 
-const NAV: [(&str, Page); 8] = [
-    ("Översikt", Page::Overview),
-    ("Att göra", Page::Due),
-    ("Organ", Page::Bodies),
-    ("Diagram", Page::Diagram(None)),
-    ("Överenskommelser", Page::Agreements),
-    ("Möten", Page::Meetings),
-    ("Personer", Page::People),
-    ("Utbyte", Page::Exchange),
+const NAV: [(Text, Page); 8] = [
+    (Text::NavOverview, Page::Overview),
+    (Text::NavDue, Page::Due),
+    (Text::NavBodies, Page::Bodies),
+    (Text::NavDiagram, Page::Diagram(None)),
+    (Text::NavAgreements, Page::Agreements),
+    (Text::NavMeetings, Page::Meetings),
+    (Text::NavPeople, Page::People),
+    (Text::NavExchange, Page::Exchange),
 ];
 
 /// The header on every page: the app's name, the search field and the main navigation.
@@ -28,7 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
         identity.with(|i| match (&i.organisation, &i.person) {
             (Some(org), Some(person)) => format!("{org} · {person}"),
             (Some(org), None) => org.clone(),
-            _ => "Ange vems kopia detta är".into(),
+            _ => t(Text::CopyOwnerUnset).into(),
         })
     };
     let navigate = use_navigate();
@@ -79,35 +81,42 @@ pub fn SiteHeader() -> impl IntoView {
             field.set_value(&current);
         }
     });
+    // The router would treat the link as a navigation; the skip link only
+    // moves the focus (and with it the reading position) to the content.
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_content(None);
+    };
     let links = NAV
         .into_iter()
-        .map(|(label, page)| view! { <li><A href=page.href()>{label}</A></li> })
+        .map(|(label, page)| view! { <li><A href=page.href()>{t(label)}</A></li> })
         .collect_view();
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#innehall">"Hoppa till innehållet"</a>
+            <a class="skip-link" href=format!("#{CONTENT_ID}") on:click=skip>{t(Text::SkipToContent)}</a>
             <div class="brand-row">
-                <A href=Page::Overview.href() attr:class="brand">"Samverkan"</A>
+                <A href=Page::Overview.href() attr:class="brand">{t(Text::AppName)}</A>
                 <form class="search-form" role="search" on:submit=on_submit>
-                    <label for="sok" class="visually-hidden">"Sök"</label>
+                    <label for="sok" class="visually-hidden">{t(Text::SearchLabel)}</label>
                     <input
                         id="sok"
                         type="search"
                         name="q"
-                        placeholder="Sök organ, personer, paragrafer…"
+                        placeholder=t(Text::SearchFieldPlaceholder)
                         node_ref=input
                         autocomplete="off"
                         on:focus=on_focus
                         on:input=on_input
                     />
-                    <button type="submit">"Sök"</button>
+                    <button type="submit">{t(Text::SearchButton)}</button>
                 </form>
                 <A href=Page::Settings.href() attr:class="copy-identity">
-                    <span class="visually-hidden">"Den här kopian: "</span>
+                    <span class="visually-hidden">{t(Text::ThisCopyPrefix)}</span>
                     {copy_label}
                 </A>
+                <LanguageSwitch />
             </div>
-            <nav aria-label="Huvudmeny">
+            <nav aria-label=t(Text::MainNavigation)>
                 <ul>{links}</ul>
             </nav>
         </header>

@@ -2,6 +2,7 @@
 //! deletes a website's stored data after seven days without a visit, but not
 //! that of an app on the home screen.
 
+use crate::i18n::{t, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -48,18 +49,21 @@ pub fn InstallHint() -> impl IntoView {
         }
         shown.set(false);
     };
+    // Safari's menu item goes in bold where the text has its {0}.
+    let (before, after) = t(Text::InstallHintText)
+        .split_once("{0}")
+        .unwrap_or_default();
     view! {
         <Show when=move || shown.get()>
             <aside class="install-hint" aria-labelledby="installera">
-                <h2 id="installera">"Lägg Samverkan på hemskärmen"</h2>
+                <h2 id="installera">{t(Text::InstallHintHeading)}</h2>
                 <p>
-                    "Tryck på Dela (fyrkanten med en pil uppåt) och välj "
-                    <strong>"Lägg till på hemskärmen"</strong>
-                    ". Då startar Samverkan som en app, även utan nät, och din data finns kvar. "
-                    "Som vanlig webbsida raderar Safari datan om sidan inte öppnats på sju dagar."
+                    {before}
+                    <strong>{t(Text::InstallHintMenuItem)}</strong>
+                    {after}
                 </p>
                 <button type="button" on:click=dismiss>
-                    "Stäng"
+                    {t(Text::Close)}
                 </button>
             </aside>
         </Show>

@@ -1,21 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf, Text};
 use crate::repo::{DataNotice, Repo};
 
 fn message(notice: &DataNotice) -> String {
     match notice {
         DataNotice::SetAside(set_aside) => match &set_aside.kept_as {
-            Some(key) => format!(
-                "{} Den sparade datan har lagts undan orörd (nyckel {key}) och den inbyggda datan visas.",
-                set_aside.reason
-            ),
-            None => format!(
-                "{} Den sparade datan ligger kvar orörd; ändringar sparas inte förrän den tagits om hand.",
-                set_aside.reason
-            ),
+            Some(key) => tf(Text::NoticeSetAsideKept, &[&set_aside.reason, key]),
+            None => tf(Text::NoticeSetAsideLeft, &[&set_aside.reason]),
         },
         DataNotice::StorageUnavailable(reason) => reason.clone(),
-        DataNotice::SaveFailed(reason) => format!("Ändringen kunde inte sparas: {reason}"),
+        DataNotice::SaveFailed(reason) => tf(Text::NoticeSaveFailed, &[reason]),
         DataNotice::SeedBroken(reason) => reason.clone(),
     }
 }
@@ -35,7 +30,7 @@ pub fn DataNotices() -> impl IntoView {
                 view! {
                     <div class="notice" role="alert">
                         <p>{message(notice)}</p>
-                        <button type="button" on:click=dismiss>"Stäng"</button>
+                        <button type="button" on:click=dismiss>{t(Text::Close)}</button>
                     </div>
                 }
             })

@@ -1,7 +1,13 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, Text};
 use crate::model::{Block, SourceRef};
 use crate::repo::Repo;
+
+/// The language of the data: the records' text as written (Swedish).
+/// Marked on the text that shows it, so that with the interface in English
+/// it is still read as Swedish (WCAG 3.1.2, language of parts).
+pub const DATA_LANG: &str = "sv";
 
 /// Running text from the documents: paragraphs, bullet lists, sub-headings.
 /// Text is always rendered as text, never as markup.
@@ -9,18 +15,25 @@ use crate::repo::Repo;
 pub fn Blocks(
     /// The blocks, in order.
     blocks: Vec<Block>,
+    /// The level (3–6) of the blocks' own sub-headings: one below the
+    /// heading the blocks sit under, so headings never skip a level.
+    #[prop(default = 3)]
+    level: u8,
 ) -> impl IntoView {
     blocks
         .into_iter()
-        .map(|block| match block {
-            Block::Paragraph(text) => view! { <p>{text}</p> }.into_any(),
+        .map(move |block| match block {
+            Block::Paragraph(text) => view! { <p lang=DATA_LANG>{text}</p> }.into_any(),
             Block::List(items) => view! {
-                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                <ul lang=DATA_LANG>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             }
             .into_any(),
-            Block::Heading { heading } => {
-                view! { <h4 class="subheading">{heading}</h4> }.into_any()
-            }
+            Block::Heading { heading } => match level {
+                ..=3 => view! { <h3 class="subheading" lang=DATA_LANG>{heading}</h3> }.into_any(),
+                4 => view! { <h4 class="subheading" lang=DATA_LANG>{heading}</h4> }.into_any(),
+                5 => view! { <h5 class="subheading" lang=DATA_LANG>{heading}</h5> }.into_any(),
+                _ => view! { <h6 class="subheading" lang=DATA_LANG>{heading}</h6> }.into_any(),
+            },
         })
         .collect_view()
 }
@@ -46,8 +59,8 @@ pub fn SourceList(
             })
             .collect_view();
         view! {
-            <aside class="sources" aria-label="Källor">
-                <h2>"Källor"</h2>
+            <aside class="sources" aria-label=t(Text::Sources)>
+                <h2>{t(Text::Sources)}</h2>
                 <ul>{items}</ul>
             </aside>
         }

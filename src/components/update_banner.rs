@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, Text};
 use crate::repo::{DataNotice, Repo};
 
 /// Dispatched on `window` by pwa/register.js when a new version is waiting.
@@ -81,16 +82,13 @@ pub fn UpdateBanner() -> impl IntoView {
     };
     let later = move |_| offer.set(Offer::None);
     let text = move || match offer.get() {
-        Offer::Unsaved => {
-            "En ändring kunde inte sparas och försvinner om du laddar om nu. \
-             Exportera datan under Utbyte först, eller ladda om ändå."
-        }
-        Offer::Saving => "En ny version av Samverkan finns. Sparar och laddar om …",
-        _ => "En ny version av Samverkan finns.",
+        Offer::Unsaved => t(Text::UpdateUnsaved),
+        Offer::Saving => t(Text::UpdateSaving),
+        _ => t(Text::UpdateAvailable),
     };
     let label = move || match offer.get() {
-        Offer::Unsaved => "Ladda om ändå",
-        _ => "Ladda om",
+        Offer::Unsaved => t(Text::UpdateReloadAnyway),
+        _ => t(Text::UpdateReload),
     };
 
     view! {
@@ -101,7 +99,7 @@ pub fn UpdateBanner() -> impl IntoView {
                     {label}
                 </button>
                 <button type="button" class="secondary" on:click=later>
-                    "Senare"
+                    {t(Text::UpdateLater)}
                 </button>
             </div>
         </Show>

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::i18n::{t, Text};
 use crate::model::{BodyId, BodyLevel, CountyId, Dataset, Record, RelationKind};
 
 /// One body to draw.
@@ -116,13 +117,13 @@ impl Band {
     /// The band's name as drawn.
     pub fn label(self) -> &'static str {
         match self {
-            Band::Political => "Politisk nivå",
-            Band::Officials => "Tjänstepersonsnivå",
-            Band::Preparatory => "Beredningar, råd och arbetsgrupper",
-            Band::Forums => "Återkommande forum",
-            Band::Support => "Stödfunktioner",
-            Band::PartyBodies => "Huvudmännens organ",
-            Band::External => "Externa aktörer",
+            Band::Political => t(Text::BandPolitical),
+            Band::Officials => t(Text::BandOfficials),
+            Band::Preparatory => t(Text::BandPreparatory),
+            Band::Forums => t(Text::BandForums),
+            Band::Support => t(Text::BandSupport),
+            Band::PartyBodies => t(Text::BandPartyBodies),
+            Band::External => t(Text::BandExternal),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::i18n::{t, tf, Text};
 use crate::model::{BodyId, BodyLevel, RelationKind};
 
 use super::geometry::{point_along, segments_cross, Point, Rect};
@@ -598,8 +599,8 @@ fn node_box(graph: &Graph, visible: &Visible, g: usize, m: &Metrics) -> NodeBox 
     let lines = wrap(&title, m.max_line_chars, m.max_lines);
     let hidden_count = visible.hidden_count[g];
     let badge = (visible.collapsed[g] && hidden_count > 0).then(|| match hidden_count {
-        1 => "+1 dolt organ".to_owned(),
-        n => format!("+{n} dolda organ"),
+        1 => t(Text::DiagramOneHidden).to_owned(),
+        n => tf(Text::DiagramHidden, &[&n]),
     });
     let band = Band::of(node.level);
     let caption = band.has_several_levels().then(|| node.level.label());

@@ -4,6 +4,7 @@
 //! Colours drawn as text keep a contrast of at least 4.5:1 (WCAG AA) against
 //! every background they can stand on.
 
+use crate::i18n::{t, Text};
 use crate::model::RelationKind;
 
 use super::graph::Band;
@@ -185,77 +186,77 @@ pub fn edge_style(kind: RelationKind) -> EdgeStyle {
             Marker::Arrow,
             "#1d4f91",
             "rel-prepares-cases-for",
-            "bereder ärenden",
+            t(Text::EdgePreparesCases),
         ),
         K::SteeringGroupFor => (
             Dash::Solid,
             Marker::OpenArrow,
             "#8a1c1c",
             "rel-steering-group-for",
-            "styrgrupp för",
+            t(Text::EdgeSteeringGroup),
         ),
         K::WorkingCommitteeOf => (
             Dash::Solid,
             Marker::Diamond,
             "#1b5e20",
             "rel-working-committee-of",
-            "arbetsutskott",
+            t(Text::EdgeWorkingCommittee),
         ),
         K::SubBodyOf => (
             Dash::Dashed,
             Marker::OpenDiamond,
             "#00645a",
             "rel-sub-body-of",
-            "knuten till",
+            t(Text::EdgeSubBody),
         ),
         K::AdjunctTo => (
             Dash::Dotted,
             Marker::OpenArrow,
             "#6a1b9a",
             "rel-adjunct-to",
-            "ordf. adjungeras",
+            t(Text::EdgeAdjunct),
         ),
         K::ChairSitsIn => (
             Dash::Dotted,
             Marker::Circle,
             "#4527a0",
             "rel-chair-sits-in",
-            "ordf. har plats i",
+            t(Text::EdgeChairSits),
         ),
         K::MayReferTo => (
             Dash::Dashed,
             Marker::Arrow,
             "#0b4a6f",
             "rel-may-refer-to",
-            "kan bereda vidare",
+            t(Text::EdgeMayRefer),
         ),
         K::SetsMandateOf => (
             Dash::DashDot,
             Marker::Arrow,
             "#8a4500",
             "rel-sets-mandate-of",
-            "fastställer uppdrag",
+            t(Text::EdgeSetsMandate),
         ),
         K::Organises => (
             Dash::DashDot,
             Marker::Circle,
             "#a3124f",
             "rel-organises",
-            "arrangerar",
+            t(Text::EdgeOrganises),
         ),
         K::CoordinatesWith => (
             Dash::Dashed,
             Marker::None,
             "#455a64",
             "rel-coordinates-with",
-            "samordnar",
+            t(Text::EdgeCoordinates),
         ),
         K::Supports => (
             Dash::Dotted,
             Marker::Arrow,
             "#5d4037",
             "rel-supports",
-            "stödjer",
+            t(Text::EdgeSupports),
         ),
     };
     EdgeStyle {

@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use crate::i18n::{t, Text};
+
 use super::geometry::Rect;
 use super::layout::{BandBox, Layout, LineKind, Metrics};
 use super::style::{
@@ -33,7 +35,7 @@ pub struct SvgOptions {
 impl Default for SvgOptions {
     fn default() -> Self {
         Self {
-            title: "Samverkansstruktur".to_owned(),
+            title: t(Text::DiagramTitle).to_owned(),
             description: None,
             font_family:
                 "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -48,7 +50,6 @@ const LEGEND_FONT_SIZE: f64 = 12.0;
 const LEGEND_CHAR_WIDTH: f64 = 6.8;
 const LEGEND_ROW: f64 = 22.0;
 const LEGEND_SAMPLE: f64 = 40.0;
-const LEGEND_HEADING: &str = "Förklaring";
 
 /// `layout` as a standalone SVG document.
 pub fn to_svg(layout: &Layout, options: &SvgOptions) -> String {
@@ -315,7 +316,7 @@ fn write_legend(out: &mut String, legend: &LegendPositions, top: f64, prefix: &s
         num(top),
         num(legend.entries.first().map_or(0.0, |e| e.1)),
         num(LEGEND_FONT_SIZE),
-        LEGEND_HEADING,
+        t(Text::DiagramLegendHeading),
     );
     for (style, x, y) in &legend.entries {
         let mid = y + LEGEND_ROW / 2.0;

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::i18n::{t, tf, Text};
 use crate::model::{ChangeStamp, Dataset, EditError, Record};
 
 use super::report::RecordRef;
@@ -139,7 +140,10 @@ where
             }
             for (n, sibling) in siblings.iter().enumerate() {
                 let mut variant = base.clone();
-                let id = format!("{} (konfliktvärde {field} {n})", record.id().as_ref());
+                let id = tf(
+                    Text::ConflictVariantId,
+                    &[&record.id().as_ref(), &field, &n],
+                );
                 variant.insert("id".into(), Value::String(id));
                 if sibling.value.is_null() {
                     variant.remove(field);
@@ -202,12 +206,12 @@ where
     };
     let mut json = serde_json::to_value(&*record).map_err(|e| invalid(e.to_string()))?;
     let Some(object) = json.as_object_mut() else {
-        return Err(invalid("posten är inget objekt".into()));
+        return Err(invalid(t(Text::ConflictNotObject).into()));
     };
     if field == "deleted" {
         let deleted = value
             .as_bool()
-            .ok_or_else(|| invalid("ska vara ja eller nej".into()))?;
+            .ok_or_else(|| invalid(t(Text::ConflictMustBeYesNo).into()))?;
         if let Some(meta) = object.get_mut("meta").and_then(Value::as_object_mut) {
             meta.insert("deleted".into(), Value::Bool(deleted));
         }

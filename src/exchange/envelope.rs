@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::i18n::{lang, t, tf, Lang, Text};
 use crate::model::{Dataset, SCHEMA_VERSION};
 
 use super::scope::Scope;
@@ -50,46 +51,46 @@ pub struct Imported {
 /// Why a file was refused. Nothing is changed when a file is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ImportError {
-    #[error("Filen är för stor: {size} byte, gränsen är {limit} byte.")]
+    #[error("{}", tf(Text::ImportTooLarge, &[size, limit]))]
     TooLarge { size: usize, limit: usize },
-    #[error("Filen är inte JSON: rad {line}, kolumn {column}: {message}.")]
+    #[error("{}", tf(Text::ImportNotJson, &[line, column, message]))]
     NotJson {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error(
-        "Filen är avkortad: den tar slut mitt i (rad {line}, kolumn {column}). \
-         Den kan ha kopierats eller sparats ofullständigt."
-    )]
+    #[error("{}", tf(Text::ImportTruncated, &[line, column]))]
     Truncated { line: usize, column: usize },
-    #[error("Filen är ingen utväxlingsfil från Samverkan (fältet `format` är {found}, väntat \"samverkan-exchange\").")]
+    #[error("{}", tf(Text::ImportNotOurFormat, &[found]))]
     NotOurFormat { found: String },
-    #[error(
-        "Filen är gjord med en nyare version av Samverkan – uppdatera appen \
-         (filens schemaversion {found}, appen läser till och med {supported})."
-    )]
+    #[error("{}", tf(Text::ImportNewerSchema, &[found, supported]))]
     NewerSchema { found: u64, supported: u32 },
-    #[error("Filen har en okänd schemaversion ({found}).")]
+    #[error("{}", tf(Text::ImportUnknownSchema, &[found]))]
     UnknownSchema { found: String },
-    #[error(
-        "Kontrollsumman stämmer inte: filen har ändrats eller skadats efter exporten \
-         (fältet `checksum` säger {expected}, innehållet ger {actual})."
-    )]
+    #[error("{}", tf(Text::ImportChecksum, &[expected, actual]))]
     ChecksumMismatch { expected: String, actual: String },
-    #[error("Fältet `{path}`: {message}.")]
+    #[error("{}", tf(Text::ImportInvalidField, &[path, message]))]
     Invalid { path: String, message: String },
     #[error("{first} ({}).", count_text(*count))]
     DanglingReference { first: String, count: usize },
-    #[error("Samma id används två gånger: {0}.")]
+    #[error("{}", tf(Text::ImportDuplicateId, &[&.0]))]
     DuplicateId(String),
 }
 
 fn count_text(count: usize) -> String {
     if count == 1 {
-        "1 hänvisning till en post som saknas".into()
+        t(Text::ImportOneDangling).into()
     } else {
-        format!("{count} hänvisningar till poster som saknas")
+        tf(Text::ImportManyDangling, &[&count])
+    }
+}
+
+/// serde_json's message in the interface's language: its own (English)
+/// words, or in Swedish for the common cases.
+fn in_language(message: &str) -> String {
+    match lang() {
+        Lang::Sv => swedish(message),
+        Lang::En => message.to_owned(),
     }
 }
 
@@ -249,7 +250,7 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
             }
         } else {
             // serde_json's message ends with the place, which we give
-            // ourselves, in Swedish.
+            // ourselves, in the interface's language.
             let message = e.to_string();
             let message = message
                 .rsplit_once(" at line ")
@@ -258,14 +259,14 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
             ImportError::NotJson {
                 line: e.line(),
                 column: e.column(),
-                message: swedish(&message),
+                message: in_language(&message),
             }
         }
     })?;
     let format = value.get("format");
     if format.and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotOurFormat {
-            found: format.map_or_else(|| "saknas".to_owned(), Value::to_string),
+            found: format.map_or_else(|| t(Text::ImportMissing).to_owned(), Value::to_string),
         });
     }
     let schema_version = match value.get("schema_version").and_then(Value::as_u64) {
@@ -278,13 +279,13 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
         Some(v) if v >= 1 => v as u32,
         other => {
             return Err(ImportError::UnknownSchema {
-                found: other.map_or_else(|| "saknas".to_owned(), |v| v.to_string()),
+                found: other.map_or_else(|| t(Text::ImportMissing).to_owned(), |v| v.to_string()),
             })
         }
     };
     let data = value.get("data").ok_or_else(|| ImportError::Invalid {
         path: "data".into(),
-        message: "saknas".into(),
+        message: t(Text::ImportMissing).into(),
     })?;
     let expected = value
         .get("checksum")
@@ -361,7 +362,7 @@ fn field<T: serde::de::DeserializeOwned>(value: &Value, name: &str) -> Result<T,
     let raw = value.get(name).cloned().unwrap_or(Value::Null);
     serde_json::from_value(raw).map_err(|e| ImportError::Invalid {
         path: name.into(),
-        message: swedish(&e.to_string()),
+        message: in_language(&e.to_string()),
     })
 }
 
@@ -373,7 +374,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
     let Some(kinds) = data.as_object() else {
         return Err(ImportError::Invalid {
             path: "data".into(),
-            message: "ska vara ett objekt".into(),
+            message: t(Text::ImportMustBeObject).into(),
         });
     };
     for (kind, records) in kinds {
@@ -385,7 +386,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                 let id = record
                     .get("id")
                     .and_then(Value::as_str)
-                    .unwrap_or("utan id");
+                    .unwrap_or(t(Text::ImportWithoutId));
                 format!("data.{kind}[{index}] (id {id})")
             };
             read_one(kind, record).map_err(|message| ImportError::Invalid {
@@ -402,9 +403,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                 {
                     return Err(ImportError::Invalid {
                         path: format!("{}.meta.{part}.{name}", at()),
-                        message: format!(
-                            "`{name}` är inget fält som kan ha versioner eller konflikter"
-                        ),
+                        message: tf(Text::ImportNotVersionedField, &[name]),
                     });
                 }
             }
@@ -427,7 +426,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                         if !value.is_boolean() {
                             return Err(ImportError::Invalid {
                                 path: format!("{}.meta.conflicts.deleted[{n}]", at()),
-                                message: "ska vara true eller false".into(),
+                                message: t(Text::ImportMustBeBool).into(),
                             });
                         }
                         continue;
@@ -450,7 +449,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
     }
     serde_json::from_value(data.clone()).map_err(|e| ImportError::Invalid {
         path: "data".into(),
-        message: swedish(&e.to_string()),
+        message: in_language(&e.to_string()),
     })
 }
 
@@ -459,7 +458,7 @@ fn read_one(kind: &str, record: &Value) -> Result<(), String> {
     one.insert(kind.to_owned(), Value::Array(vec![record.clone()]));
     serde_json::from_value::<Dataset>(Value::Object(one))
         .map(|_| ())
-        .map_err(|e| swedish(&e.to_string()))
+        .map_err(|e| in_language(&e.to_string()))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use crate::i18n::{tf, Text};
 use crate::model::{ChangeStamp, Dataset, FieldVersion, RecordMeta, Sibling};
 
 /// A merged record that does not read back as its kind. Records whose
@@ -15,7 +16,7 @@ use crate::model::{ChangeStamp, Dataset, FieldVersion, RecordMeta, Sibling};
 /// several top-level fields (a flattened enum) could be mixed by concurrent
 /// edits, so this is reported instead of guessed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("Sammanslagningen gav en ogiltig post: {0}")]
+#[error("{}", tf(Text::MergeInvalidRecord, &[&.0]))]
 pub struct MergeError(pub String);
 
 /// Merges `remote` into `local`. Records are matched by id within each kind;

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, Text};
+
 use super::{
     AgreementId, Block, BodyId, CountyId, Fact, MembershipId, OrganisationId, PersonId, RecordMeta,
     RelationId,
@@ -48,15 +50,15 @@ impl BodyLevel {
 
     pub fn label(self) -> &'static str {
         match self {
-            BodyLevel::Political => "Politisk nivå",
-            BodyLevel::Officials => "Tjänstepersonsnivå",
-            BodyLevel::Preparatory => "Beredning/utskott",
-            BodyLevel::Council => "Råd",
-            BodyLevel::WorkingGroup => "Arbetsgrupp",
-            BodyLevel::Seminar => "Seminarium/konferens",
-            BodyLevel::Support => "Stödfunktion",
-            BodyLevel::PartyBody => "Huvudmannens organ",
-            BodyLevel::External => "Extern aktör",
+            BodyLevel::Political => t(Text::LevelPolitical),
+            BodyLevel::Officials => t(Text::LevelOfficials),
+            BodyLevel::Preparatory => t(Text::LevelPreparatory),
+            BodyLevel::Council => t(Text::LevelCouncil),
+            BodyLevel::WorkingGroup => t(Text::LevelWorkingGroup),
+            BodyLevel::Seminar => t(Text::LevelSeminar),
+            BodyLevel::Support => t(Text::LevelSupport),
+            BodyLevel::PartyBody => t(Text::LevelPartyBody),
+            BodyLevel::External => t(Text::LevelExternal),
         }
     }
 }
@@ -131,10 +133,10 @@ pub enum Office {
 impl Office {
     pub fn label(self) -> &'static str {
         match self {
-            Office::Chair => "Ordförande",
-            Office::ViceChair => "Vice ordförande",
-            Office::Secretary => "Sekreterare/sekreterarfunktion",
-            Office::Presenter => "Föredragande",
+            Office::Chair => t(Text::OfficeChair),
+            Office::ViceChair => t(Text::OfficeViceChair),
+            Office::Secretary => t(Text::OfficeSecretary),
+            Office::Presenter => t(Text::OfficePresenter),
         }
     }
 }
@@ -332,34 +334,34 @@ impl RelationKind {
     /// The relation read from its source body: "LSG bereder ärenden till Samrådet".
     pub fn label(self) -> &'static str {
         match self {
-            RelationKind::PreparesCasesFor => "bereder ärenden till",
-            RelationKind::SteeringGroupFor => "är styrgrupp för",
-            RelationKind::WorkingCommitteeOf => "är arbetsutskott till",
-            RelationKind::SubBodyOf => "är knuten till",
-            RelationKind::AdjunctTo => "ordföranden adjungeras vid behov till",
-            RelationKind::ChairSitsIn => "ordföranden har en plats i",
-            RelationKind::MayReferTo => "kan bereda frågor vidare till",
-            RelationKind::SetsMandateOf => "fastställer uppdrag/program för",
-            RelationKind::Organises => "planerar och arrangerar",
-            RelationKind::CoordinatesWith => "samordnar sitt arbete med",
-            RelationKind::Supports => "stödjer",
+            RelationKind::PreparesCasesFor => t(Text::RelationPreparesCasesFor),
+            RelationKind::SteeringGroupFor => t(Text::RelationSteeringGroupFor),
+            RelationKind::WorkingCommitteeOf => t(Text::RelationWorkingCommitteeOf),
+            RelationKind::SubBodyOf => t(Text::RelationSubBodyOf),
+            RelationKind::AdjunctTo => t(Text::RelationAdjunctTo),
+            RelationKind::ChairSitsIn => t(Text::RelationChairSitsIn),
+            RelationKind::MayReferTo => t(Text::RelationMayReferTo),
+            RelationKind::SetsMandateOf => t(Text::RelationSetsMandateOf),
+            RelationKind::Organises => t(Text::RelationOrganises),
+            RelationKind::CoordinatesWith => t(Text::RelationCoordinatesWith),
+            RelationKind::Supports => t(Text::RelationSupports),
         }
     }
 
     /// The relation read from its target body: "Samrådet får ärenden beredda av LSG".
     pub fn inverse_label(self) -> &'static str {
         match self {
-            RelationKind::PreparesCasesFor => "får ärenden beredda av",
-            RelationKind::SteeringGroupFor => "har som styrgrupp",
-            RelationKind::WorkingCommitteeOf => "har som arbetsutskott",
-            RelationKind::SubBodyOf => "har knuten till sig",
-            RelationKind::AdjunctTo => "kan adjungera ordföranden i",
-            RelationKind::ChairSitsIn => "har en plats för ordföranden i",
-            RelationKind::MayReferTo => "kan få frågor beredda från",
-            RelationKind::SetsMandateOf => "får uppdrag/program fastställt av",
-            RelationKind::Organises => "planeras och arrangeras av",
-            RelationKind::CoordinatesWith => "samordnar sitt arbete med",
-            RelationKind::Supports => "stöds av",
+            RelationKind::PreparesCasesFor => t(Text::RelationInvPreparesCasesFor),
+            RelationKind::SteeringGroupFor => t(Text::RelationInvSteeringGroupFor),
+            RelationKind::WorkingCommitteeOf => t(Text::RelationInvWorkingCommitteeOf),
+            RelationKind::SubBodyOf => t(Text::RelationInvSubBodyOf),
+            RelationKind::AdjunctTo => t(Text::RelationInvAdjunctTo),
+            RelationKind::ChairSitsIn => t(Text::RelationInvChairSitsIn),
+            RelationKind::MayReferTo => t(Text::RelationInvMayReferTo),
+            RelationKind::SetsMandateOf => t(Text::RelationInvSetsMandateOf),
+            RelationKind::Organises => t(Text::RelationInvOrganises),
+            RelationKind::CoordinatesWith => t(Text::RelationInvCoordinatesWith),
+            RelationKind::Supports => t(Text::RelationInvSupports),
         }
     }
 }
@@ -397,12 +399,12 @@ pub enum MembershipRole {
 impl MembershipRole {
     pub fn label(&self) -> &'static str {
         match self {
-            MembershipRole::Chair => "Ordförande",
-            MembershipRole::ViceChair => "Vice ordförande",
-            MembershipRole::Member => "Ledamot",
-            MembershipRole::Substitute { .. } => "Ersättare",
-            MembershipRole::Secretary => "Sekreterare",
-            MembershipRole::Adjunct => "Adjungerad",
+            MembershipRole::Chair => t(Text::RoleChair),
+            MembershipRole::ViceChair => t(Text::RoleViceChair),
+            MembershipRole::Member => t(Text::RoleMember),
+            MembershipRole::Substitute { .. } => t(Text::RoleSubstitute),
+            MembershipRole::Secretary => t(Text::RoleSecretary),
+            MembershipRole::Adjunct => t(Text::RoleAdjunct),
         }
     }
 }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::i18n::{t, tf, Text};
+
 use super::*;
 
 /// The schema version of the data set as stored and as shipped built in.
@@ -101,9 +103,9 @@ fn live<R: Record>(records: &[R]) -> impl Iterator<Item = &R> {
 /// A change the core refused, with a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EditError {
-    #[error("Posten {0} finns inte (den kan ha tagits bort).")]
+    #[error("{}", tf(Text::EditNotFound, &[&.0]))]
     NotFound(String),
-    #[error("Fältet {field}: {message}")]
+    #[error("{}", tf(Text::EditInvalidField, &[&shown_field(field), message]))]
     Invalid {
         field: &'static str,
         message: String,
@@ -115,11 +117,30 @@ pub enum EditError {
     #[error("{0}")]
     Locked(String),
     /// Other records still refer to the one to delete.
-    #[error("Posten kan inte tas bort: {0}")]
+    #[error("{}", tf(Text::EditInUse, &[&.0]))]
     InUse(String),
     /// There was nothing to do (e.g. nothing to undo).
     #[error("{0}")]
     Nothing(String),
+}
+
+/// The name of a field in [`EditError::Invalid`] as shown: the name is
+/// given in Swedish, and looked up for other languages.
+fn shown_field(field: &str) -> &str {
+    let text = match field {
+        "namn" => Text::FieldLabelName,
+        "datum" => Text::FieldLabelDate,
+        "plats" => Text::FieldLabelPlace,
+        "organisation" => Text::FieldLabelOrganisation,
+        "protokoll" => Text::FieldWordMinutes,
+        "revidering" => Text::FieldWordReview,
+        "startår" => Text::FieldWordStartYear,
+        "växling" => Text::FieldWordRotation,
+        "part" => Text::FieldWordParty,
+        "värde" => Text::FieldWordValue,
+        _ => return field,
+    };
+    t(text)
 }
 
 fn join_errors(errors: &[FieldError]) -> String {
@@ -296,20 +317,20 @@ impl Dataset {
         let body = self.body_name(&meeting.body);
         match meeting.date.value() {
             Some(date) => format!("{body} {date}"),
-            None => format!("{body} (datum okänt)"),
+            None => tf(Text::MeetingDateUnknown, &[&body]),
         }
     }
 
     pub fn body_name(&self, id: &BodyId) -> String {
         self.body(id)
             .map(Body::display_name)
-            .unwrap_or_else(|| format!("(okänt organ {id})"))
+            .unwrap_or_else(|| tf(Text::UnknownBody, &[id]))
     }
 
     pub fn person_name(&self, id: &PersonId) -> String {
         self.person(id)
             .map(|p| p.name.clone())
-            .unwrap_or_else(|| format!("(okänd person {id})"))
+            .unwrap_or_else(|| tf(Text::UnknownPerson, &[id]))
     }
 
     pub fn rotation_party_name(&self, party: &RotationParty) -> String {
@@ -317,8 +338,11 @@ impl Dataset {
             RotationParty::Organisation(id) => self.organisation_name(id),
             RotationParty::MunicipalitiesOf { municipalities_of } => {
                 match self.county(municipalities_of) {
-                    Some(county) => format!("kommunerna i {}", county.name),
-                    None => format!("kommunerna i (okänt län {municipalities_of})"),
+                    Some(county) => tf(Text::MunicipalitiesOf, &[&county.name]),
+                    None => tf(
+                        Text::MunicipalitiesOf,
+                        &[&tf(Text::UnknownCounty, &[municipalities_of])],
+                    ),
                 }
             }
         }
@@ -327,7 +351,7 @@ impl Dataset {
     pub fn organisation_name(&self, id: &OrganisationId) -> String {
         self.organisation(id)
             .map(|o| o.name.clone())
-            .unwrap_or_else(|| format!("(okänd organisation {id})"))
+            .unwrap_or_else(|| tf(Text::UnknownOrganisation, &[id]))
     }
 
     /// Changes a body's name and short name, recording who changed it.
@@ -342,7 +366,7 @@ impl Dataset {
         if name.is_empty() {
             return Err(EditError::Invalid {
                 field: "namn",
-                message: "ett organ måste ha ett namn.".into(),
+                message: t(Text::BodyNeedsName).into(),
             });
         }
         let short_name = basics

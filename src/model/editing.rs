@@ -9,10 +9,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::i18n::{t, tf, Text};
+
 use super::validation::Rules;
 use super::*;
 
-/// A field the user must correct, and why (in Swedish).
+/// A field the user must correct, and why (in the interface's language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The field's name in the data, e.g. "name" or "to"; forms put the
@@ -262,13 +264,13 @@ impl Dataset {
                 .collect();
             let more = users.len().saturating_sub(shown.len());
             let more = if more > 0 {
-                format!(" och {more} till")
+                tf(Text::InUseAndMore, &[&more])
             } else {
                 String::new()
             };
-            return Err(EditError::InUse(format!(
-                "{} hänvisar till posten. Ändra eller ta bort dem först.",
-                shown.join(", ") + &more
+            return Err(EditError::InUse(tf(
+                Text::InUseReferrers,
+                &[&(shown.join(", ") + &more)],
             )));
         }
         let slot = &mut R::records_mut(self)[index];
@@ -388,7 +390,7 @@ impl Dataset {
         let mut changed: R = serde_json::from_value(json).map_err(|e| {
             EditError::Rejected(vec![FieldError::new(
                 "data",
-                format!("den äldre versionen passar inte längre ({e})."),
+                tf(Text::UndoOldVersionDoesNotFit, &[&e]),
             )])
         })?;
         changed.meta_mut().deleted = deleted;
@@ -443,7 +445,7 @@ impl Dataset {
     ) -> Result<(Change, String), EditError> {
         let entry = history
             .last_undoable(&stamp.copy_id)
-            .ok_or_else(|| EditError::Nothing("Det finns ingen ändring att ångra.".into()))?;
+            .ok_or_else(|| EditError::Nothing(t(Text::UndoNothing).into()))?;
         let values: Vec<(String, Value)> = if entry.action == ChangeAction::Created {
             vec![("deleted".into(), Value::Bool(true))]
         } else {
@@ -456,16 +458,15 @@ impl Dataset {
                 .collect()
         };
         if values.is_empty() {
-            return Err(EditError::Nothing(format!(
-                "Ändringen av {} {} kan inte ångras: fälten har ändrats igen sedan dess.",
-                entry.record.kind_label(),
-                entry.record.title(self)
+            return Err(EditError::Nothing(tf(
+                Text::UndoChangedSince,
+                &[&entry.record.kind_label(), &entry.record.title(self)],
             )));
         }
         let id = entry.id.clone();
         let change = self
             .apply_values(&entry.record, &values, ChangeAction::Undone, stamp)?
-            .ok_or_else(|| EditError::Nothing("Ändringen var redan ångrad.".into()))?;
+            .ok_or_else(|| EditError::Nothing(t(Text::UndoAlreadyUndone).into()))?;
         Ok((change, id))
     }
 

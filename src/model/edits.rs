@@ -3,6 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::i18n::{t, Text};
+
 use super::*;
 
 /// A meeting entered ahead of time (date, time, place).
@@ -35,19 +37,13 @@ impl Dataset {
         }
         let date = planned
             .date
-            .ok_or_else(|| invalid("datum", "ange ett datum för sammanträdet."))?;
+            .ok_or_else(|| invalid("datum", t(Text::ValidationMeetingDate)))?;
         let place = planned.place.trim().to_owned();
         if place.is_empty() {
-            return Err(invalid(
-                "plats",
-                "ange var sammanträdet hålls (t.ex. ”Digitalt via Teams”).",
-            ));
+            return Err(invalid("plats", t(Text::ValidationMeetingPlace)));
         }
         if self.meetings.iter().any(|m| m.id == id) {
-            return Err(invalid(
-                "id",
-                "det finns redan ett möte med samma id; försök igen.",
-            ));
+            return Err(invalid("id", t(Text::PlanMeetingIdTaken)));
         }
         let start = match planned.start {
             Some(time) => Fact::Stated(time),
@@ -90,10 +86,7 @@ impl Dataset {
     ) -> Result<bool, EditError> {
         let meeting = self.meeting_mut(id)?;
         if meeting.minutes != MinutesState::Planned {
-            return Err(invalid(
-                "protokoll",
-                "mötet har protokoll och kan inte strykas som planerat möte.",
-            ));
+            return Err(invalid("protokoll", t(Text::PlanMeetingHasMinutes)));
         }
         let before = record_fields(&*meeting);
         meeting.meta.deleted = true;
@@ -113,7 +106,7 @@ impl Dataset {
         let review = body
             .reviews
             .get_mut(rule)
-            .ok_or_else(|| invalid("revidering", "organet har ingen sådan revideringsregel."))?;
+            .ok_or_else(|| invalid("revidering", t(Text::NoSuchReviewRule)))?;
         review.last = Fact::Stated(date);
         Ok(touch_changed(body, &before, stamp))
     }
@@ -128,16 +121,16 @@ impl Dataset {
         stamp: ChangeStamp,
     ) -> Result<bool, EditError> {
         if !(1900..=2200).contains(&start.year) {
-            return Err(invalid("startår", "ange ett årtal mellan 1900 och 2200."));
+            return Err(invalid("startår", t(Text::YearOutOfRange)));
         }
         let body = self.body_mut(body)?;
         let rotation = body
             .offices
             .get_mut(office_rule)
             .and_then(|rule| rule.rotation.as_mut())
-            .ok_or_else(|| invalid("växling", "organet har ingen sådan växlingsregel."))?;
+            .ok_or_else(|| invalid("växling", t(Text::NoSuchRotationRule)))?;
         if !rotation.between.contains(&start.party) {
-            return Err(invalid("part", "parten växlar inte i den här regeln."));
+            return Err(invalid("part", t(Text::PartyNotInRotation)));
         }
         let new = Fact::Stated(start);
         if rotation.start == new {

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::i18n::{t, Text};
+
 use super::{ChangeStamp, FieldChange, RecordRef};
 
 /// What a history entry did to its record.
@@ -28,13 +30,13 @@ pub enum ChangeAction {
 impl ChangeAction {
     pub fn label(self) -> &'static str {
         match self {
-            ChangeAction::Created => "Skapad",
-            ChangeAction::Changed => "Ändrad",
-            ChangeAction::Deleted => "Borttagen",
-            ChangeAction::Undeleted => "Återställd efter borttagning",
-            ChangeAction::Undone => "Ångrad ändring",
-            ChangeAction::Restored => "Återställd till tidigare version",
-            ChangeAction::Imported => "Importerad",
+            ChangeAction::Created => t(Text::HistoryCreated),
+            ChangeAction::Changed => t(Text::HistoryChanged),
+            ChangeAction::Deleted => t(Text::HistoryDeleted),
+            ChangeAction::Undeleted => t(Text::HistoryUndeleted),
+            ChangeAction::Undone => t(Text::HistoryUndone),
+            ChangeAction::Restored => t(Text::HistoryRestored),
+            ChangeAction::Imported => t(Text::HistoryImported),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, Text};
+
 use super::{ChangeStamp, EditError};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,14 +23,14 @@ impl CopyIdentity {
         if organisation.is_empty() {
             return Err(EditError::Invalid {
                 field: "organisation",
-                message: "välj vilken organisation kopian tillhör.".into(),
+                message: t(Text::IdentityChooseOrganisation).into(),
             });
         }
         let person = person.trim();
         if person.chars().count() > 100 {
             return Err(EditError::Invalid {
                 field: "namn",
-                message: "högst 100 tecken.".into(),
+                message: t(Text::IdentityNameTooLong).into(),
             });
         }
         Ok(CopyIdentity {

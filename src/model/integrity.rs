@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::i18n::{t, tf, Text};
+
 use super::*;
 
 /// A reference from one record to a record that does not exist.
@@ -18,11 +20,10 @@ pub struct DanglingReference {
 
 impl fmt::Display for DanglingReference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}, fält `{}`: hänvisar till {} som inte finns",
-            self.from, self.field, self.missing
-        )
+        f.write_str(&tf(
+            Text::IntegrityDangling,
+            &[&self.from, &self.field, &self.missing],
+        ))
     }
 }
 
@@ -99,30 +100,30 @@ impl Dataset {
     pub fn check_references(&self) -> ReferenceCheck {
         let mut check = ReferenceCheck::default();
         let ids = Ids {
-            counties: check.unique("län", &self.counties),
-            organisations: check.unique("organisation", &self.organisations),
-            people: check.unique("person", &self.people),
-            bodies: check.unique("organ", &self.bodies),
-            agreements: check.unique("överenskommelse", &self.agreements),
-            meetings: check.unique("möte", &self.meetings),
-            documents: check.unique("källdokument", &self.documents),
+            counties: check.unique(t(Text::KindCounty), &self.counties),
+            organisations: check.unique(t(Text::KindOrganisation), &self.organisations),
+            people: check.unique(t(Text::KindPerson), &self.people),
+            bodies: check.unique(t(Text::KindBody), &self.bodies),
+            agreements: check.unique(t(Text::KindAgreement), &self.agreements),
+            meetings: check.unique(t(Text::KindMeeting), &self.meetings),
+            documents: check.unique(t(Text::KindDocument), &self.documents),
         };
-        check.unique("relation", &self.relations);
-        check.unique("uppdrag", &self.memberships);
-        check.unique("paragraf", &self.paragraphs);
-        check.unique("placering", &self.positions);
+        check.unique(t(Text::KindRelation), &self.relations);
+        check.unique(t(Text::KindMembership), &self.memberships);
+        check.unique(t(Text::KindParagraph), &self.paragraphs);
+        check.unique(t(Text::KindPositionShort), &self.positions);
         for position in &self.positions {
-            let from = format!("placering {}", position.id);
+            let from = format!("{} {}", t(Text::KindPositionShort), position.id);
             check.expect(&ids.bodies, position.body.as_str(), &from, "body".into());
         }
 
         self.check_sources(&mut check, &ids);
         for org in &self.organisations {
-            let from = format!("organisation {}", org.id);
+            let from = format!("{} {}", t(Text::KindOrganisation), org.id);
             check.expect(&ids.counties, org.county.as_str(), &from, "county".into());
         }
         for person in &self.people {
-            let from = format!("person {}", person.id);
+            let from = format!("{} {}", t(Text::KindPerson), person.id);
             if let Some(org) = &person.organisation {
                 check.expect(
                     &ids.organisations,
@@ -144,12 +145,12 @@ impl Dataset {
             self.check_body(&mut check, &ids, body);
         }
         for relation in &self.relations {
-            let from = format!("relation {}", relation.id);
+            let from = format!("{} {}", t(Text::KindRelation), relation.id);
             check.expect(&ids.bodies, relation.from.as_str(), &from, "from".into());
             check.expect(&ids.bodies, relation.to.as_str(), &from, "to".into());
         }
         for membership in &self.memberships {
-            let from = format!("uppdrag {}", membership.id);
+            let from = format!("{} {}", t(Text::KindMembership), membership.id);
             check.expect(
                 &ids.people,
                 membership.person.as_str(),
@@ -179,7 +180,7 @@ impl Dataset {
             self.check_meeting(&mut check, &ids, meeting);
         }
         for paragraph in &self.paragraphs {
-            let from = format!("paragraf {}", paragraph.id);
+            let from = format!("{} {}", t(Text::KindParagraph), paragraph.id);
             check.expect(
                 &ids.meetings,
                 paragraph.meeting.as_str(),
@@ -207,46 +208,46 @@ impl Dataset {
         let metas = self
             .counties
             .iter()
-            .map(|r| (format!("län {}", r.id), &r.meta))
+            .map(|r| (format!("{} {}", t(Text::KindCounty), r.id), &r.meta))
             .chain(
                 self.organisations
                     .iter()
-                    .map(|r| (format!("organisation {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindOrganisation), r.id), &r.meta)),
             )
             .chain(
                 self.people
                     .iter()
-                    .map(|r| (format!("person {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindPerson), r.id), &r.meta)),
             )
             .chain(
                 self.bodies
                     .iter()
-                    .map(|r| (format!("organ {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindBody), r.id), &r.meta)),
             )
             .chain(
                 self.relations
                     .iter()
-                    .map(|r| (format!("relation {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindRelation), r.id), &r.meta)),
             )
             .chain(
                 self.memberships
                     .iter()
-                    .map(|r| (format!("uppdrag {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindMembership), r.id), &r.meta)),
             )
             .chain(
                 self.agreements
                     .iter()
-                    .map(|r| (format!("överenskommelse {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindAgreement), r.id), &r.meta)),
             )
             .chain(
                 self.meetings
                     .iter()
-                    .map(|r| (format!("möte {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindMeeting), r.id), &r.meta)),
             )
             .chain(
                 self.paragraphs
                     .iter()
-                    .map(|r| (format!("paragraf {}", r.id), &r.meta)),
+                    .map(|r| (format!("{} {}", t(Text::KindParagraph), r.id), &r.meta)),
             );
         for (from, meta) in metas {
             for (i, source) in meta.sources.iter().enumerate() {
@@ -261,7 +262,7 @@ impl Dataset {
     }
 
     fn check_body(&self, check: &mut ReferenceCheck, ids: &Ids, body: &Body) {
-        let from = format!("organ {}", body.id);
+        let from = format!("{} {}", t(Text::KindBody), body.id);
         check.expect(&ids.counties, body.county.as_str(), &from, "county".into());
         if let Some(owner) = &body.owner {
             check.expect(&ids.organisations, owner.as_str(), &from, "owner".into());
@@ -348,7 +349,7 @@ impl Dataset {
     }
 
     fn check_agreement(&self, check: &mut ReferenceCheck, ids: &Ids, agreement: &Agreement) {
-        let from = format!("överenskommelse {}", agreement.id);
+        let from = format!("{} {}", t(Text::KindAgreement), agreement.id);
         check.expect(
             &ids.counties,
             agreement.county.as_str(),
@@ -426,7 +427,7 @@ impl Dataset {
     }
 
     fn check_meeting(&self, check: &mut ReferenceCheck, ids: &Ids, meeting: &Meeting) {
-        let from = format!("möte {}", meeting.id);
+        let from = format!("{} {}", t(Text::KindMeeting), meeting.id);
         check.expect(&ids.bodies, meeting.body.as_str(), &from, "body".into());
         for (i, d) in meeting.decision_makers.iter().enumerate() {
             check.expect(

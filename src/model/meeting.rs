@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, Text};
+
 use super::{
     Block, BodyId, ChangeStamp, DocumentRef, Fact, MeetingId, OrganisationId, ParagraphId,
     PersonId, RecordMeta,
@@ -27,10 +29,10 @@ impl MeetingKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            MeetingKind::Ordinary => "Ordinarie sammanträde",
-            MeetingKind::Extra => "Extra sammanträde",
-            MeetingKind::ThemeDay => "Temadag",
-            MeetingKind::Seminar => "Seminarium",
+            MeetingKind::Ordinary => t(Text::MeetingKindOrdinary),
+            MeetingKind::Extra => t(Text::MeetingKindExtra),
+            MeetingKind::ThemeDay => t(Text::MeetingKindThemeDay),
+            MeetingKind::Seminar => t(Text::MeetingKindSeminar),
         }
     }
 }
@@ -97,9 +99,9 @@ pub enum SignatureRole {
 impl SignatureRole {
     pub fn label(self) -> &'static str {
         match self {
-            SignatureRole::Secretary => "Sekreterare",
-            SignatureRole::Chair => "Ordförande",
-            SignatureRole::Adjuster => "Justerare",
+            SignatureRole::Secretary => t(Text::SignatureSecretary),
+            SignatureRole::Chair => t(Text::SignatureChair),
+            SignatureRole::Adjuster => t(Text::SignatureAdjuster),
         }
     }
 }
@@ -149,10 +151,10 @@ pub enum MinutesState {
 impl MinutesState {
     pub fn label(&self) -> &'static str {
         match self {
-            MinutesState::Planned => "Planerat",
-            MinutesState::Draft => "Utkast",
-            MinutesState::ForAdjustment => "För justering",
-            MinutesState::Adjusted { .. } => "Justerat",
+            MinutesState::Planned => t(Text::MinutesPlanned),
+            MinutesState::Draft => t(Text::MinutesDraft),
+            MinutesState::ForAdjustment => t(Text::MinutesForAdjustment),
+            MinutesState::Adjusted { .. } => t(Text::MinutesAdjusted),
         }
     }
 }
@@ -203,8 +205,8 @@ pub enum AddendumKind {
 impl AddendumKind {
     pub fn label(self) -> &'static str {
         match self {
-            AddendumKind::Correction => "Rättelse",
-            AddendumKind::Addition => "Tillägg",
+            AddendumKind::Correction => t(Text::AddendumCorrection),
+            AddendumKind::Addition => t(Text::AddendumAddition),
         }
     }
 }

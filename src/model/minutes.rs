@@ -6,6 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
+use crate::i18n::{t, tf, Text};
+
 use super::*;
 
 /// A step of the workflow the user can take.
@@ -24,10 +26,10 @@ pub enum MinutesStep {
 impl MinutesStep {
     pub fn label(&self) -> &'static str {
         match self {
-            MinutesStep::StartDraft => "Börja skriva protokoll",
-            MinutesStep::SendForAdjustment => "Skicka för justering",
-            MinutesStep::ReturnToDraft => "Tillbaka till utkast",
-            MinutesStep::Adjust { .. } => "Justera protokollet",
+            MinutesStep::StartDraft => t(Text::StepStartDraft),
+            MinutesStep::SendForAdjustment => t(Text::StepSendForAdjustment),
+            MinutesStep::ReturnToDraft => t(Text::StepReturnToDraft),
+            MinutesStep::Adjust { .. } => t(Text::StepAdjust),
         }
     }
 }
@@ -75,7 +77,7 @@ impl Dataset {
             .meeting(id)
             .ok_or_else(|| EditError::NotFound(id.to_string()))?;
         if let MinutesState::Adjusted { .. } = meeting.minutes {
-            return Err(EditError::Locked(LOCKED_MINUTES.to_owned()));
+            return Err(EditError::Locked(locked_minutes().to_owned()));
         }
         let numbers: Vec<u32> = self.paragraphs_of(id).iter().map(|p| p.number).collect();
         let mut changed = meeting.clone();
@@ -83,7 +85,7 @@ impl Dataset {
             (MinutesState::Planned, MinutesStep::StartDraft) => MinutesState::Draft,
             (MinutesState::Draft, MinutesStep::SendForAdjustment) => {
                 if numbers.is_empty() {
-                    return Err(refuse("minutes", "protokollet har ingen § ännu."));
+                    return Err(refuse("minutes", t(Text::MinutesNoParagraphs)));
                 }
                 check_numbering(&numbers).map_err(|e| EditError::Rejected(vec![e]))?;
                 MinutesState::ForAdjustment
@@ -95,19 +97,18 @@ impl Dataset {
                     errors.push(e);
                 }
                 if meeting.chair.is_none() {
-                    errors.push(FieldError::new("chair", "ange mötets ordförande."));
+                    errors.push(FieldError::new("chair", t(Text::MinutesNeedsChair)));
                 }
                 if meeting.adjusters.is_empty() {
-                    errors.push(FieldError::new("adjusters", "ange minst en justerare."));
+                    errors.push(FieldError::new("adjusters", t(Text::MinutesNeedsAdjuster)));
                 }
                 if let Some(held) = meeting.date.value() {
                     if date < held {
                         errors.push(FieldError::new(
                             "minutes",
-                            format!(
-                                "protokollet kan inte justeras ({}) före sammanträdet ({}).",
-                                crate::format::date(*date),
-                                crate::format::date(*held)
+                            tf(
+                                Text::MinutesAdjustedBeforeMeeting,
+                                &[&crate::format::date(*date), &crate::format::date(*held)],
                             ),
                         ));
                     }
@@ -125,10 +126,9 @@ impl Dataset {
             (state, step) => {
                 return Err(refuse(
                     "minutes",
-                    format!(
-                        "”{}” går inte när protokollet är {}.",
-                        step.label(),
-                        state.label().to_lowercase()
+                    tf(
+                        Text::MinutesStepNotAllowed,
+                        &[&step.label(), &state.label().to_lowercase()],
                     ),
                 ))
             }
@@ -152,28 +152,19 @@ impl Dataset {
             .ok_or_else(|| EditError::NotFound(id.to_string()))?;
         let mut errors = vec![];
         if !matches!(meeting.minutes, MinutesState::Adjusted { .. }) {
-            errors.push(FieldError::new(
-                "addenda",
-                "protokollet är inte justerat: ändra direkt i protokollet i stället.",
-            ));
+            errors.push(FieldError::new("addenda", t(Text::AddendumNotAdjusted)));
         }
         if addendum.text.trim().is_empty() {
-            errors.push(FieldError::new(
-                "text",
-                "skriv vad som rättas eller läggs till.",
-            ));
+            errors.push(FieldError::new("text", t(Text::AddendumNeedsText)));
         }
         if addendum.reason.trim().is_empty() {
-            errors.push(FieldError::new(
-                "reason",
-                "ange skälet till rättelsen eller tillägget.",
-            ));
+            errors.push(FieldError::new("reason", t(Text::AddendumNeedsReason)));
         }
         if let Some(number) = addendum.paragraph {
             if !self.paragraphs_of(id).iter().any(|p| p.number == number) {
                 errors.push(FieldError::new(
                     "paragraph",
-                    format!("protokollet har ingen § {number}."),
+                    tf(Text::AddendumNoSuchParagraph, &[&number]),
                 ));
             }
         }

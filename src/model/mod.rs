@@ -37,4 +37,4 @@ pub use organisation::*;
 pub use position::BodyPosition;
 pub use record_ref::{describe_value, field_label, value_text, FieldChange, RecordRef};
 pub use text::*;
-pub use validation::{check_numbering, Rules, LOCKED_MINUTES};
+pub use validation::{check_numbering, locked_minutes, Rules, LOCKED_MINUTES};

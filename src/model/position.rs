@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{tf, Text};
+
 use super::{BodyId, ChangeStamp, Dataset, EditError, PositionId, Record, RecordMeta};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,7 +50,7 @@ impl Dataset {
         if !(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT) {
             return Err(EditError::Invalid {
                 field: "position",
-                message: format!("({x}, {y}) ligger utanför diagrammet."),
+                message: tf(Text::PositionOutside, &[&x, &y]),
             });
         }
         self.body(body)

@@ -1,9 +1,12 @@
 //! Naming records and fields for people: a record by kind and id, its kind
-//! and title in Swedish, a field's Swedish name and a value as short text.
+//! and title, a field's name and a value as short text, in the interface's
+//! language.
 //! Used by the import preview, the conflict list and the change history.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::i18n::{t, tf, Text};
 
 use super::Dataset;
 
@@ -15,21 +18,21 @@ pub struct RecordRef {
 }
 
 impl RecordRef {
-    /// The kind in Swedish, singular.
+    /// The kind in the interface's language, singular.
     pub fn kind_label(&self) -> &'static str {
         match self.kind.as_str() {
-            "documents" => "källdokument",
-            "counties" => "län",
-            "organisations" => "organisation",
-            "people" => "person",
-            "bodies" => "organ",
-            "relations" => "relation",
-            "memberships" => "uppdrag",
-            "agreements" => "överenskommelse",
-            "meetings" => "möte",
-            "paragraphs" => "paragraf",
-            "positions" => "placering i diagrammet",
-            _ => "post",
+            "documents" => t(Text::KindDocument),
+            "counties" => t(Text::KindCounty),
+            "organisations" => t(Text::KindOrganisation),
+            "people" => t(Text::KindPerson),
+            "bodies" => t(Text::KindBody),
+            "relations" => t(Text::KindRelation),
+            "memberships" => t(Text::KindMembership),
+            "agreements" => t(Text::KindAgreement),
+            "meetings" => t(Text::KindMeeting),
+            "paragraphs" => t(Text::KindParagraph),
+            "positions" => t(Text::KindPosition),
+            _ => t(Text::KindOther),
         }
     }
 
@@ -73,10 +76,9 @@ impl RecordRef {
                 .iter()
                 .find(|r| r.id.as_str() == id)
                 .map(|r| {
-                    format!(
-                        "{} i {}",
-                        data.person_name(&r.person),
-                        data.body_name(&r.body)
+                    tf(
+                        Text::MembershipIn,
+                        &[&data.person_name(&r.person), &data.body_name(&r.body)],
                     )
                 }),
             "agreements" => data
@@ -105,67 +107,67 @@ impl RecordRef {
     }
 }
 
-/// A field's name in Swedish, for showing what changes; unknown fields by
+/// A field's name in the interface's language, for showing what changes; unknown fields by
 /// their name in the data.
 pub fn field_label(field: &str) -> &str {
     match field {
-        "name" => "namn",
-        "short_name" => "kortnamn",
-        "title" => "rubrik",
-        "deleted" => "borttagen",
-        "date" => "datum",
-        "county" => "län",
-        "level" => "nivå",
-        "mandate" => "uppdrag",
-        "composition" => "sammansättning",
-        "substitutes" => "ersättare",
-        "offices" => "ordförande och sekreterare",
-        "meeting_rules" => "mötesregler",
-        "reviews" => "översyner",
-        "working_order" => "arbetsordning",
-        "kind" => "typ",
-        "note" => "anteckning",
-        "role" => "roll",
-        "person" => "person",
-        "body" => "organ",
-        "from" => "från",
-        "to" => "till",
-        "minutes" => "protokollets status",
-        "agenda" => "dagordning",
-        "decision_makers" => "beslutande",
-        "participants" => "övriga deltagare",
-        "signatures" => "underskrifter",
-        "place" => "plats",
-        "number" => "nummer",
-        "parts" => "innehåll",
-        "follow_ups" => "återrapporteringar",
-        "sections" => "avsnitt",
-        "parties" => "parter",
-        "organisation" => "organisation",
-        "municipality" => "kommun",
-        "name_variants" => "andra stavningar",
-        "former_names" => "tidigare namn",
-        "other_names" => "andra namn",
-        "party" => "parti",
-        "notice" => "uppsägningstid",
-        "validity" => "giltighet",
-        "addenda" => "rättelser och tillägg",
-        "chair" => "ordförande",
-        "secretary" => "sekreterare",
-        "adjusters" => "justerare",
-        "start" => "tid",
-        "background" => "bakgrund",
-        "proposal" => "förslag till beslut",
-        "decision" => "beslut",
-        "decision_kind" => "typ av beslut",
-        "owner" => "huvudman",
-        "established_by" => "inrättat genom",
-        "formed" => "bildades",
-        "representing" => "företräder",
-        "description" => "beskrivning",
-        "paragraph" => "paragraf",
-        "reason" => "skäl",
-        "text" => "text",
+        "name" => t(Text::FieldLabelName),
+        "short_name" => t(Text::FieldLabelShortName),
+        "title" => t(Text::FieldLabelTitle),
+        "deleted" => t(Text::FieldLabelDeleted),
+        "date" => t(Text::FieldLabelDate),
+        "county" => t(Text::FieldLabelCounty),
+        "level" => t(Text::FieldLabelLevel),
+        "mandate" => t(Text::FieldLabelMandate),
+        "composition" => t(Text::FieldLabelComposition),
+        "substitutes" => t(Text::FieldLabelSubstitutes),
+        "offices" => t(Text::FieldLabelOffices),
+        "meeting_rules" => t(Text::FieldLabelMeetingRules),
+        "reviews" => t(Text::FieldLabelReviews),
+        "working_order" => t(Text::FieldLabelWorkingOrder),
+        "kind" => t(Text::FieldLabelKind),
+        "note" => t(Text::FieldLabelNote),
+        "role" => t(Text::FieldLabelRole),
+        "person" => t(Text::FieldLabelPerson),
+        "body" => t(Text::FieldLabelBody),
+        "from" => t(Text::FieldLabelFrom),
+        "to" => t(Text::FieldLabelTo),
+        "minutes" => t(Text::FieldLabelMinutes),
+        "agenda" => t(Text::FieldLabelAgenda),
+        "decision_makers" => t(Text::FieldLabelDecisionMakers),
+        "participants" => t(Text::FieldLabelParticipants),
+        "signatures" => t(Text::FieldLabelSignatures),
+        "place" => t(Text::FieldLabelPlace),
+        "number" => t(Text::FieldLabelNumber),
+        "parts" => t(Text::FieldLabelParts),
+        "follow_ups" => t(Text::FieldLabelFollowUps),
+        "sections" => t(Text::FieldLabelSections),
+        "parties" => t(Text::FieldLabelParties),
+        "organisation" => t(Text::FieldLabelOrganisation),
+        "municipality" => t(Text::FieldLabelMunicipality),
+        "name_variants" => t(Text::FieldLabelNameVariants),
+        "former_names" => t(Text::FieldLabelFormerNames),
+        "other_names" => t(Text::FieldLabelOtherNames),
+        "party" => t(Text::FieldLabelParty),
+        "notice" => t(Text::FieldLabelNotice),
+        "validity" => t(Text::FieldLabelValidity),
+        "addenda" => t(Text::FieldLabelAddenda),
+        "chair" => t(Text::FieldLabelChair),
+        "secretary" => t(Text::FieldLabelSecretary),
+        "adjusters" => t(Text::FieldLabelAdjusters),
+        "start" => t(Text::FieldLabelStart),
+        "background" => t(Text::FieldLabelBackground),
+        "proposal" => t(Text::FieldLabelProposal),
+        "decision" => t(Text::FieldLabelDecision),
+        "decision_kind" => t(Text::FieldLabelDecisionKind),
+        "owner" => t(Text::FieldLabelOwner),
+        "established_by" => t(Text::FieldLabelEstablishedBy),
+        "formed" => t(Text::FieldLabelFormed),
+        "representing" => t(Text::FieldLabelRepresenting),
+        "description" => t(Text::FieldLabelDescription),
+        "paragraph" => t(Text::FieldLabelParagraph),
+        "reason" => t(Text::FieldLabelReason),
+        "text" => t(Text::FieldLabelText),
         other => other,
     }
 }
@@ -178,8 +180,8 @@ pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
         if let Ok(state) = serde_json::from_value::<super::MinutesState>(value.clone()) {
             return match state {
                 super::MinutesState::Adjusted { date } => match date.value() {
-                    Some(d) => format!("Justerat {}", crate::format::date(*d)),
-                    None => "Justerat".into(),
+                    Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
+                    None => t(Text::MinutesAdjusted).into(),
                 },
                 other => other.label().into(),
             };
@@ -192,10 +194,10 @@ pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
             .or_else(|| item.as_str().map(str::to_owned))
     };
     let text = match value {
-        Value::Array(items) if items.is_empty() => "(tomt)".into(),
+        Value::Array(items) if items.is_empty() => t(Text::ValueEmpty).into(),
         Value::Array(items) => match items.iter().map(named).collect::<Option<Vec<_>>>() {
             Some(names) => names.join("; "),
-            None => format!("{} poster", items.len()),
+            None => tf(Text::ValueRecords, &[&items.len()]),
         },
         Value::Object(map) if map.len() == 1 && map.contains_key("stated") => {
             return value_text(&map["stated"], max)
@@ -209,9 +211,9 @@ pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
 /// for absent, anything structured as compact JSON cut at `max` characters.
 pub fn value_text(value: &Value, max: usize) -> String {
     let text = match value {
-        Value::Null => return "(tomt)".into(),
-        Value::Bool(true) => return "ja".into(),
-        Value::Bool(false) => return "nej".into(),
+        Value::Null => return t(Text::ValueEmpty).into(),
+        Value::Bool(true) => return t(Text::ValueYes).into(),
+        Value::Bool(false) => return t(Text::ValueNo).into(),
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         other => other.to_string(),

@@ -1,8 +1,11 @@
 //! The rules a record must meet before it is saved, one function per record
-//! kind, each rule giving the field and a Swedish message that says why.
+//! kind, each rule giving the field and a message (in the interface's
+//! language) that says why.
 //! Also what is locked: adjusted minutes and their §.
 
 use std::collections::BTreeSet;
+
+use crate::i18n::{t, tf, Text};
 
 use super::*;
 
@@ -29,8 +32,15 @@ pub trait Rules {
 }
 
 /// The message for any change to adjusted minutes.
+/// Kept in Swedish for callers that compare with it; the shown text is
+/// [`locked_minutes`].
 pub const LOCKED_MINUTES: &str =
     "Protokollet är justerat och låst. Ändringar görs som rättelse eller tillägg.";
+
+/// The message for any change to adjusted minutes, in the current language.
+pub fn locked_minutes() -> &'static str {
+    t(Text::LockedMinutes)
+}
 
 /// Collects the errors of one record.
 #[derive(Default)]
@@ -49,22 +59,13 @@ impl Check {
 
     fn exists(&mut self, field: &'static str, found: bool, what: &str, id: &str) {
         if !found {
-            self.fail(
-                field,
-                format!("{what} {id} finns inte (den kan ha tagits bort)."),
-            );
+            self.fail(field, tf(Text::ValidationNotFound, &[&what, &id]));
         }
     }
 
     fn no_blank_items(&mut self, field: &'static str, items: &[String], what: &str) {
         if let Some(i) = items.iter().position(|s| s.trim().is_empty()) {
-            self.fail(
-                field,
-                format!(
-                    "{what} nummer {} är tom; skriv något eller ta bort den.",
-                    i + 1
-                ),
-            );
+            self.fail(field, tf(Text::ValidationBlankItem, &[&what, &(i + 1)]));
         }
     }
 }
@@ -72,20 +73,20 @@ impl Check {
 impl Rules for Organisation {
     fn validate(&self, data: &Dataset) -> Vec<FieldError> {
         let mut c = Check::default();
-        c.required("name", &self.name, "ange organisationens namn.");
+        c.required("name", &self.name, t(Text::ValidationOrganisationName));
         c.exists(
             "county",
             data.county(&self.county).is_some(),
-            "Länet",
+            t(Text::WhatCounty),
             self.county.as_str(),
         );
         if data
             .live_organisations()
             .any(|o| o.id != self.id && o.name.trim().eq_ignore_ascii_case(self.name.trim()))
         {
-            c.fail("name", "det finns redan en organisation med det namnet.");
+            c.fail("name", t(Text::ValidationOrganisationExists));
         }
-        c.no_blank_items("former_names", &self.former_names, "Det tidigare namnet");
+        c.no_blank_items("former_names", &self.former_names, t(Text::WhatFormerName));
         c.0
     }
 }
@@ -93,16 +94,16 @@ impl Rules for Organisation {
 impl Rules for Person {
     fn validate(&self, data: &Dataset) -> Vec<FieldError> {
         let mut c = Check::default();
-        c.required("name", &self.name, "ange personens namn.");
+        c.required("name", &self.name, t(Text::ValidationPersonName));
         if let Some(org) = &self.organisation {
             c.exists(
                 "organisation",
                 data.organisation(org).is_some(),
-                "Organisationen",
+                t(Text::WhatOrganisation),
                 org.as_str(),
             );
         }
-        c.no_blank_items("name_variants", &self.name_variants, "Stavningen");
+        c.no_blank_items("name_variants", &self.name_variants, t(Text::WhatSpelling));
         c.0
     }
 }
@@ -110,38 +111,38 @@ impl Rules for Person {
 impl Rules for Body {
     fn validate(&self, data: &Dataset) -> Vec<FieldError> {
         let mut c = Check::default();
-        c.required("name", &self.name, "ange organets namn.");
+        c.required("name", &self.name, t(Text::ValidationBodyName));
         if data.live_bodies().any(|b| {
             b.id != self.id && b.county == self.county && b.name.trim() == self.name.trim()
         }) {
-            c.fail("name", "det finns redan ett organ med det namnet i länet.");
+            c.fail("name", t(Text::ValidationBodyExists));
         }
         if let Some(short) = &self.short_name {
             if short.chars().count() > 20 {
-                c.fail("short_name", "kortnamnet får vara högst 20 tecken.");
+                c.fail("short_name", t(Text::ValidationShortNameLength));
             }
         }
         c.exists(
             "county",
             data.county(&self.county).is_some(),
-            "Länet",
+            t(Text::WhatCounty),
             self.county.as_str(),
         );
         if let Some(owner) = &self.owner {
             c.exists(
                 "owner",
                 data.organisation(owner).is_some(),
-                "Organisationen",
+                t(Text::WhatOrganisation),
                 owner.as_str(),
             );
         }
-        c.no_blank_items("mandate", &self.mandate, "Uppdragspunkten");
-        c.no_blank_items("other_names", &self.other_names, "Det andra namnet");
+        c.no_blank_items("mandate", &self.mandate, t(Text::WhatMandateItem));
+        c.no_blank_items("other_names", &self.other_names, t(Text::WhatOtherName));
         if let Some(agreement) = &self.established_by {
             c.exists(
                 "established_by",
                 data.agreement(agreement).is_some(),
-                "Överenskommelsen",
+                t(Text::WhatAgreement),
                 agreement.as_str(),
             );
         }
@@ -150,20 +151,14 @@ impl Rules for Body {
             .iter()
             .position(|r| r.text.trim().is_empty())
         {
-            c.fail(
-                "composition",
-                format!("regel nummer {} saknar text.", i + 1),
-            );
+            c.fail("composition", tf(Text::ValidationRuleText, &[&(i + 1)]));
         }
         if let Some(i) = self
             .meeting_rules
             .iter()
             .position(|r| r.text.trim().is_empty())
         {
-            c.fail(
-                "meeting_rules",
-                format!("regel nummer {} saknar text.", i + 1),
-            );
+            c.fail("meeting_rules", tf(Text::ValidationRuleText, &[&(i + 1)]));
         }
         c.0
     }
@@ -175,20 +170,17 @@ impl Rules for Relation {
         c.exists(
             "from",
             data.body(&self.from).is_some(),
-            "Organet",
+            t(Text::WhatBody),
             self.from.as_str(),
         );
         c.exists(
             "to",
             data.body(&self.to).is_some(),
-            "Organet",
+            t(Text::WhatBody),
             self.to.as_str(),
         );
         if self.from == self.to {
-            c.fail(
-                "to",
-                "en relation kan inte gå från ett organ till sig självt.",
-            );
+            c.fail("to", t(Text::ValidationRelationToItself));
         }
         if data.relations.iter().any(|r| {
             r.is_live()
@@ -197,7 +189,7 @@ impl Rules for Relation {
                 && r.to == self.to
                 && r.kind == self.kind
         }) {
-            c.fail("kind", "relationen finns redan mellan de här organen.");
+            c.fail("kind", t(Text::ValidationRelationExists));
         }
         c.0
     }
@@ -209,20 +201,20 @@ impl Rules for Membership {
         c.exists(
             "person",
             data.person(&self.person).is_some(),
-            "Personen",
+            t(Text::WhatPerson),
             self.person.as_str(),
         );
         c.exists(
             "body",
             data.body(&self.body).is_some(),
-            "Organet",
+            t(Text::WhatBody),
             self.body.as_str(),
         );
         if let Some(org) = &self.representing {
             c.exists(
                 "representing",
                 data.organisation(org).is_some(),
-                "Organisationen",
+                t(Text::WhatOrganisation),
                 org.as_str(),
             );
         }
@@ -230,10 +222,9 @@ impl Rules for Membership {
             if to < from {
                 c.fail(
                     "to",
-                    format!(
-                        "uppdraget kan inte sluta ({}) före det börjar ({}).",
-                        crate::format::date(to),
-                        crate::format::date(from)
+                    tf(
+                        Text::ValidationMembershipEndsBeforeStart,
+                        &[&crate::format::date(to), &crate::format::date(from)],
                     ),
                 );
             }
@@ -243,12 +234,12 @@ impl Rules for Membership {
         } = &self.role
         {
             if member == &self.person {
-                c.fail("role", "en person kan inte vara ersättare för sig själv.");
+                c.fail("role", t(Text::ValidationOwnSubstitute));
             } else {
                 c.exists(
                     "role",
                     data.person(member).is_some(),
-                    "Personen",
+                    t(Text::WhatPerson),
                     member.as_str(),
                 );
             }
@@ -260,42 +251,39 @@ impl Rules for Membership {
 impl Rules for Agreement {
     fn validate(&self, data: &Dataset) -> Vec<FieldError> {
         let mut c = Check::default();
-        c.required("title", &self.title, "ange överenskommelsens rubrik.");
+        c.required("title", &self.title, t(Text::ValidationAgreementTitle));
         c.exists(
             "county",
             data.county(&self.county).is_some(),
-            "Länet",
+            t(Text::WhatCounty),
             self.county.as_str(),
         );
         if self.parties.is_empty() {
-            c.fail("parties", "ange minst en part.");
+            c.fail("parties", t(Text::ValidationNoParties));
         }
         for party in &self.parties {
             if let AgreementParty::Organisation { organisation } = party {
                 c.exists(
                     "parties",
                     data.organisation(organisation).is_some(),
-                    "Organisationen",
+                    t(Text::WhatOrganisation),
                     organisation.as_str(),
                 );
             }
         }
         if let Some(i) = self.sections.iter().position(|s| s.title.trim().is_empty()) {
-            c.fail(
-                "sections",
-                format!("avsnitt nummer {} saknar rubrik.", i + 1),
-            );
+            c.fail("sections", tf(Text::ValidationSectionTitle, &[&(i + 1)]));
         }
         if let Some(notice) = &self.notice {
             if notice.months == 0 {
-                c.fail("notice", "uppsägningstiden måste vara minst en månad.");
+                c.fail("notice", t(Text::ValidationNoticeMonths));
             }
         }
         for body in &self.establishes {
             c.exists(
                 "establishes",
                 data.body(body).is_some(),
-                "Organet",
+                t(Text::WhatBody),
                 body.as_str(),
             );
         }
@@ -323,17 +311,14 @@ pub fn check_numbering(numbers: &[u32]) -> Result<(), FieldError> {
         if pair[0] == pair[1] {
             return Err(FieldError::new(
                 "number",
-                format!("§ {} finns två gånger i protokollet.", pair[0]),
+                tf(Text::ValidationParagraphTwice, &[&pair[0]]),
             ));
         }
         if pair[1] != pair[0] + 1 {
             let missing: Vec<String> = (pair[0] + 1..pair[1]).map(|n| format!("§ {n}")).collect();
             return Err(FieldError::new(
                 "number",
-                format!(
-                    "{} saknas; numreringen ska vara löpande.",
-                    missing.join(", ")
-                ),
+                tf(Text::ValidationParagraphGap, &[&missing.join(", ")]),
             ));
         }
     }
@@ -346,31 +331,32 @@ impl Rules for Meeting {
         c.exists(
             "body",
             data.body(&self.body).is_some(),
-            "Organet",
+            t(Text::WhatBody),
             self.body.as_str(),
         );
         // A date the sources leave out is kept with its reason.
         if let Fact::Unknown { reason } = &self.date {
             if reason.trim().is_empty() {
-                c.fail("date", "ange ett datum för sammanträdet.");
+                c.fail("date", t(Text::ValidationMeetingDate));
             }
         }
-        c.required(
-            "place",
-            &self.place,
-            "ange var sammanträdet hålls (t.ex. ”Digitalt via Teams”).",
-        );
+        c.required("place", &self.place, t(Text::ValidationMeetingPlace));
         let person_exists = |p: &PersonId| data.person(p).is_some();
         for (field, person) in [("chair", &self.chair), ("secretary", &self.secretary)] {
             if let Some(person) = person {
-                c.exists(field, person_exists(person), "Personen", person.as_str());
+                c.exists(
+                    field,
+                    person_exists(person),
+                    t(Text::WhatPerson),
+                    person.as_str(),
+                );
             }
         }
         for person in &self.adjusters {
             c.exists(
                 "adjusters",
                 person_exists(person),
-                "Personen",
+                t(Text::WhatPerson),
                 person.as_str(),
             );
         }
@@ -380,15 +366,15 @@ impl Rules for Meeting {
             c.exists(
                 "decision_makers",
                 person_exists(&maker.person),
-                "Personen",
+                t(Text::WhatPerson),
                 maker.person.as_str(),
             );
             if !seen.insert(&maker.person) {
                 c.fail(
                     "decision_makers",
-                    format!(
-                        "{} står två gånger bland de beslutande.",
-                        data.person_name(&maker.person)
+                    tf(
+                        Text::ValidationDecisionMakerTwice,
+                        &[&data.person_name(&maker.person)],
                     ),
                 );
             }
@@ -397,18 +383,16 @@ impl Rules for Meeting {
                 if range.first > range.last {
                     c.fail(
                         "decision_makers",
-                        format!(
-                            "{name}: § {} kommer efter § {}; ange det första först.",
-                            range.first, range.last
+                        tf(
+                            Text::ValidationRangeReversed,
+                            &[&name, &range.first, &range.last],
                         ),
                     );
                 } else if let (Some(first), Some(last)) = (numbers.first(), numbers.last()) {
                     if range.first < *first || range.last > *last {
                         c.fail(
                             "decision_makers",
-                            format!(
-                                "{name}: {range} ligger utanför protokollets § {first}–{last}."
-                            ),
+                            tf(Text::ValidationRangeOutside, &[&name, &range, first, last]),
                         );
                     }
                 }
@@ -418,7 +402,7 @@ impl Rules for Meeting {
             c.exists(
                 "participants",
                 person_exists(&participant.person),
-                "Personen",
+                t(Text::WhatPerson),
                 participant.person.as_str(),
             );
         }
@@ -429,17 +413,11 @@ impl Rules for Meeting {
                 matches!(date, Fact::Unknown { reason } if !reason.trim().is_empty());
             match date.value() {
                 None if unknown_with_reason => {}
-                None => c.fail(
-                    "minutes",
-                    "ett justerat protokoll måste ha ett justeringsdatum.",
-                ),
+                None => c.fail("minutes", t(Text::ValidationAdjustedNeedsDate)),
                 Some(adjusted) => {
                     if let Some(held) = self.date.value() {
                         if adjusted < held {
-                            c.fail(
-                                "minutes",
-                                "protokollet kan inte justeras före sammanträdet.",
-                            );
+                            c.fail("minutes", t(Text::ValidationAdjustedBeforeMeeting));
                         }
                     }
                 }
@@ -454,37 +432,29 @@ impl Rules for Meeting {
             .meeting(&self.id)
             .map(|m| &m.minutes)
             .unwrap_or(&self.minutes);
-        matches!(stored, MinutesState::Adjusted { .. }).then(|| LOCKED_MINUTES.to_owned())
+        matches!(stored, MinutesState::Adjusted { .. }).then(|| locked_minutes().to_owned())
     }
 
     fn guard_change(before: &Self, after: &Self) -> Option<FieldError> {
         if before.minutes != after.minutes {
             return Some(FieldError::new(
                 "minutes",
-                "protokollets status ändras med knapparna för justering, inte i formuläret.",
+                t(Text::ValidationMinutesStateByButtons),
             ));
         }
-        (before.addenda != after.addenda).then(|| {
-            FieldError::new(
-                "addenda",
-                "rättelser och tillägg förs in när protokollet är justerat.",
-            )
-        })
+        (before.addenda != after.addenda)
+            .then(|| FieldError::new("addenda", t(Text::ValidationAddendaAfterAdjusted)))
     }
 
     fn guard_new(&self) -> Option<FieldError> {
         if !matches!(self.minutes, MinutesState::Planned | MinutesState::Draft) {
             return Some(FieldError::new(
                 "minutes",
-                "ett nytt sammanträde börjar som planerat eller som utkast till protokoll.",
+                t(Text::ValidationNewMeetingState),
             ));
         }
-        (!self.addenda.is_empty()).then(|| {
-            FieldError::new(
-                "addenda",
-                "rättelser och tillägg förs in när protokollet är justerat.",
-            )
-        })
+        (!self.addenda.is_empty())
+            .then(|| FieldError::new("addenda", t(Text::ValidationAddendaAfterAdjusted)))
     }
 }
 
@@ -494,11 +464,11 @@ impl Rules for Paragraph {
         c.exists(
             "meeting",
             data.meeting(&self.meeting).is_some(),
-            "Sammanträdet",
+            t(Text::WhatMeeting),
             self.meeting.as_str(),
         );
         if self.number == 0 {
-            c.fail("number", "paragrafnumret börjar på 1.");
+            c.fail("number", t(Text::ValidationParagraphNumberFrom1));
         }
         if data
             .paragraphs_of(&self.meeting)
@@ -507,27 +477,27 @@ impl Rules for Paragraph {
         {
             c.fail(
                 "number",
-                format!("§ {} finns redan i protokollet.", self.number),
+                tf(Text::ValidationParagraphExists, &[&self.number]),
             );
         }
-        c.required("title", &self.title, "ange paragrafens rubrik.");
+        c.required("title", &self.title, t(Text::ValidationParagraphTitle));
         for person in &self.presenters {
             c.exists(
                 "presenters",
                 data.person(person).is_some(),
-                "Personen",
+                t(Text::WhatPerson),
                 person.as_str(),
             );
         }
         for follow_up in &self.follow_ups {
             if follow_up.text.trim().is_empty() {
-                c.fail("follow_ups", "en återrapportering saknar text.");
+                c.fail("follow_ups", t(Text::ValidationFollowUpText));
             }
             if let Some(body) = &follow_up.to_body {
                 c.exists(
                     "follow_ups",
                     data.body(body).is_some(),
-                    "Organet",
+                    t(Text::WhatBody),
                     body.as_str(),
                 );
             }
@@ -537,6 +507,7 @@ impl Rules for Paragraph {
 
     fn locked(&self, data: &Dataset) -> Option<String> {
         let meeting = data.meeting(&self.meeting)?;
-        matches!(meeting.minutes, MinutesState::Adjusted { .. }).then(|| LOCKED_MINUTES.to_owned())
+        matches!(meeting.minutes, MinutesState::Adjusted { .. })
+            .then(|| locked_minutes().to_owned())
     }
 }

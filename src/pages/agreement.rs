@@ -4,9 +4,10 @@ use leptos_router::hooks::use_navigate;
 use super::edit::{AgreementForm, DeleteButton, RecordHistory};
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    Blocks, BodyLink, ConflictNotice, FactDate, OrganisationName, PersonLink, SourceList,
+    Blocks, BodyLink, ConflictNotice, FactDate, OrganisationName, PersonLink, SourceList, DATA_LANG,
 };
 use crate::format;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{today, Repo};
 use crate::routes::{section_anchor, Page};
@@ -21,12 +22,14 @@ pub fn AgreementPage() -> impl IntoView {
     // keeps its input when other records change.
     let agreement =
         Memo::new(move |_| repo.with(|d| d.agreement(&AgreementId::new(id.get())).cloned()));
-    move || match agreement.get() {
+    move || {
+        match agreement.get() {
         Some(agreement) => view! { <AgreementDetails agreement /> }.into_any(),
         None => {
-            view! { <RecordNotFound what="Överenskommelsen" id=id.get() back=Page::Agreements /> }
+            view! { <RecordNotFound what=t(Text::WhatAgreement) id=id.get() back=Page::Agreements /> }
                 .into_any()
         }
+    }
     }
 }
 
@@ -53,7 +56,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
             AgreementParty::EachMunicipalityOf { county } => {
                 let name =
                     repo.snapshot(|d| d.county(county).map(|c| c.name.clone()).unwrap_or_default());
-                view! { <li>"Var och en av kommunerna i " {name}</li> }.into_any()
+                view! { <li>{tf(Text::AgreementEachMunicipalityOf, &[&name])}</li> }.into_any()
             }
         })
         .collect_view();
@@ -71,7 +74,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
                 Some(n) => format!("{n} {}", s.title),
                 None => s.title.clone(),
             };
-            view! { <li class=format!("depth-{}", s.depth())><a href=format!("#{}", section_anchor(i))>{label}</a></li> }
+            view! { <li class=format!("depth-{}", s.depth()) lang=DATA_LANG><a href=format!("#{}", section_anchor(i))>{label}</a></li> }
         })
         .collect_view();
     let sections = agreement
@@ -83,32 +86,32 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
     view! {
         <article class="agreement-page">
             <header class="page-header">
-                <p class="kicker">"Överenskommelse"</p>
+                <p class="kicker">{t(Text::AgreementKicker)}</p>
                 <h1>{agreement.title.clone()}</h1>
                 <ConflictNotice meta=agreement.meta.clone() />
-                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Redigera"</button>
-                <DeleteButton record=record.clone() what="överenskommelsen" on_deleted=to_list />
+                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
+                <DeleteButton record=record.clone() what=t(Text::DeleteTheAgreement) on_deleted=to_list />
                 {editor}
             </header>
             <section class="facts-panel" aria-labelledby="fakta">
-                <h2 id="fakta">"Fakta"</h2>
+                <h2 id="fakta">{t(Text::AgreementFacts)}</h2>
                 <dl class="facts">
-                    <dt>"Parter"</dt><dd><ul>{parties}</ul></dd>
-                    <dt>"Datum"</dt><dd><FactDate fact=agreement.date.clone() /></dd>
-                    {(!agreement.signatories.is_empty()).then(|| view! { <dt>"Undertecknad av"</dt><dd><ul>{signatories}</ul></dd> })}
+                    <dt>{t(Text::Parties)}</dt><dd><ul>{parties}</ul></dd>
+                    <dt>{t(Text::FieldDate)}</dt><dd><FactDate fact=agreement.date.clone() /></dd>
+                    {(!agreement.signatories.is_empty()).then(|| view! { <dt>{t(Text::AgreementSignedBy)}</dt><dd><ul lang=DATA_LANG>{signatories}</ul></dd> })}
                     <EntryFacts agreement=agreement.clone() />
                     {(!agreement.establishes.is_empty()).then(|| view! {
-                        <dt>"Organ som överenskommelsen reglerar"</dt>
+                        <dt>{t(Text::AgreementRegulatesBodies)}</dt>
                         <dd><ul>{agreement.establishes.iter().map(|id| view! { <li><BodyLink id=id.clone() /></li> }).collect_view()}</ul></dd>
                     })}
                     {(!agreement.cost_sharing.is_empty()).then(|| view! {
-                        <dt>"Kostnadsfördelning"</dt>
+                        <dt>{t(Text::AgreementCostSharing)}</dt>
                         <dd><ul>{agreement.cost_sharing.iter().map(|c| view! { <li>{c.payer.clone()} ": " {c.percent} " % – " {c.item.clone()}</li> }).collect_view()}</ul></dd>
                     })}
                 </dl>
             </section>
-            <nav class="toc" aria-label="Innehåll">
-                <h2>"Innehåll"</h2>
+            <nav class="toc" aria-label=t(Text::AgreementContents)>
+                <h2>{t(Text::AgreementContents)}</h2>
                 <ol>{toc}</ol>
             </nav>
             {sections}
@@ -124,32 +127,32 @@ fn EntryFacts(agreement: Agreement) -> impl IntoView {
     let today = today();
     let entry = agreement.entry_into_force.clone().map(|e| {
         view! {
-            <dt>"Ikraftträdande"</dt>
+            <dt>{t(Text::AgreementEntryIntoForce)}</dt>
             <dd><FactDate fact=e.date />{e.condition.map(|c| view! { <p class="source-text">{c}</p> })}</dd>
         }
     });
     let validity = match &agreement.validity {
-        Validity::UntilFurtherNotice => "Gäller tills vidare".to_owned(),
-        Validity::Until { date } => format!("Gäller till och med {}", format::date(*date)),
+        Validity::UntilFurtherNotice => t(Text::AgreementUntilFurtherNotice).to_owned(),
+        Validity::Until { date } => tf(Text::AgreementValidUntil, &[&format::date(*date)]),
     };
     let notice = agreement.notice.clone().map(|n| {
         let end = rules::notice_end(&agreement, today)
             .map(format::date)
             .unwrap_or_default();
         let mutual = if n.mutual {
-            "Ömsesidig uppsägningstid"
+            t(Text::AgreementMutualNoticePeriod)
         } else {
-            "Uppsägningstid"
+            t(Text::AgreementNoticePeriod)
         };
         let computed = match &n.addressed_to {
-            Some(_) => format!("Om uppsägningen behandlas i dag upphör överenskommelsen {end}."),
-            None => format!("Om den sägs upp i dag upphör den {end}."),
+            Some(_) => tf(Text::AgreementEndsIfHandledToday, &[&end]),
+            None => tf(Text::AgreementEndsIfGivenToday, &[&end]),
         };
         view! {
-            <dt>"Uppsägning"</dt>
+            <dt>{t(Text::AgreementTermination)}</dt>
             <dd>
                 {mutual} " " {format::months(n.months)} "."
-                {n.addressed_to.map(|id| view! { " Ställs till " <BodyLink id /> "." })}
+                {n.addressed_to.map(|id| view! { {t(Text::AgreementAddressedTo)} <BodyLink id /> "." })}
                 <p class="source-text">{n.text}</p>
                 <p class="computed">{computed}</p>
                 <NoticeCalculator agreement=agreement.clone() />
@@ -170,21 +173,18 @@ fn EntryFacts(agreement: Agreement) -> impl IntoView {
             .into_iter()
             .map(|d| {
                 let text = if d.overdue {
-                    format!(
-                        "Skulle ha startat senast {} – datumet har passerat.",
-                        format::date(d.date)
-                    )
+                    tf(Text::AgreementFollowUpOverdue, &[&format::date(d.date)])
                 } else {
-                    format!("Nästa uppföljning: {}.", format::date(d.date))
+                    tf(Text::AgreementNextFollowUp, &[&format::date(d.date)])
                 };
                 view! { <p class="computed">{text}</p> }
             })
             .collect_view();
-        view! { <dt>"Uppföljning"</dt><dd>{rules_text}{due}</dd> }
+        view! { <dt>{t(Text::AgreementFollowUp)}</dt><dd>{rules_text}{due}</dd> }
     });
     view! {
         {entry}
-        <dt>"Giltighet"</dt><dd>{validity}</dd>
+        <dt>{t(Text::AgreementValidity)}</dt><dd>{validity}</dd>
         {notice}
         {follow_up}
     }
@@ -196,6 +196,8 @@ fn AgreementSection(section: Section, anchor: String) -> impl IntoView {
         Some(n) => format!("{n} {}", section.title),
         None => section.title.clone(),
     };
+    // The section's own sub-headings sit one level below its heading.
+    let level = section.depth().min(3) as u8 + 2;
     let heading = match section.depth() {
         1 => view! { <h2>{heading}</h2> }.into_any(),
         2 => view! { <h3>{heading}</h3> }.into_any(),
@@ -203,15 +205,15 @@ fn AgreementSection(section: Section, anchor: String) -> impl IntoView {
     };
     let bodies = (!section.bodies.is_empty()).then(|| {
         view! {
-            <p class="section-bodies">"Organ: "
+            <p class="section-bodies">{t(Text::AgreementSectionBodies)}
                 {section.bodies.iter().map(|id| view! { <BodyLink id=id.clone() /> " " }).collect_view()}
             </p>
         }
     });
     view! {
-        <section class="agreement-section" id=anchor>
+        <section class="agreement-section" id=anchor lang=DATA_LANG>
             {heading}
-            <Blocks blocks=section.blocks.clone() />
+            <Blocks blocks=section.blocks.clone() level />
             {bodies}
         </section>
     }
@@ -229,15 +231,15 @@ fn NoticeCalculator(agreement: Agreement) -> impl IntoView {
         let text = given.get();
         match text.parse::<chrono::NaiveDate>() {
             Ok(date) => rules::notice_end(&agreement, date)
-                .map(|end| format!("Upphör {}.", format::date(end)))
+                .map(|end| tf(Text::AgreementEndsOn, &[&format::date(end)]))
                 .unwrap_or_default(),
-            Err(_) => "Ange ett datum.".to_owned(),
+            Err(_) => t(Text::AgreementEnterDate).to_owned(),
         }
     };
     let label = if addressed {
-        "Om skrivelsen behandlas"
+        t(Text::AgreementIfLetterHandled)
     } else {
-        "Om uppsägning sker"
+        t(Text::AgreementIfNoticeGiven)
     };
     view! {
         <div class="inline-form notice-calculator">

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use super::edit::NewAgreement;
 use crate::components::FactDate;
+use crate::i18n::{t, tf, Text};
 use crate::repo::Repo;
 use crate::routes::Page;
 
@@ -19,7 +20,7 @@ pub fn AgreementList() -> impl IntoView {
                     view! {
                         <li class="card">
                             <A href=Page::Agreement(a.id.clone()).href()>{title}</A>
-                            <p class="kicker">{county} " · " <FactDate fact=a.date.clone() brief=true /> " · " {a.sections.len()} " avsnitt"</p>
+                            <p class="kicker">{county} " · " <FactDate fact=a.date.clone() brief=true /> " · " {tf(Text::SectionCount, &[&a.sections.len()])}</p>
                         </li>
                     }
                 })
@@ -27,7 +28,7 @@ pub fn AgreementList() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Överenskommelser"</h1>
+        <h1>{t(Text::NavAgreements)}</h1>
         <NewAgreement />
         <ul class="cards">{items}</ul>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::edit::NewBody;
+use crate::i18n::{t, Text};
 use crate::repo::Repo;
 use crate::routes::Page;
 
@@ -37,18 +38,18 @@ pub fn BodyList() -> impl IntoView {
             })
         };
     view! {
-        <h1>"Organ"</h1>
+        <h1>{t(Text::NavBodies)}</h1>
         <NewBody />
         <div class="table-wrap">
             <table>
-                <caption>"Samverkansorgan och de organ strukturen bygger på"</caption>
+                <caption>{t(Text::BodiesCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Namn"</th>
-                        <th scope="col">"Län"</th>
-                        <th scope="col">"Nivå"</th>
-                        <th scope="col">"Uppdragspunkter"</th>
-                        <th scope="col">"Överenskommelse"</th>
+                        <th scope="col">{t(Text::FieldName)}</th>
+                        <th scope="col">{t(Text::FieldCounty)}</th>
+                        <th scope="col">{t(Text::FieldLevel)}</th>
+                        <th scope="col">{t(Text::ColumnMandateItems)}</th>
+                        <th scope="col">{t(Text::Agreement)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

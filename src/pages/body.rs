@@ -12,6 +12,7 @@ use crate::components::{
     SourceList,
 };
 use crate::format;
+use crate::i18n::{fill, t, tf, Text};
 use crate::model::*;
 use crate::repo::{today, Repo};
 use crate::routes::Page;
@@ -29,9 +30,8 @@ pub fn BodyPage() -> impl IntoView {
     let body = Memo::new(move |_| repo.with(|d| d.body(&BodyId::new(id.get())).cloned()));
     move || match body.get() {
         Some(body) => view! { <BodyDetails body /> }.into_any(),
-        None => {
-            view! { <RecordNotFound what="Organet" id=id.get() back=Page::Bodies /> }.into_any()
-        }
+        None => view! { <RecordNotFound what=t(Text::WhatBody) id=id.get() back=Page::Bodies /> }
+            .into_any(),
     }
 }
 
@@ -70,26 +70,26 @@ fn BodyDetails(body: Body) -> impl IntoView {
                 <p class="kicker">{county} " · " {body.level.label()}</p>
                 <h1>{body.display_name()}</h1>
                 <ConflictNotice meta=body.meta.clone() />
-                {(!body.other_names.is_empty()).then(|| view! { <p class="aka">"Även: " {body.other_names.join(", ")}</p> })}
+                {(!body.other_names.is_empty()).then(|| view! { <p class="aka">{tf(Text::AlsoCalled, &[&body.other_names.join(", ")])}</p> })}
                 <dl class="facts">
-                    {owner.map(|o| view! { <dt>"Huvudman"</dt><dd>{o}</dd> })}
-                    {body.formed.clone().map(|f| view! { <dt>"Bildades"</dt><dd>{f}</dd> })}
-                    {agreement.map(|id| view! { <dt>"Överenskommelse"</dt><dd><AgreementLink id /></dd> })}
+                    {owner.map(|o| view! { <dt>{t(Text::Owner)}</dt><dd>{o}</dd> })}
+                    {body.formed.clone().map(|f| view! { <dt>{t(Text::FieldFormed)}</dt><dd>{f}</dd> })}
+                    {agreement.map(|id| view! { <dt>{t(Text::Agreement)}</dt><dd><AgreementLink id /></dd> })}
                 </dl>
                 <div class="actions" hidden=move || editing.get() || editing_rules.get()>
-                    <button type="button" class="secondary" on:click=open_editor>"Redigera"</button>
-                    <button type="button" class="secondary" on:click=move |_| editing_rules.set(true)>"Redigera sammansättning och regler"</button>
-                    <DeleteButton record=body.reference() what="organet" on_deleted=to_list />
+                    <button type="button" class="secondary" on:click=open_editor>{t(Text::Edit)}</button>
+                    <button type="button" class="secondary" on:click=move |_| editing_rules.set(true)>{t(Text::EditRulesHeading)}</button>
+                    <DeleteButton record=body.reference() what=t(Text::DeleteTheBody) on_deleted=to_list />
                 </div>
                 {editor}
                 {rules_editor}
             </header>
             {(!body.description.is_empty()).then(|| view! {
-                <section id="beskrivning"><h2>"Beskrivning"</h2><Blocks blocks=body.description.clone() /></section>
+                <section id="beskrivning"><h2>{t(Text::Description)}</h2><Blocks blocks=body.description.clone() /></section>
             })}
             {(!body.mandate.is_empty()).then(|| view! {
                 <section id="uppdrag">
-                    <h2>"Uppdrag"</h2>
+                    <h2>{t(Text::FieldMandate)}</h2>
                     <ul class="mandate">{body.mandate.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                 </section>
             })}
@@ -100,7 +100,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
             <Reviews body=body.clone() />
             <BodyDue id=body.id.clone() />
             {(!body.working_order.is_empty()).then(|| view! {
-                <section id="arbetsordning"><h2>"Arbetsordning"</h2><Blocks blocks=body.working_order.clone() /></section>
+                <section id="arbetsordning"><h2>{t(Text::SectionKindWorkingOrder)}</h2><Blocks blocks=body.working_order.clone() /></section>
             })}
             <Relations id=body.id.clone() />
             <Members id=body.id.clone() />
@@ -115,11 +115,11 @@ fn BodyDetails(body: Body) -> impl IntoView {
 pub(super) fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
     match appointer {
         SeatAppointer::Organisation { organisation } => d.organisation_name(organisation),
-        SeatAppointer::Municipalities => "Kommunerna".into(),
-        SeatAppointer::EachMunicipality => "Varje kommun".into(),
-        SeatAppointer::EachParty => "Respektive part".into(),
+        SeatAppointer::Municipalities => t(Text::AppointedByMunicipalities).into(),
+        SeatAppointer::EachMunicipality => t(Text::AppointedByEachMunicipality).into(),
+        SeatAppointer::EachParty => t(Text::AppointedByEachParty).into(),
         SeatAppointer::ExOfficio { body, office } => {
-            format!("{} i {}", office.label(), d.body_name(body))
+            tf(Text::OfficeInBody, &[&office.label(), &d.body_name(body)])
         }
     }
 }
@@ -127,8 +127,8 @@ pub(super) fn appointer_text(d: &Dataset, appointer: &SeatAppointer) -> String {
 /// A composition rule's seats: "5 ordinarie + 5 ersättare", empty when the
 /// source gives no numbers.
 pub(super) fn seats_text(rule: &CompositionRule) -> String {
-    let seats = rule.seats.map(|n| format!("{n} ordinarie"));
-    let substitutes = rule.substitutes.map(|n| format!("{n} ersättare"));
+    let seats = rule.seats.map(|n| tf(Text::SeatsRegular, &[&n]));
+    let substitutes = rule.substitutes.map(|n| tf(Text::SeatsSubstitutes, &[&n]));
     [seats, substitutes]
         .into_iter()
         .flatten()
@@ -153,13 +153,14 @@ fn Composition(body: Body) -> impl IntoView {
                 )
             });
             let numbers = seats_text(rule);
+            let (drawn_before, drawn_after) = t(Text::DrawnFrom).split_once("{0}").unwrap_or_default();
             view! {
                 <tr>
                     <td>{who}{(!only_for.is_empty()).then(|| format!(" ({})", only_for.join(", ")))}</td>
-                    <td>{if numbers.is_empty() { "anges inte".to_owned() } else { numbers }}
-                        {rule.optional.then_some(" (möjlighet)")}</td>
+                    <td>{if numbers.is_empty() { t(Text::NotStated).to_owned() } else { numbers }}
+                        {rule.optional.then(|| t(Text::SeatsOptional))}</td>
                     <td>{rule.holders.clone()}
-                        {rule.drawn_from.clone().map(|id| view! { " ur " <BodyLink id /> })}</td>
+                        {rule.drawn_from.clone().map(|id| view! { " " {drawn_before} <BodyLink id /> {drawn_after} })}</td>
                     <td class="source-text">{rule.text.clone()}</td>
                 </tr>
             }
@@ -167,22 +168,22 @@ fn Composition(body: Body) -> impl IntoView {
         .collect_view();
     let substitutes = body.substitutes.clone().map(|s| {
         let kind = match s.kind {
-            SubstituteKind::Personal => "Personliga ersättare",
-            SubstituteKind::Group => "Ersättare för frånvarande ordinarie",
+            SubstituteKind::Personal => t(Text::PersonalSubstitutes),
+            SubstituteKind::Group => t(Text::GroupSubstitutes),
         };
         view! { <p><strong>{kind}</strong> ": " {s.text}</p> }
     });
     Some(view! {
         <section id="sammansattning">
-            <h2>"Sammansättning"</h2>
+            <h2>{t(Text::Composition)}</h2>
             {(!body.composition.is_empty()).then(|| view! {
                 <div class="table-wrap">
                     <table>
                         <thead><tr>
-                            <th scope="col">"Utses av"</th>
-                            <th scope="col">"Platser"</th>
-                            <th scope="col">"Vilka"</th>
-                            <th scope="col">"Källans lydelse"</th>
+                            <th scope="col">{t(Text::ColumnAppointedBy)}</th>
+                            <th scope="col">{t(Text::ColumnSeats)}</th>
+                            <th scope="col">{t(Text::ColumnWho)}</th>
+                            <th scope="col">{t(Text::ColumnSourceWording)}</th>
                         </tr></thead>
                         <tbody>{rules}</tbody>
                     </table>
@@ -220,33 +221,38 @@ fn Offices(body: Body) -> impl IntoView {
                             .collect::<Vec<_>>(),
                     )
                 });
-                let coming = (!coming.is_empty()).then(|| view! { <p>"Därefter " {coming.join(", ")} "."</p> });
-                let names = parties.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(" och ");
-                let period = if rotation.period_years == 1 { "årsvis".to_owned() } else { format!("var {}:e år", rotation.period_years) };
+                let coming = (!coming.is_empty()).then(|| view! { <p>{tf(Text::RotationThen, &[&coming.join(", ")])}</p> });
+                let names = parties.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(t(Text::JoinAnd));
+                let period = if rotation.period_years == 1 { t(Text::RotationYearly).to_owned() } else { tf(Text::RotationEveryNYears, &[&rotation.period_years]) };
                 let this_year = match holder {
                     Some(holder) => view! {
                         <strong>{year} ": " {holder} "."</strong>
                         {rotation.start.caveat().map(|reason| view! {
-                            <details class="caveat"><summary>"härlett"</summary><p>{reason.to_owned()}</p></details>
+                            <details class="caveat"><summary>{t(Text::FactInferred)}</summary><p>{reason.to_owned()}</p></details>
                         })}
                     }
                     .into_any(),
                     None => view! {
-                        <strong>{year} ": okänt – ange startår."</strong>
+                        <strong>{tf(Text::RotationUnknown, &[&year])}</strong>
                         {rotation.start.caveat().filter(|r| !r.is_empty()).map(|reason| view! {
-                            <details class="caveat"><summary>"varför"</summary><p>{reason.to_owned()}</p></details>
+                            <details class="caveat"><summary>{t(Text::FactWhy)}</summary><p>{reason.to_owned()}</p></details>
                         })}
                         <RotationStartForm body=body.id.clone() office_rule=index parties=parties.clone() />
                     }
                     .into_any(),
                 };
-                view! { <div class="rotation"><p>"Växlar " {period} " mellan " {names} ". "</p>{this_year}{coming}</div> }
+                view! { <div class="rotation"><p>{tf(Text::RotationText, &[&period, &names])}</p>{this_year}{coming}</div> }
             });
-            let held_by = rule.held_by.clone().map(|h| view! { <p>"Innehas av: " {h.office.label()} " i " <BodyLink id=h.body /></p> });
+            let held_by = rule.held_by.clone().map(|h| {
+                // The body's link goes where the text has its {1}.
+                let (before, after) = t(Text::HeldBy).split_once("{1}").unwrap_or_default();
+                let before = fill(before, &[&h.office.label()]);
+                view! { <p>{before} <BodyLink id=h.body /> {after}</p> }
+            });
             view! {
                 <li>
                     <strong>{offices}</strong>
-                    {rule.chosen_within.then_some(" – utses inom gruppen")}
+                    {rule.chosen_within.then(|| t(Text::ChosenWithinGroup))}
                     <p class="source-text">{rule.text.clone()}</p>
                     {rotation}
                     {held_by}
@@ -256,7 +262,7 @@ fn Offices(body: Body) -> impl IntoView {
         .collect_view();
     Some(view! {
         <section id="ordforande">
-            <h2>"Ordförande, sekreterare och föredragande"</h2>
+            <h2>{t(Text::OfficesHeading)}</h2>
             <ul class="rules">{rules}</ul>
         </section>
     })
@@ -267,6 +273,8 @@ fn MeetingRules(body: Body) -> impl IntoView {
     if body.meeting_rules.is_empty() {
         return None;
     }
+    // The other body's link goes where the text has its {0}.
+    let (before, after) = t(Text::TogetherWith).split_once("{0}").unwrap_or_default();
     let rules = body
         .meeting_rules
         .iter()
@@ -274,13 +282,13 @@ fn MeetingRules(body: Body) -> impl IntoView {
             let with = rule
                 .with
                 .clone()
-                .map(|id| view! { " (tillsammans med " <BodyLink id /> ")" });
+                .map(|id| view! { {before} <BodyLink id /> {after} });
             view! { <li>{rule.text.clone()}{with}</li> }
         })
         .collect_view();
     Some(view! {
         <section id="motesregler">
-            <h2>"Sammanträden enligt överenskommelsen"</h2>
+            <h2>{t(Text::MeetingRulesHeading)}</h2>
             <ul class="rules">{rules}</ul>
         </section>
     })
@@ -319,8 +327,8 @@ fn Relations(id: BodyId) -> impl IntoView {
                     {label} " " <BodyLink id=other />
                     {r.note.clone().map(|n| view! { <p class="source-text">{n}</p> })}
                     <span class="row-actions">
-                        <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>"Ändra"</button>
-                        <DeleteButton record what="relationen" />
+                        <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>{t(Text::EditRow)}</button>
+                        <DeleteButton record what=t(Text::DeleteTheRelation) />
                     </span>
                 </li>
             }
@@ -347,9 +355,9 @@ fn Relations(id: BodyId) -> impl IntoView {
     };
     view! {
         <section id="relationer">
-            <h2>"Relationer till andra organ"</h2>
+            <h2>{t(Text::RelationsHeading)}</h2>
             {items}
-            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>"Lägg till relation"</button>
+            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddRelation)}</button>
             {form}
         </section>
     }
@@ -384,8 +392,8 @@ fn Members(id: BodyId) -> impl IntoView {
                         <td>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
                         <td>{period} " " {m.note.clone()}</td>
                         <td class="row-actions">
-                            <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>"Ändra"</button>
-                            <DeleteButton record what="uppdraget" />
+                            <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>{t(Text::EditRow)}</button>
+                            <DeleteButton record what=t(Text::DeleteTheMembership) />
                         </td>
                     </tr>
                 }
@@ -410,18 +418,18 @@ fn Members(id: BodyId) -> impl IntoView {
     };
     view! {
         <section id="ledamoter">
-            <h2>"Ledamöter och uppdrag"</h2>
+            <h2>{t(Text::MembersHeading)}</h2>
             <div class="table-wrap">
                 <table>
                     <thead><tr>
-                        <th scope="col">"Namn"</th><th scope="col">"Roll"</th><th scope="col">"Parti"</th>
-                        <th scope="col">"Företräder"</th><th scope="col">"Period/anmärkning"</th>
-                        <th scope="col"><span class="visually-hidden">"Ändra"</span></th>
+                        <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldRole)}</th><th scope="col">{t(Text::FieldParty)}</th>
+                        <th scope="col">{t(Text::FieldRepresenting)}</th><th scope="col">{t(Text::ColumnPeriodNote)}</th>
+                        <th scope="col"><span class="visually-hidden">{t(Text::EditRow)}</span></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>"Lägg till uppdrag"</button>
+            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddMembership)}</button>
             {form}
         </section>
     }
@@ -457,11 +465,11 @@ fn Meetings(id: BodyId) -> impl IntoView {
                         error.set(Some(e.to_string()));
                     }
                 };
-                let state = if planned { format!("planerat, {place}") } else { format!("{count} §") };
+                let state = if planned { tf(Text::MeetingPlanned, &[&place]) } else { format!("{count} §") };
                 view! {
                     <li>
                         <A href=Page::Meeting(meeting).href()>{title}</A> " – " {state}
-                        {planned.then(|| view! { " " <button type="button" class="secondary" on:click=cancel>"Stryk"</button> })}
+                        {planned.then(|| view! { " " <button type="button" class="secondary" on:click=cancel>{t(Text::CancelPlannedMeeting)}</button> })}
                     </li>
                 }
             })
@@ -469,12 +477,12 @@ fn Meetings(id: BodyId) -> impl IntoView {
     };
     view! {
         <section id="sammantraden">
-            <h2>"Sammanträden"</h2>
+            <h2>{t(Text::Meetings)}</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <ul>{items}</ul>
             <NewMinutes body=id.clone() />
             <CalendarExport body=id.clone() />
-            <h3>"Planera sammanträde"</h3>
+            <h3>{t(Text::PlanMeetingHeading)}</h3>
             <PlanMeeting body=id />
         </section>
     }

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
 use super::due::source_href;
+use crate::i18n::{t, tf, Text};
 use crate::model::{Body, BodyId, MeetingKind, PlannedMeeting, RotationParty, RotationStart};
 use crate::repo::{today, Repo};
 use crate::rules::compliance::{check_year, CheckStatus};
@@ -33,14 +34,14 @@ pub fn Compliance(
             .into_iter()
             .map(|c| {
                 let status = match c.status {
-                    CheckStatus::Met => "uppfyllt",
-                    CheckStatus::Open => "pågår",
-                    CheckStatus::Missed => "inte uppfyllt",
+                    CheckStatus::Met => t(Text::ComplianceMet),
+                    CheckStatus::Open => t(Text::ComplianceOpen),
+                    CheckStatus::Missed => t(Text::ComplianceMissed),
                 };
-                let planned = (c.planned > 0).then(|| format!(", {} planerade", c.planned));
+                let planned = (c.planned > 0).then(|| tf(Text::CompliancePlanned, &[&c.planned]));
                 view! {
                     <li>
-                        <strong>{c.year} ": " {c.held} " av " {c.required}</strong>
+                        <strong>{tf(Text::ComplianceCount, &[&c.year, &c.held, &c.required])}</strong>
                         {planned} " – " {status} ". "
                         <span class="source-text">{c.rule.text}</span>
                     </li>
@@ -51,8 +52,8 @@ pub fn Compliance(
     has_rules.then(|| {
         view! {
             <section id="uppfyllelse">
-                <h2>"Sammanträden hittills"</h2>
-                <p>"Registrerade sammanträden jämfört med vad överenskommelsen kräver."</p>
+                <h2>{t(Text::ComplianceHeading)}</h2>
+                <p>{t(Text::ComplianceLead)}</p>
                 <ul class="compliance">{rows}</ul>
             </section>
         }
@@ -77,7 +78,7 @@ pub fn RotationStartForm(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(year) = year.get_untracked().trim().parse::<i32>() else {
-            error.set(Some("Fältet startår: ange ett årtal, t.ex. 2021.".into()));
+            error.set(Some(t(Text::StartYearInvalid).into()));
             return;
         };
         let Some((chosen, _)) = parties.get(party.get_untracked()).cloned() else {
@@ -101,15 +102,15 @@ pub fn RotationStartForm(
     view! {
         <form class="inline-form" on:submit=save>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <label>"Startår"
+            <label>{t(Text::FieldStartYear)}
                 <input id=year_id type="number" inputmode="numeric" min="1900" max="2200" bind:value=year />
             </label>
-            <label>"Part det året"
+            <label>{t(Text::FieldPartyThatYear)}
                 <select id=party_id on:change=move |ev| party.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {options}
                 </select>
             </label>
-            <button type="submit">"Spara startår"</button>
+            <button type="submit">{t(Text::SaveStartYear)}</button>
         </form>
     }
 }
@@ -135,10 +136,7 @@ pub fn PlanMeeting(
             match NaiveTime::parse_from_str(time_text.trim(), "%H:%M") {
                 Ok(t) => Some(t),
                 Err(_) => {
-                    message.set(Some((
-                        false,
-                        "Fältet tid: ange tiden som TT:MM, t.ex. 10:00.".into(),
-                    )));
+                    message.set(Some((false, t(Text::PlanTimeInvalid).into())));
                     return;
                 }
             }
@@ -152,7 +150,7 @@ pub fn PlanMeeting(
         };
         match repo.plan_meeting(planned) {
             Ok(_) => {
-                message.set(Some((true, "Sammanträdet är planerat.".into())));
+                message.set(Some((true, t(Text::MeetingPlannedDone).into())));
                 date.set(String::new());
                 time.set(String::new());
             }
@@ -170,12 +168,12 @@ pub fn PlanMeeting(
         .map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> })
         .collect_view();
     view! {
-        <form class="inline-form plan-meeting" on:submit=save aria-label="Planera sammanträde">
-            <label for="plan-datum">"Datum" <input id="plan-datum" type="date" bind:value=date /></label>
-            <label for="plan-tid">"Tid" <input id="plan-tid" type="time" bind:value=time /></label>
-            <label for="plan-plats">"Plats" <input id="plan-plats" type="text" bind:value=place /></label>
-            <label for="plan-slag">"Slag" <select id="plan-slag" on:change=on_kind>{options}</select></label>
-            <button type="submit">"Planera"</button>
+        <form class="inline-form plan-meeting" on:submit=save aria-label=t(Text::PlanMeetingHeading)>
+            <label for="plan-datum">{t(Text::FieldDate)} <input id="plan-datum" type="date" bind:value=date /></label>
+            <label for="plan-tid">{t(Text::FieldTime)} <input id="plan-tid" type="time" bind:value=time /></label>
+            <label for="plan-plats">{t(Text::FieldPlace)} <input id="plan-plats" type="text" bind:value=place /></label>
+            <label for="plan-slag">{t(Text::FieldKind)} <select id="plan-slag" on:change=on_kind>{options}</select></label>
+            <button type="submit">{t(Text::Plan)}</button>
             {move || message.get().map(|(ok, text)| {
                 let role = if ok { "status" } else { "alert" };
                 let class = if ok { "ok" } else { "error" };
@@ -221,7 +219,7 @@ pub fn BodyDue(
         (!items.is_empty()).then(|| {
             view! {
                 <section id="aterrapportering">
-                    <h2>"Återrapporteringar ur besluten"</h2>
+                    <h2>{t(Text::BodyDueHeading)}</h2>
                     <ul class="compliance">{items}</ul>
                 </section>
             }
@@ -248,7 +246,7 @@ pub fn Reviews(
                 let save = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let Ok(done) = date.get_untracked().parse::<NaiveDate>() else {
-                        error.set(Some("Fältet datum: ange ett datum.".into()));
+                        error.set(Some(t(Text::ReviewDateInvalid).into()));
                         return;
                     };
                     if let Err(e) = repo.record_review(&id, index, done) {
@@ -256,8 +254,8 @@ pub fn Reviews(
                     }
                 };
                 let last = match rule.last.value() {
-                    Some(d) => format!("Senast: {}.", crate::format::date(*d)),
-                    None => "Senast: okänt – ange när den gjordes.".to_owned(),
+                    Some(d) => tf(Text::ReviewLast, &[&crate::format::date(*d)]),
+                    None => t(Text::ReviewLastUnknown).to_owned(),
                 };
                 view! {
                     <li>
@@ -265,10 +263,10 @@ pub fn Reviews(
                         <p><strong>{last}</strong></p>
                         <form class="inline-form" on:submit=save>
                             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                            <label>"Reviderades"
+                            <label>{t(Text::FieldRevised)}
                                 <input type="date" bind:value=date />
                             </label>
-                            <button type="submit">"Spara revidering"</button>
+                            <button type="submit">{t(Text::SaveReview)}</button>
                         </form>
                     </li>
                 }
@@ -276,7 +274,7 @@ pub fn Reviews(
             .collect_view();
         view! {
             <section id="revidering">
-                <h2>"Revidering"</h2>
+                <h2>{t(Text::ReviewsHeading)}</h2>
                 <ul class="rules">{rules}</ul>
             </section>
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::format;
+use crate::i18n::{t, tf, Text};
 use crate::repo::{today, Repo};
 use crate::routes::{paragraph_anchor, Page};
 use crate::rules::due::{due_items, DueItem, DueSource, Urgency};
@@ -47,10 +48,9 @@ pub fn DuePage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Att göra"</h1>
+        <h1>{t(Text::NavDue)}</h1>
         <p class="lead">
-            "Det som överenskommelserna och besluten kräver, beräknat för " {format::date(today)} ": "
-            "sammanträden som ska hållas, ordförandeskap som växlar, uppföljningar och återrapporteringar."
+            {tf(Text::DueLead, &[&format::date(today)])}
         </p>
         {counties}
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{CalendarExport, FactDate};
+use crate::i18n::{t, Text};
 use crate::repo::Repo;
 use crate::routes::Page;
 
@@ -39,13 +40,13 @@ pub fn MeetingList() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Möten och protokoll"</h1>
+        <h1>{t(Text::MeetingsHeading)}</h1>
         <CalendarExport />
         <div class="table-wrap">
             <table>
                 <thead><tr>
-                    <th scope="col">"Datum"</th><th scope="col">"Organ"</th><th scope="col">"Slag"</th>
-                    <th scope="col">"Plats"</th><th scope="col">"Antal §"</th><th scope="col">"Protokoll"</th>
+                    <th scope="col">{t(Text::FieldDate)}</th><th scope="col">{t(Text::Body)}</th><th scope="col">{t(Text::FieldKind)}</th>
+                    <th scope="col">{t(Text::FieldPlace)}</th><th scope="col">{t(Text::ColumnParagraphCount)}</th><th scope="col">{t(Text::Minutes)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -6,8 +6,10 @@ use super::edit::{
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
     Blocks, BodyLink, ConflictNotice, FactDate, FactTime, OrganisationName, PersonLink, SourceList,
+    DATA_LANG,
 };
 use crate::format;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::{paragraph_anchor, Page};
@@ -21,7 +23,7 @@ pub fn MinutesPage() -> impl IntoView {
         let id = MeetingId::new(id.get());
         match repo.with(|d| d.meeting(&id).cloned()) {
             Some(meeting) => view! { <Minutes meeting /> }.into_any(),
-            None => view! { <RecordNotFound what="Mötet" id=id.to_string() back=Page::Meetings /> }
+            None => view! { <RecordNotFound what=t(Text::WhatMeeting) id=id.to_string() back=Page::Meetings /> }
                 .into_any(),
         }
     }
@@ -38,8 +40,10 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
     });
     let state = match &meeting.minutes {
         MinutesState::Adjusted { date } => match date.value() {
-            Some(_) => view! { "Justerat " <FactDate fact=date.clone() /> }.into_any(),
-            None => view! { "Justerat (justeringsdatum okänt)" }.into_any(),
+            Some(_) => {
+                view! { {t(Text::MinutesAdjustedOn)} <FactDate fact=date.clone() /> }.into_any()
+            }
+            None => view! { {t(Text::MinutesAdjustedDateUnknown)} }.into_any(),
         },
         other => other.label().into_any(),
     };
@@ -61,26 +65,26 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
     view! {
         <article class="protokoll">
             <header class="protokoll-header">
-                <p class="kicker">"Protokoll · " {meeting.kind.label()}</p>
-                <h1>"Protokoll – " <BodyLink id=meeting.body.clone() /></h1>
+                <p class="kicker">{tf(Text::MinutesKicker, &[&meeting.kind.label()])}</p>
+                <h1>{t(Text::MinutesHeadingPrefix)} <BodyLink id=meeting.body.clone() /></h1>
                 <ConflictNotice meta=meeting.meta.clone() />
                 <dl class="facts">
-                    <dt>"Datum"</dt><dd><FactDate fact=meeting.date.clone() /></dd>
-                    <dt>"Tid"</dt><dd><FactTime fact=meeting.start.clone() /></dd>
-                    <dt>"Plats"</dt><dd>{meeting.place.clone()}</dd>
-                    <dt>"Status"</dt><dd>{state}</dd>
+                    <dt>{t(Text::FieldDate)}</dt><dd><FactDate fact=meeting.date.clone() /></dd>
+                    <dt>{t(Text::FieldTime)}</dt><dd><FactTime fact=meeting.start.clone() /></dd>
+                    <dt>{t(Text::FieldPlace)}</dt><dd>{meeting.place.clone()}</dd>
+                    <dt>{t(Text::MinutesStatus)}</dt><dd>{state}</dd>
                 </dl>
                 {meeting.note.clone().map(|n| view! {
-                    <details class="caveat"><summary>"Anmärkningar om källan"</summary><p>{n}</p></details>
+                    <details class="caveat"><summary>{t(Text::MinutesSourceNotes)}</summary><p>{n}</p></details>
                 })}
             </header>
             {(meeting.minutes == MinutesState::Planned).then(|| view! {
-                <p class="lead">"Planerat sammanträde – inget protokoll ännu."</p>
+                <p class="lead">{t(Text::MinutesPlannedNoMinutes)}</p>
             })}
             <div class="actions edit-actions" hidden=move || editing.get()>
                 {(!locked).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>"Redigera sammanträdet"</button>
-                    <DeleteButton record=meeting.reference() what="sammanträdet" on_deleted=to_body />
+                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>{t(Text::MinutesEditMeeting)}</button>
+                    <DeleteButton record=meeting.reference() what=t(Text::DeleteTheMeeting) on_deleted=to_body />
                 })}
             </div>
             {editor}
@@ -89,7 +93,7 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             <Signatures meeting=meeting.clone() />
             <Agenda meeting=meeting.clone() />
             <section class="paragrafer" aria-labelledby="paragrafer">
-                <h2 id="paragrafer">"Paragrafer"</h2>
+                <h2 id="paragrafer">{t(Text::MinutesParagraphs)}</h2>
                 {paragraph_views}
                 {(!locked).then(|| view! { <NewParagraph meeting=meeting.id.clone() /> })}
             </section>
@@ -123,7 +127,7 @@ fn Attendance(meeting: Meeting) -> impl IntoView {
                         .join(", ");
                     view! {
                         <li>
-                            <PersonLink id=d.person.clone() /> " " {details}
+                            <PersonLink id=d.person.clone() /> " " <span lang=DATA_LANG>{details}</span>
                             {d.paragraphs.map(|r| view! { " " <span class="range">{r.to_string()}</span> })}
                         </li>
                     }
@@ -135,13 +139,13 @@ fn Attendance(meeting: Meeting) -> impl IntoView {
     let others = meeting
         .participants
         .iter()
-        .map(|p| view! { <li><PersonLink id=p.person.clone() /> ", " {p.role.clone()}</li> })
+        .map(|p| view! { <li><PersonLink id=p.person.clone() /> ", " <span lang=DATA_LANG>{p.role.clone()}</span></li> })
         .collect_view();
     view! {
         <section class="attendance" aria-labelledby="beslutande">
-            <h2 id="beslutande">"Beslutande"</h2>
+            <h2 id="beslutande">{t(Text::MinutesDecisionMakers)}</h2>
             <div class="sides">{groups}</div>
-            <h2>"Övriga deltagare"</h2>
+            <h2>{t(Text::MinutesOtherParticipants)}</h2>
             <ul>{others}</ul>
         </section>
     }
@@ -164,7 +168,7 @@ fn Signatures(meeting: Meeting) -> impl IntoView {
         .collect_view();
     view! {
         <section class="signatures" aria-labelledby="underskrifter">
-            <h2 id="underskrifter">"Underskrifter"</h2>
+            <h2 id="underskrifter">{t(Text::MinutesSignatures)}</h2>
             {lines}
         </section>
     }
@@ -183,29 +187,29 @@ fn Agenda(meeting: Meeting) -> impl IntoView {
             };
             let number = item.number.map(|n| format!("{n}.")).unwrap_or_default();
             let presenters = (!item.presenters.is_empty()).then(|| {
-                view! { <p>"Information av "
+                view! { <p>{t(Text::MinutesPresentedBy)}
                     {item.presenters.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
                 </p> }
             });
             let documents = (!item.documents.is_empty()).then(|| {
-                view! { <p>"Handlingar: " {item.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
+                view! { <p>{t(Text::MinutesDocuments)} {item.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
             });
             let class = if item.number.is_some() { "agenda-item" } else { "agenda-item break" };
             view! {
                 <li class=class>
                     <span class="number">{number}</span>
                     <span class="time">{time}</span>
-                    <span class="title">{item.title.clone()}</span>
+                    <span class="title" lang=DATA_LANG>{item.title.clone()}</span>
                     {presenters}
                     {documents}
-                    {(!item.notes.is_empty()).then(|| view! { <ul>{item.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul> })}
+                    {(!item.notes.is_empty()).then(|| view! { <ul lang=DATA_LANG>{item.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul> })}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="agenda" aria-labelledby="dagordning">
-            <h2 id="dagordning">"Dagordning"</h2>
+            <h2 id="dagordning">{t(Text::MinutesAgenda)}</h2>
             <ol class="agenda-list">{items}</ol>
         </section>
     }
@@ -222,12 +226,12 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
     };
     let record = paragraph.reference();
     let presenters = (!paragraph.presenters.is_empty()).then(|| {
-        view! { <p class="presenters">"Föredragande: "
+        view! { <p class="presenters">{t(Text::MinutesPresenters)}
             {paragraph.presenters.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
         </p> }
     });
     let documents = (!paragraph.documents.is_empty()).then(|| {
-        view! { <p class="documents">"Handlingar: " {paragraph.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
+        view! { <p class="documents">{t(Text::MinutesDocuments)} {paragraph.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join("; ")}</p> }
     });
     let parts = paragraph
         .parts
@@ -235,8 +239,8 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
         .map(|part| {
             view! {
                 <div class="part">
-                    <h4>{part.title.clone()}</h4>
-                    <Blocks blocks=part.background.clone() />
+                    <h4 lang=DATA_LANG>{part.title.clone()}</h4>
+                    <Blocks blocks=part.background.clone() level=5 />
                     <Decision proposal=part.proposal.clone() decision=part.decision.clone() />
                 </div>
             }
@@ -245,25 +249,25 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
     let follow_ups = (!paragraph.follow_ups.is_empty()).then(|| {
         view! {
             <div class="follow-ups">
-                <h4>"Uppföljning"</h4>
+                <h4>{t(Text::MinutesFollowUp)}</h4>
                 <ul>{paragraph.follow_ups.iter().map(|f| view! {
-                    <li>{f.text.clone()}{f.due.map(|d| format!(" (senast {})", format::date(d)))}</li>
+                    <li><span lang=DATA_LANG>{f.text.clone()}</span>{f.due.map(|d| tf(Text::MinutesNoLaterThan, &[&format::date(d)]))}</li>
                 }).collect_view()}</ul>
             </div>
         }
     });
     view! {
         <article class="paragraf" id=paragraph_anchor(paragraph.number)>
-            <h3><span class="paragraf-number">"§ " {paragraph.number}</span> " " {paragraph.title.clone()}</h3>
+            <h3><span class="paragraf-number">"§ " {paragraph.number}</span> " " <span lang=DATA_LANG>{paragraph.title.clone()}</span></h3>
             {presenters}
             {documents}
-            <Blocks blocks=paragraph.background.clone() />
+            <Blocks blocks=paragraph.background.clone() level=4 />
             {parts}
             <Decision proposal=paragraph.proposal.clone() decision=paragraph.decision.clone() />
             {follow_ups}
             <div class="actions edit-actions" hidden=move || editing.get()>
-                <button type="button" class="secondary" on:click=move |_| editing.set(true)>"Redigera § " {paragraph.number}</button>
-                {(!locked).then(|| view! { <DeleteButton record what="paragrafen" /> })}
+                <button type="button" class="secondary" on:click=move |_| editing.set(true)>{tf(Text::MinutesEditParagraph, &[&paragraph.number])}</button>
+                {(!locked).then(|| view! { <DeleteButton record what=t(Text::DeleteTheParagraph) /> })}
             </div>
             {editor}
         </article>
@@ -274,7 +278,7 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
 #[component]
 fn Decision(proposal: Option<String>, decision: Option<String>) -> impl IntoView {
     view! {
-        {proposal.map(|p| view! { <h4>"Förslag till beslut"</h4><p>{p}</p> })}
-        {decision.map(|d| view! { <h4>"Beslut"</h4><p class="decision">{d}</p> })}
+        {proposal.map(|p| view! { <h4>{t(Text::FieldProposal)}</h4><p lang=DATA_LANG>{p}</p> })}
+        {decision.map(|d| view! { <h4>{t(Text::FieldDecision)}</h4><p class="decision" lang=DATA_LANG>{d}</p> })}
     }
 }

@@ -1,5 +1,6 @@
 //! One component per page; each reads the store and renders one record kind.
 
+mod accessibility;
 mod agreement;
 mod agreements;
 mod bodies;
@@ -19,6 +20,7 @@ mod search;
 mod settings;
 mod settings_storage;
 
+pub use accessibility::AccessibilityPage;
 pub use agreement::AgreementPage;
 pub use agreements::AgreementList;
 pub use bodies::BodyList;

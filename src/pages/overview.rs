@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{AgreementLink, BodyLink};
+use crate::i18n::{t, Text};
 use crate::model::{BodyLevel, County, Dataset};
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -19,20 +20,19 @@ pub fn Overview() -> impl IntoView {
     let documents = move || {
         repo.with(|d| {
             d.live_documents()
-                .map(|doc| view! { <li>{doc.title.clone()} " – " {doc.kind.clone()} ", " {doc.dated.clone()}</li> })
+                .map(|doc| view! { <li>{doc.title.clone()} " – " <span lang="sv">{doc.kind.clone()}</span> ", " {doc.dated.clone()}</li> })
                 .collect_view()
         })
     };
     view! {
-        <h1>"Samverkan mellan region och kommuner"</h1>
+        <h1>{t(Text::OverviewHeading)}</h1>
         <p class="lead">
-            "Samverkansstrukturen inom hälso- och sjukvård, socialtjänst och skola: organen och hur de hänger ihop, "
-            "överenskommelserna, vem som sitter var och protokollen från sammanträdena."
+            {t(Text::OverviewLead)}
         </p>
         <div class="counties">{counties}</div>
         <section aria-labelledby="kallor">
-            <h2 id="kallor">"Källdokument"</h2>
-            <p>"Den inbyggda datan är hämtad ur dessa dokument."</p>
+            <h2 id="kallor">{t(Text::SourceDocuments)}</h2>
+            <p>{t(Text::SourceDocumentsLead)}</p>
             <ul>{documents}</ul>
         </section>
     }
@@ -82,9 +82,9 @@ fn CountyStructure(
         <section class="county" aria-labelledby=labelled_by>
             <h2 id=heading_id>{county.name.clone()}</h2>
             <div class="structure">{levels}</div>
-            <h3>"Överenskommelser"</h3>
+            <h3>{t(Text::NavAgreements)}</h3>
             <ul>{agreements}</ul>
-            <h3>"Protokoll"</h3>
+            <h3>{t(Text::Minutes)}</h3>
             <ul>{meetings}</ul>
         </section>
     }

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::edit::{DeleteButton, NewOrganisation, NewPerson, OrganisationForm, RecordHistory};
+use crate::components::DATA_LANG;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -22,7 +24,7 @@ fn people_table(d: &Dataset, mut people: Vec<&Person>) -> AnyView {
                 <tr>
                     <th scope="row"><A href=Page::Person(p.id.clone()).href()>{name}</A></th>
                     <td>{p.party.clone()}</td>
-                    <td>{p.title.clone()}</td>
+                    <td lang=DATA_LANG>{p.title.clone()}</td>
                     <td>{seats}</td>
                 </tr>
             }
@@ -32,8 +34,8 @@ fn people_table(d: &Dataset, mut people: Vec<&Person>) -> AnyView {
         <div class="table-wrap">
             <table>
                 <thead><tr>
-                    <th scope="col">"Namn"</th><th scope="col">"Parti"</th>
-                    <th scope="col">"Titel"</th><th scope="col">"Uppdrag"</th>
+                    <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldParty)}</th>
+                    <th scope="col">{t(Text::FieldJobTitle)}</th><th scope="col">{t(Text::Appointments)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -47,7 +49,7 @@ fn people_table(d: &Dataset, mut people: Vec<&Person>) -> AnyView {
 fn OrganisationTools(organisation: Organisation) -> impl IntoView {
     let editing = RwSignal::new(false);
     let record = organisation.reference();
-    let label = format!("Redigera organisation {}", organisation.name);
+    let label = tf(Text::EditOrganisationNamed, &[&organisation.name]);
     let editor = move || {
         editing.get().then(|| {
             view! {
@@ -58,9 +60,9 @@ fn OrganisationTools(organisation: Organisation) -> impl IntoView {
     view! {
         <div class="record-tools">
             <button type="button" class="secondary" aria-label=label on:click=move |_| editing.set(true) hidden=move || editing.get()>
-                "Redigera organisation"
+                {t(Text::OrganisationFormHeading)}
             </button>
-            <DeleteButton record=record.clone() what="organisationen" />
+            <DeleteButton record=record.clone() what=t(Text::DeleteTheOrganisation) />
             {editor}
             <RecordHistory record />
         </div>
@@ -109,7 +111,7 @@ pub fn PeopleList() -> impl IntoView {
             let unattached = (!unattached.is_empty()).then(|| {
                 view! {
                     <section aria-labelledby="org-ingen">
-                        <h2 id="org-ingen">"Utan organisation"</h2>
+                        <h2 id="org-ingen">{t(Text::WithoutOrganisation)}</h2>
                         {people_table(d, unattached)}
                     </section>
                 }
@@ -128,7 +130,7 @@ pub fn PeopleList() -> impl IntoView {
                     .collect_view();
                 view! {
                     <section aria-labelledby="utan-personer">
-                        <h2 id="utan-personer">"Organisationer utan personer"</h2>
+                        <h2 id="utan-personer">{t(Text::OrganisationsWithoutPeople)}</h2>
                         <ul class="organisations">{items}</ul>
                     </section>
                 }
@@ -137,7 +139,7 @@ pub fn PeopleList() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Personer"</h1>
+        <h1>{t(Text::NavPeople)}</h1>
         <div class="page-actions">
             <NewPerson />
             <NewOrganisation />

@@ -4,7 +4,8 @@ use leptos_router::hooks::use_navigate;
 
 use super::edit::{DeleteButton, PersonForm, RecordHistory};
 use super::{use_id_param, RecordNotFound};
-use crate::components::{BodyLink, ConflictNotice, OrganisationName, SourceList};
+use crate::components::{BodyLink, ConflictNotice, OrganisationName, SourceList, DATA_LANG};
+use crate::i18n::{fill, t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::{paragraph_anchor, Page};
@@ -19,9 +20,8 @@ pub fn PersonPage() -> impl IntoView {
     let person = Memo::new(move |_| repo.with(|d| d.person(&PersonId::new(id.get())).cloned()));
     move || match person.get() {
         Some(person) => view! { <PersonDetails person /> }.into_any(),
-        None => {
-            view! { <RecordNotFound what="Personen" id=id.get() back=Page::People /> }.into_any()
-        }
+        None => view! { <RecordNotFound what=t(Text::WhatPerson) id=id.get() back=Page::People /> }
+            .into_any(),
     }
 }
 
@@ -41,8 +41,8 @@ fn appearances(d: &Dataset, person: &PersonId) -> Vec<Appearance> {
             .iter()
             .find(|m| &m.person == person)
             .map(|m| match m.paragraphs {
-                Some(range) => format!("Beslutande {range}"),
-                None => "Beslutande".to_owned(),
+                Some(range) => tf(Text::DecidingParagraphs, &[&range]),
+                None => t(Text::Deciding).to_owned(),
             })
             .or_else(|| {
                 meeting
@@ -88,13 +88,18 @@ fn PersonDetails(person: Person) -> impl IntoView {
             .collect::<Vec<_>>();
         (seats, appearances(d, &person.id), presented, signed)
     });
+    // The body's link goes where the text has its {1}.
+    let (seat_before, seat_after) = t(Text::OfficeInBody).split_once("{1}").unwrap_or_default();
     let seats = seats
         .into_iter()
-        .map(|m| view! { <li>{m.role.label()} " i " <BodyLink id=m.body />{m.note.map(|n| format!(" – {n}"))}</li> })
+        .map(|m| {
+            let role = fill(seat_before, &[&m.role.label()]);
+            view! { <li>{role} <BodyLink id=m.body /> {seat_after} {m.note.map(|n| format!(" – {n}"))}</li> }
+        })
         .collect_view();
     let meetings = meetings
         .into_iter()
-        .map(|a| view! { <li><A href=Page::Meeting(a.meeting).href()>{a.title}</A> " – " {a.role}</li> })
+        .map(|a| view! { <li><A href=Page::Meeting(a.meeting).href()>{a.title}</A> " – " <span lang=DATA_LANG>{a.role}</span></li> })
         .collect_view();
     let presented = presented
         .into_iter()
@@ -114,24 +119,24 @@ fn PersonDetails(person: Person) -> impl IntoView {
     view! {
         <article class="person-page">
             <header class="page-header">
-                <p class="kicker">"Person"</p>
+                <p class="kicker">{t(Text::FieldPerson)}</p>
                 <h1>{person.name.clone()}</h1>
                 <ConflictNotice meta=person.meta.clone() />
-                {(!person.name_variants.is_empty()).then(|| view! { <p class="aka">"Stavas även: " {person.name_variants.join(", ")}</p> })}
+                {(!person.name_variants.is_empty()).then(|| view! { <p class="aka">{tf(Text::AlsoSpelled, &[&person.name_variants.join(", ")])}</p> })}
                 <dl class="facts">
-                    {person.party.clone().map(|p| view! { <dt>"Parti"</dt><dd>{p}</dd> })}
-                    {person.title.clone().map(|t| view! { <dt>"Titel"</dt><dd>{t}</dd> })}
-                    {person.organisation.clone().map(|id| view! { <dt>"Organisation"</dt><dd><OrganisationName id /></dd> })}
-                    {person.municipality.clone().map(|id| view! { <dt>"Kommun"</dt><dd><OrganisationName id /></dd> })}
+                    {person.party.clone().map(|p| view! { <dt>{t(Text::FieldParty)}</dt><dd>{p}</dd> })}
+                    {person.title.clone().map(|title| view! { <dt>{t(Text::FieldJobTitle)}</dt><dd lang=DATA_LANG>{title}</dd> })}
+                    {person.organisation.clone().map(|id| view! { <dt>{t(Text::FieldOrganisation)}</dt><dd><OrganisationName id /></dd> })}
+                    {person.municipality.clone().map(|id| view! { <dt>{t(Text::OrganisationKindMunicipality)}</dt><dd><OrganisationName id /></dd> })}
                 </dl>
-                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Redigera"</button>
-                <DeleteButton record=record.clone() what="personen" on_deleted=to_list />
+                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
+                <DeleteButton record=record.clone() what=t(Text::DeleteThePerson) on_deleted=to_list />
                 {editor}
             </header>
-            <section id="uppdrag"><h2>"Uppdrag"</h2><ul>{seats}</ul></section>
-            <section id="moten"><h2>"Sammanträden"</h2><ul>{meetings}</ul></section>
-            <section id="foredragningar"><h2>"Föredragningar"</h2><ul>{presented}</ul></section>
-            <section id="underskrifter"><h2>"Undertecknade överenskommelser"</h2><ul>{signed}</ul></section>
+            <section id="uppdrag"><h2>{t(Text::Appointments)}</h2><ul>{seats}</ul></section>
+            <section id="moten"><h2>{t(Text::Meetings)}</h2><ul>{meetings}</ul></section>
+            <section id="foredragningar"><h2>{t(Text::Presentations)}</h2><ul>{presented}</ul></section>
+            <section id="underskrifter"><h2>{t(Text::SignedAgreements)}</h2><ul>{signed}</ul></section>
             <SourceList sources=person.meta.sources.clone() />
             <RecordHistory record />
         </article>

@@ -10,6 +10,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
+use crate::components::DATA_LANG;
+use crate::i18n::{lang, t, tf, Lang, Text};
 use crate::model::{BodyId, CountyId, Dataset};
 use crate::repo::Repo;
 use crate::routes::{target_href, Page};
@@ -24,19 +26,24 @@ thread_local! {
     /// The index lives as long as the app, so that coming back to the search
     /// does not index the archive again. It is made the first time someone
     /// searches and from then on updated (only the changed records) when the
-    /// data changes; see [`keep_search_index_current`].
-    static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
+    /// data changes; see [`keep_search_index_current`]. Its titles are in
+    /// the interface's language at the time: another language builds it anew.
+    static INDEX: RefCell<Option<(Lang, SearchIndex)>> = const { RefCell::new(None) };
     /// Bumped after each update of the index, for the results to follow.
     static INDEX_GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
-/// Makes the index if there is none yet: the first search of the session.
+/// Makes the index if there is none yet (the first search of the session)
+/// or it was made in another language.
 /// The header calls it when the search field gets focus, so that the
 /// keystrokes that follow only search.
 pub fn prepare_search_index(data: &Dataset) {
     INDEX.with_borrow_mut(|index| {
-        if index.is_none() {
-            *index = Some(SearchIndex::build(data));
+        if index
+            .as_ref()
+            .is_none_or(|(built_in, _)| *built_in != lang())
+        {
+            *index = Some((lang(), SearchIndex::build(data)));
         }
     });
 }
@@ -46,7 +53,7 @@ pub fn prepare_search_index(data: &Dataset) {
 pub fn keep_search_index_current(repo: Repo) {
     Effect::new(move |_| {
         let updated = repo.with(|data| {
-            INDEX.with_borrow_mut(|index| index.as_mut().map(|index| index.update(data)))
+            INDEX.with_borrow_mut(|index| index.as_mut().map(|(_, index)| index.update(data)))
         });
         if updated.is_some() {
             INDEX_GENERATION.with(|generation| generation.update(|g| *g += 1));
@@ -59,7 +66,7 @@ fn search(data: &Dataset, request: &Request) -> crate::search::Results {
     INDEX.with_borrow(|index| {
         index
             .as_ref()
-            .map(|index| index.search(data, request))
+            .map(|(_, index)| index.search(data, request))
             .unwrap_or_default()
     })
 }
@@ -137,10 +144,10 @@ pub fn SearchPage() -> impl IntoView {
     let status = move || {
         let total = results.with(|r| r.total);
         match (text.with(|t| t.trim().is_empty()), total) {
-            (true, _) => "Skriv ett eller flera ord i sökfältet.".to_owned(),
-            (false, 0) => format!("Inga träffar för ”{}”.", text.get().trim()),
-            (false, 1) => "1 träff".to_owned(),
-            (false, n) => format!("{n} träffar"),
+            (true, _) => t(Text::SearchEmpty).to_owned(),
+            (false, 0) => tf(Text::SearchNoHits, &[&text.get().trim()]),
+            (false, 1) => t(Text::SearchOneHit).to_owned(),
+            (false, n) => tf(Text::SearchHits, &[&n]),
         }
     };
     let groups = move || {
@@ -152,7 +159,7 @@ pub fn SearchPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h1>"Sökresultat"</h1>
+        <h1>{t(Text::SearchHeading)}</h1>
         <SearchFilters text filters />
         <p class="search-status" role="status" aria-live="polite">{status}</p>
         {groups}
@@ -232,25 +239,25 @@ fn SearchFilters(text: Memo<String>, filters: Memo<Filters>) -> impl IntoView {
         })
     };
     view! {
-        <form class="search-filters" aria-label="Avgränsa sökningen" on:submit=|ev| ev.prevent_default()>
+        <form class="search-filters" aria-label=t(Text::SearchFilters) on:submit=|ev| ev.prevent_default()>
             <label>
-                "Län "
+                {t(Text::FieldCounty)} " "
                 <select id="sok-lan" name="lan" on:change=on_county>
-                    <option value="" selected=move || filters.with(|f| f.county.is_none())>"Alla län"</option>
+                    <option value="" selected=move || filters.with(|f| f.county.is_none())>{t(Text::AllCounties)}</option>
                     {county_options}
                 </select>
             </label>
             <label>
-                "Organ "
+                {t(Text::Body)} " "
                 <select id="sok-organ" name="organ" on:change=on_body>
-                    <option value="" selected=move || filters.with(|f| f.body.is_none())>"Alla organ"</option>
+                    <option value="" selected=move || filters.with(|f| f.body.is_none())>{t(Text::AllBodies)}</option>
                     {body_options}
                 </select>
             </label>
             <label>
-                "År "
+                {t(Text::Year)} " "
                 <select id="sok-ar" name="ar" on:change=on_year>
-                    <option value="" selected=move || filters.with(|f| f.year.is_none())>"Alla år"</option>
+                    <option value="" selected=move || filters.with(|f| f.year.is_none())>{t(Text::AllYears)}</option>
                     {year_options}
                 </select>
             </label>
@@ -276,9 +283,9 @@ fn hit_item(hit: Hit) -> impl IntoView {
     let href = target_href(&hit.target);
     view! {
         <li>
-            <A href=href>{marked(hit.title)}</A>
-            {hit.context.map(|c| view! { <span class="hit-context">{c}</span> })}
-            {hit.excerpt.map(|e| view! { <p class="excerpt">{marked(e)}</p> })}
+            <A href=href attr:lang=DATA_LANG>{marked(hit.title)}</A>
+            {hit.context.map(|c| view! { <span class="hit-context" lang=DATA_LANG>{c}</span> })}
+            {hit.excerpt.map(|e| view! { <p class="excerpt" lang=DATA_LANG>{marked(e)}</p> })}
         </li>
     }
 }
@@ -300,7 +307,7 @@ fn HitGroup(
             <ul class="hits">{hits.into_iter().map(hit_item).collect_view()}</ul>
             {(shown < total).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| on_show_all(kind)>
-                    {format!("Visa alla {total}")}
+                    {tf(Text::ShowAllCount, &[&total])}
                 </button>
             })}
         </section>

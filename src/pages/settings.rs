@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::Language;
+use crate::i18n::{self, t, Lang, Text};
 use crate::model::CopyIdentity;
 use crate::repo::Repo;
 
@@ -31,36 +33,33 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         match CopyIdentity::new(&organisation.get_untracked(), &person.get_untracked()) {
             Ok(identity) => match repo.set_identity(identity) {
-                Ok(()) => message.set(Some((
-                    true,
-                    "Sparat. Dina ändringar märks nu med detta.".into(),
-                ))),
+                Ok(()) => message.set(Some((true, t(Text::IdentitySaved).into()))),
                 Err(e) => message.set(Some((false, e.to_string()))),
             },
             Err(e) => message.set(Some((false, e.to_string()))),
         }
     };
 
+    // The copy's id goes in `<code>` where the text has its {0}.
+    let (id_before, id_after) = t(Text::CopyId).split_once("{0}").unwrap_or_default();
+
     view! {
-        <h1>"Inställningar"</h1>
+        <h1>{t(Text::NavSettings)}</h1>
+        <LanguageChoice />
         <section aria-labelledby="kopian">
-            <h2 id="kopian">"Den här kopian"</h2>
-            <p>
-                "Regionen och varje kommun har sin egen kopia av datan. Ange vilken organisation "
-                "den här kopian tillhör och gärna ditt namn: det visas i historiken och i "
-                "exportfilerna så att andra ser vem som ändrat vad."
-            </p>
+            <h2 id="kopian">{t(Text::ThisCopy)}</h2>
+            <p>{t(Text::ThisCopyLead)}</p>
             <form class="edit-form" on:submit=save>
-                <label for="organisation">"Organisation"</label>
+                <label for="organisation">{t(Text::FieldOrganisation)}</label>
                 <select
                     id="organisation"
                     prop:value=move || organisation.get()
                     on:change=move |ev| organisation.set(event_target_value(&ev))
                 >
-                    <option value="">"Välj …"</option>
+                    <option value="">{t(Text::ChooseEllipsis)}</option>
                     {options}
                 </select>
-                <label for="person">"Ditt namn (frivilligt)"</label>
+                <label for="person">{t(Text::FieldYourName)}</label>
                 <input
                     id="person"
                     type="text"
@@ -68,14 +67,49 @@ pub fn SettingsPage() -> impl IntoView {
                     prop:value=move || person.get()
                     on:input=move |ev| person.set(event_target_value(&ev))
                 />
-                <button type="submit">"Spara"</button>
+                <button type="submit">{t(Text::Save)}</button>
             </form>
             {move || message.get().map(|(ok, text)| {
                 let (class, role) = if ok { ("ok", "status") } else { ("error", "alert") };
                 view! { <p class=class role=role>{text}</p> }
             })}
-            <p class="hint">"Kopians id: " <code>{repo.copy_id()}</code></p>
+            <p class="hint">{id_before} <code>{repo.copy_id()}</code> {id_after}</p>
         </section>
         <super::settings_storage::StorageSection />
+    }
+}
+
+/// The interface's language: one radio button per language, each named in
+/// its own language. Choosing one draws the app again in it.
+#[component]
+fn LanguageChoice() -> impl IntoView {
+    let language = Language::expect_context();
+    // The app is drawn again on a change, so the choice is read once.
+    let current = i18n::lang();
+    let choices = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <label class="choice" lang=lang.code()>
+                    <input
+                        type="radio"
+                        name="sprak"
+                        value=lang.code()
+                        prop:checked=lang == current
+                        on:change=move |_| language.set(lang)
+                    />
+                    {lang.own_name()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="sprak">
+            <h2 id="sprak">{t(Text::LanguageLabel)}</h2>
+            <fieldset aria-labelledby="sprak" aria-describedby="sprak-hjalp">
+                {choices}
+            </fieldset>
+            <p class="hint" id="sprak-hjalp">{t(Text::LanguageHint)}</p>
+        </section>
     }
 }

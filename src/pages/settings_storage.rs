@@ -1,6 +1,7 @@
 //! The settings page's section on storage: how much the browser lets the app
 //! keep, how much it uses, and whether the browser keeps it for good.
 
+use crate::i18n::{lang, t, tf, Lang, Text};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -12,7 +13,8 @@ struct Estimate {
     quota: f64,
 }
 
-/// Bytes in Swedish with one decimal: "850 B", "12,3 kB", "1,5 MB", "2,0 GB".
+/// Bytes with one decimal, in the interface's language: "850 B",
+/// "12,3 kB", "1,5 MB", "2,0 GB" in Swedish ("12.3 kB" in English).
 fn format_bytes(bytes: f64) -> String {
     const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
     if bytes < 1000.0 {
@@ -24,17 +26,21 @@ fn format_bytes(bytes: f64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit]).replace('.', ",")
+    let text = format!("{value:.1} {}", UNITS[unit]);
+    match lang() {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
 }
 
 /// The share of the quota used, in whole per cent ("<1 %" when some is used).
 fn share(estimate: Estimate) -> String {
     if estimate.quota <= 0.0 {
-        return "okänd andel".into();
+        return t(Text::StorageUnknownShare).into();
     }
     let per_cent = estimate.usage / estimate.quota * 100.0;
     if per_cent > 0.0 && per_cent < 1.0 {
-        "under 1 %".into()
+        t(Text::StorageUnderOnePercent).into()
     } else {
         format!("{} %", per_cent.round())
     }
@@ -48,13 +54,13 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 async fn estimate() -> Result<Estimate, String> {
-    let manager = storage_manager().ok_or("webbläsaren visar inte sin lagring")?;
+    let manager = storage_manager().ok_or(t(Text::StorageNotShown))?;
     let promise = manager
         .estimate()
-        .map_err(|_| "webbläsaren svarade inte".to_string())?;
+        .map_err(|_| t(Text::StorageNoAnswer).to_string())?;
     let value = JsFuture::from(promise)
         .await
-        .map_err(|_| "webbläsaren svarade inte".to_string())?;
+        .map_err(|_| t(Text::StorageNoAnswer).to_string())?;
     let estimate: web_sys::StorageEstimate = value.unchecked_into();
     Ok(Estimate {
         usage: estimate.get_usage().unwrap_or(0.0),
@@ -96,38 +102,28 @@ pub fn StorageSection() -> impl IntoView {
     };
 
     let usage_text = move || match usage.get() {
-        None => "Läser av …".to_string(),
-        Some(Ok(e)) => format!(
-            "Samverkan använder {} av {} som webbläsaren ger den ({}).",
-            format_bytes(e.usage),
-            format_bytes(e.quota),
-            share(e)
+        None => t(Text::StorageReading).to_string(),
+        Some(Ok(e)) => tf(
+            Text::StorageUsage,
+            &[&format_bytes(e.usage), &format_bytes(e.quota), &share(e)],
         ),
-        Some(Err(why)) => format!("Hur mycket som används går inte att se: {why}."),
+        Some(Err(why)) => tf(Text::StorageUsageUnknown, &[&why]),
     };
     let persisted_text = move || match (persisted.get(), asked.get()) {
-        (Some(true), _) => {
-            "Beständig lagring: ja. Webbläsaren raderar inte datan för att frigöra utrymme."
-        }
-        (Some(false), false) => {
-            "Beständig lagring: nej. Blir disken full kan webbläsaren radera datan; \
-             exportera den regelbundet under Utbyte."
-        }
-        (Some(false), true) => {
-            "Beständig lagring: nej, webbläsaren sa nej. Den säger oftare ja till en \
-             installerad app eller en sida som används ofta. Exportera datan regelbundet."
-        }
-        (None, _) => "Beständig lagring: webbläsaren visar inte om datan behålls.",
+        (Some(true), _) => t(Text::StoragePersisted),
+        (Some(false), false) => t(Text::StorageNotPersisted),
+        (Some(false), true) => t(Text::StoragePersistRefused),
+        (None, _) => t(Text::StoragePersistUnknown),
     };
 
     view! {
         <section aria-labelledby="lagring">
-            <h2 id="lagring">"Lagring"</h2>
+            <h2 id="lagring">{t(Text::StorageHeading)}</h2>
             <p class="storage-usage">{usage_text}</p>
             <p class="storage-persisted">{persisted_text}</p>
             <Show when=move || persisted.get() == Some(false)>
                 <button type="button" on:click=ask>
-                    "Be om beständig lagring"
+                    {t(Text::StorageAskPersist)}
                 </button>
             </Show>
         </section>
@@ -155,5 +151,14 @@ mod tests {
         assert_eq!(share(e(1.0, 1000.0)), "under 1 %");
         assert_eq!(share(e(0.0, 1000.0)), "0 %");
         assert_eq!(share(e(1.0, 0.0)), "okänd andel");
+    }
+
+    #[test]
+    fn english_numbers_have_a_decimal_point() {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        let e = |usage, quota| Estimate { usage, quota };
+        assert_eq!(format_bytes(12_345.0), "12.3 kB");
+        assert_eq!(share(e(1.0, 1000.0)), "less than 1 %");
+        crate::i18n::set_lang(crate::i18n::Lang::Sv);
     }
 }

@@ -7,6 +7,7 @@ use super::compliance::{check_year, CheckStatus};
 use super::promises::{promises, PromiseStatus};
 use super::{follow_ups_due, rotation_holder};
 use crate::format;
+use crate::i18n::{t, tf, Text};
 use crate::model::{
     AgreementId, BodyId, CountyId, Dataset, MeetingId, MeetingRuleKind, MinutesState,
 };
@@ -36,11 +37,11 @@ impl Urgency {
 
     pub fn label(self) -> &'static str {
         match self {
-            Urgency::Overdue => "Försenat",
-            Urgency::Open => "Aktuellt",
-            Urgency::NeedsInput => "Uppgift saknas",
-            Urgency::Upcoming => "Kommande",
-            Urgency::Done => "Uppfyllt",
+            Urgency::Overdue => t(Text::UrgencyOverdue),
+            Urgency::Open => t(Text::UrgencyOpen),
+            Urgency::NeedsInput => t(Text::UrgencyNeedsInput),
+            Urgency::Upcoming => t(Text::UrgencyUpcoming),
+            Urgency::Done => t(Text::UrgencyDone),
         }
     }
 }
@@ -58,9 +59,9 @@ pub struct DueItem {
     pub county: CountyId,
     pub urgency: Urgency,
     pub date: Option<NaiveDate>,
-    /// What is due, in Swedish.
+    /// What is due, in the interface's language.
     pub title: String,
-    /// The state of it, in Swedish.
+    /// The state of it, in the interface's language.
     pub detail: String,
     pub source: DueSource,
 }
@@ -97,7 +98,7 @@ fn meeting_rules(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     CheckStatus::Missed => Urgency::Overdue,
                 };
                 let planned = if check.planned > 0 {
-                    format!(", {} planerade", check.planned)
+                    tf(Text::DuePlanned, &[&check.planned])
                 } else {
                     String::new()
                 };
@@ -106,9 +107,9 @@ fn meeting_rules(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     urgency,
                     date: NaiveDate::from_ymd_opt(check_year_of, 12, 31),
                     title: format!("{}: {}", body.display_name(), check.rule.text),
-                    detail: format!(
-                        "{check_year_of}: {} av {} registrerade{planned}.",
-                        check.held, check.required
+                    detail: tf(
+                        Text::DueMeetingsHeld,
+                        &[&check_year_of, &check.held, &check.required, &planned],
                     ),
                     source: DueSource::Body(body.id.clone()),
                 });
@@ -129,20 +130,14 @@ fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 .iter()
                 .map(|o| o.label().to_lowercase())
                 .collect::<Vec<_>>()
-                .join(" och ");
+                .join(t(Text::DueOfficesAnd));
             let title = format!("{}: {offices} {year}", body.display_name());
             let (urgency, detail) = match rotation_holder(rotation, year) {
                 Some(party) => (
                     Urgency::Done,
-                    format!(
-                        "Innehas av {} (växlar årsvis).",
-                        data.rotation_party_name(party)
-                    ),
+                    tf(Text::DueRotationHeldBy, &[&data.rotation_party_name(party)]),
                 ),
-                None => (
-                    Urgency::NeedsInput,
-                    "Okänt – ange startår och part för växlingen.".to_owned(),
-                ),
+                None => (Urgency::NeedsInput, t(Text::DueRotationUnknown).to_owned()),
             };
             items.push(DueItem {
                 county: body.county.clone(),
@@ -159,12 +154,12 @@ fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
 fn reviews(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
     for body in data.live_bodies() {
         for rule in &body.reviews {
-            let title = format!("{}: revidering av {}", body.display_name(), rule.what);
+            let title = tf(Text::DueReviewTitle, &[&body.display_name(), &rule.what]);
             let (urgency, date, detail) = match rule.last.value() {
                 None => (
                     Urgency::NeedsInput,
                     None,
-                    "Okänt – ange när den senast gjordes.".to_owned(),
+                    t(Text::DueReviewUnknown).to_owned(),
                 ),
                 Some(last) => {
                     let next = super::add_months(*last, rule.every_years.saturating_mul(12));
@@ -175,10 +170,9 @@ fn reviews(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     } else {
                         Urgency::Upcoming
                     };
-                    let detail = format!(
-                        "Senast {}; nästa senast {}.",
-                        format::date(*last),
-                        format::date(next)
+                    let detail = tf(
+                        Text::DueReviewLastNext,
+                        &[&format::date(*last), &format::date(next)],
                     );
                     (urgency, Some(next), detail)
                 }
@@ -214,13 +208,11 @@ fn missing_minutes(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     county: body.county.clone(),
                     urgency: Urgency::Overdue,
                     date: Some(*date),
-                    title: format!(
-                        "{}: protokoll för {}",
-                        body.display_name(),
-                        format::date(*date)
+                    title: tf(
+                        Text::DueMinutesTitle,
+                        &[&body.display_name(), &format::date(*date)],
                     ),
-                    detail: "Sammanträdet ska protokollföras; inget protokoll är registrerat."
-                        .into(),
+                    detail: t(Text::DueMinutesMissing).into(),
                     source: DueSource::Body(body.id.clone()),
                 });
             }
@@ -239,15 +231,15 @@ fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 (false, false) => Urgency::Upcoming,
             };
             let detail = if due.overdue {
-                format!("Skulle ha startat senast {}.", format::date(due.date))
+                tf(Text::DueFollowUpLate, &[&format::date(due.date)])
             } else {
-                format!("Nästa uppföljning {}.", format::date(due.date))
+                tf(Text::DueFollowUpNext, &[&format::date(due.date)])
             };
             items.push(DueItem {
                 county: agreement.county.clone(),
                 urgency,
                 date: Some(due.date),
-                title: format!("Uppföljning av {}", agreement.title),
+                title: tf(Text::DueFollowUpTitle, &[&agreement.title]),
                 detail,
                 source: source.clone(),
             });
@@ -265,8 +257,8 @@ fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 county: agreement.county.clone(),
                 urgency: Urgency::NeedsInput,
                 date: None,
-                title: format!("Ikraftträdande för {}", agreement.title),
-                detail: "Okänt – uppföljningarna räknas från ikraftträdandet.".into(),
+                title: tf(Text::DueEntryIntoForceTitle, &[&agreement.title]),
+                detail: t(Text::DueEntryIntoForceUnknown).into(),
                 source,
             });
         }
@@ -290,23 +282,21 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     .map(format::date)
                     .unwrap_or_default();
                 let how = if *confirmed {
-                    "Behandlad"
+                    Text::DuePromiseHandled
                 } else {
-                    "Troligen behandlad"
+                    Text::DuePromiseProbablyHandled
                 };
-                (Urgency::Done, format!("{how} i § {number} ({when})."))
+                (Urgency::Done, tf(how, &[number, &when]))
             }
-            PromiseStatus::Pending { overdue: true } => (
-                Urgency::Overdue,
-                "Ingen senare behandling registrerad.".to_owned(),
-            ),
+            PromiseStatus::Pending { overdue: true } => {
+                (Urgency::Overdue, t(Text::DuePromiseNotHandled).to_owned())
+            }
             PromiseStatus::Pending { overdue: false } if check.follow_up.due.is_some() => {
-                (Urgency::Upcoming, "Inte behandlad ännu.".to_owned())
+                (Urgency::Upcoming, t(Text::DuePromiseNotYet).to_owned())
             }
-            PromiseStatus::Pending { overdue: false } => (
-                Urgency::Open,
-                "Inget datum angivet; inte behandlad ännu.".to_owned(),
-            ),
+            PromiseStatus::Pending { overdue: false } => {
+                (Urgency::Open, t(Text::DuePromiseNoDate).to_owned())
+            }
         };
         items.push(DueItem {
             county: body.county.clone(),

@@ -9,6 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::Datelike;
 
 use super::{HitKind, Target};
+use crate::i18n::{tf, Text};
 use crate::model::*;
 
 /// Where a word occurs in a document; ranking prefers the title.
@@ -145,11 +146,11 @@ pub(crate) fn documents(data: &Dataset) -> Vec<Doc> {
         look.bodies
             .get(id.as_str())
             .map(|b| b.display_name())
-            .unwrap_or_else(|| format!("(okänt organ {id})"))
+            .unwrap_or_else(|| tf(Text::UnknownBody, &[id]))
     };
     let meeting_title = |m: &Meeting| match m.date.value() {
         Some(date) => format!("{} {date}", body_name(&m.body)),
-        None => format!("{} (datum okänt)", body_name(&m.body)),
+        None => tf(Text::MeetingDateUnknown, &[&body_name(&m.body)]),
     };
 
     for (at, body) in data.bodies.iter().enumerate().filter(|(_, r)| r.is_live()) {

@@ -26,6 +26,7 @@ pub use index::{SearchIndex, UpdateStats};
 pub use query::{Group, Hit, MatchKind, Query, Request, Results};
 pub use text::{fold, variant_key};
 
+use crate::i18n::{t, Text};
 use crate::model::*;
 
 /// What a hit points at; the UI turns it into a link.
@@ -68,12 +69,12 @@ impl HitKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            HitKind::Body => "Organ",
-            HitKind::Agreement => "Överenskommelser",
-            HitKind::Paragraph => "Paragrafer i protokoll",
-            HitKind::Meeting => "Sammanträden",
-            HitKind::Person => "Personer",
-            HitKind::Organisation => "Organisationer",
+            HitKind::Body => t(Text::HitBodies),
+            HitKind::Agreement => t(Text::HitAgreements),
+            HitKind::Paragraph => t(Text::HitParagraphs),
+            HitKind::Meeting => t(Text::HitMeetings),
+            HitKind::Person => t(Text::HitPeople),
+            HitKind::Organisation => t(Text::HitOrganisations),
         }
     }
 

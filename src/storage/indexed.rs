@@ -9,6 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use crate::i18n::{t, Text};
+
 use super::StorageError;
 
 const DATABASE: &str = "samverkan";
@@ -47,7 +49,7 @@ async fn finished(request: &IdbRequest) -> Result<JsValue, StorageError> {
     match outcome {
         Ok(_) => request
             .result()
-            .map_err(|e| js_failure("IndexedDB-svaret", e)),
+            .map_err(|e| js_failure(t(Text::StorageIdbResponse), e)),
         Err(_) => Err(failure("IndexedDB", request.error().ok().flatten())),
     }
 }
@@ -62,7 +64,7 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
     let outcome = JsFuture::from(promise).await;
     match outcome {
         Ok(_) => Ok(()),
-        Err(_) => Err(failure("skrivningen avbröts", tx.error())),
+        Err(_) => Err(failure(t(Text::StorageIdbWriteAborted), tx.error())),
     }
 }
 
@@ -71,13 +73,13 @@ impl IndexedStore {
     pub async fn open() -> Result<IndexedStore, StorageError> {
         let unavailable = |why: &str| StorageError::Unavailable(format!("IndexedDB: {why}"));
         let factory = web_sys::window()
-            .ok_or_else(|| unavailable("inget fönster"))?
+            .ok_or_else(|| unavailable(t(Text::StorageIdbNoWindow)))?
             .indexed_db()
-            .map_err(|_| unavailable("blockerad"))?
-            .ok_or_else(|| unavailable("saknas"))?;
+            .map_err(|_| unavailable(t(Text::StorageIdbBlocked)))?
+            .ok_or_else(|| unavailable(t(Text::StorageIdbMissing)))?;
         let request = factory
             .open_with_u32(DATABASE, VERSION)
-            .map_err(|e| js_failure("IndexedDB kunde inte öppnas", e))?;
+            .map_err(|e| js_failure(t(Text::StorageIdbCannotOpen), e))?;
         let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
             move |event: web_sys::Event| {
                 let db = event
@@ -98,14 +100,14 @@ impl IndexedStore {
         drop(upgrade);
         let db = result?
             .dyn_into::<IdbDatabase>()
-            .map_err(|_| unavailable("oväntat svar"))?;
+            .map_err(|_| unavailable(t(Text::StorageIdbUnexpected)))?;
         Ok(IndexedStore { db })
     }
 
     fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
         self.db
             .transaction_with_str_and_mode(STORE, mode)
-            .map_err(|e| js_failure("IndexedDB-transaktion", e))
+            .map_err(|e| js_failure(t(Text::StorageIdbTransaction), e))
     }
 
     pub async fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
@@ -115,7 +117,7 @@ impl IndexedStore {
             .map_err(|e| js_failure("IndexedDB", e))?;
         let request = store
             .get(&JsValue::from_str(key))
-            .map_err(|e| js_failure("IndexedDB-läsning", e))?;
+            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
         let value = finished(&request).await?;
         Ok(value.as_string())
     }
@@ -128,7 +130,7 @@ impl IndexedStore {
             .map_err(|e| js_failure("IndexedDB", e))?;
         store
             .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-            .map_err(|e| js_failure("IndexedDB-skrivning", e))?;
+            .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
         committed(&tx).await
     }
 
@@ -148,7 +150,7 @@ impl IndexedStore {
             .map_err(|e| js_failure("IndexedDB", e))?;
         let request = store
             .get(&JsValue::from_str(guard))
-            .map_err(|e| js_failure("IndexedDB-läsning", e))?;
+            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
         let current = finished(&request).await?.as_string();
         if current.as_deref() != expected {
             let _ = tx.abort();
@@ -157,7 +159,7 @@ impl IndexedStore {
         for (key, value) in writes {
             store
                 .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-                .map_err(|e| js_failure("IndexedDB-skrivning", e))?;
+                .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
         }
         committed(&tx).await.map(|()| true)
     }
@@ -173,7 +175,7 @@ impl IndexedStore {
             .map(|key| {
                 store
                     .get(&JsValue::from_str(key))
-                    .map_err(|e| js_failure("IndexedDB-läsning", e))
+                    .map_err(|e| js_failure(t(Text::StorageIdbRead), e))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let mut values = Vec::with_capacity(requests.len());

@@ -1,5 +1,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::i18n::{t, Text};
+
 use super::{StorageError, Store};
 
 /// The browser's localStorage. Values are stored as raw strings so that data
@@ -14,9 +16,7 @@ impl LocalStore {
         web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .map(|_| LocalStore)
-            .ok_or_else(|| {
-                StorageError::Unavailable("localStorage saknas eller är blockerad".into())
-            })
+            .ok_or_else(|| StorageError::Unavailable(t(Text::StorageLocalMissing).into()))
     }
 
     /// Only called on a store that `open` has checked.

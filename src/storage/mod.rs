@@ -18,6 +18,7 @@ pub use memory::MemoryStore;
 
 use thiserror::Error;
 
+use crate::i18n::{t, tf, Text};
 use crate::model::{Dataset, SCHEMA_VERSION};
 
 /// The storage keys, in one place.
@@ -35,17 +36,17 @@ pub mod keys {
     pub const GENERATION: &str = "samverkan.generation";
     /// Prefix of keys holding stored data that could not be read.
     pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
+    /// The interface's language ("sv", "en").
+    pub const LANGUAGE: &str = "samverkan.language";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StorageError {
-    #[error(
-        "Webbläsarens lagring går inte att använda ({0}). Ändringar sparas inte mellan besök."
-    )]
+    #[error("{}", tf(Text::StorageUnavailable, &[&.0]))]
     Unavailable(String),
-    #[error("Lagringsutrymmet är fullt: ändringen kunde inte sparas. Det som sparades senast finns kvar.")]
+    #[error("{}", t(Text::StorageQuotaExceeded))]
     QuotaExceeded,
-    #[error("Lagringen svarade med ett fel: {0}")]
+    #[error("{}", tf(Text::StorageOther, &[&.0]))]
     Other(String),
 }
 
@@ -61,15 +62,11 @@ pub trait Store {
 pub fn read_stored(raw: &str) -> Result<Dataset, String> {
     match serde_json::from_str::<Dataset>(raw) {
         Ok(data) if data.schema_version <= SCHEMA_VERSION => Ok(data),
-        Ok(data) => Err(format!(
-            "Sparad data har schemaversion {}, men den här versionen av Samverkan läser bara upp till {}. Uppdatera appen.",
-            data.schema_version, SCHEMA_VERSION
+        Ok(data) => Err(tf(
+            Text::StoredNewerSchema,
+            &[&data.schema_version, &SCHEMA_VERSION],
         )),
-        Err(e) => Err(format!(
-            "Sparad data kunde inte läsas (rad {}, kolumn {}): {e}",
-            e.line(),
-            e.column()
-        )),
+        Err(e) => Err(tf(Text::StoredUnreadable, &[&e.line(), &e.column(), &e])),
     }
 }
 
@@ -157,9 +154,7 @@ impl<S: Store> Persistence<S> {
     /// previous state intact.
     pub fn save(&mut self, data: &Dataset) -> Result<(), StorageError> {
         if !self.saving_allowed {
-            return Err(StorageError::Other(
-                "sparad data som inte kunde läsas ligger kvar och skrivs inte över".into(),
-            ));
+            return Err(StorageError::Other(t(Text::StorageKeptUnreadable).into()));
         }
         let json = serde_json::to_string(data).map_err(|e| StorageError::Other(e.to_string()))?;
         self.store.write(keys::DATASET, &json)
@@ -217,7 +212,7 @@ pub struct IndexedStore;
 impl IndexedStore {
     pub async fn open() -> Result<IndexedStore, StorageError> {
         Err(StorageError::Unavailable(
-            "IndexedDB finns bara i webbläsaren".into(),
+            t(Text::StorageIndexedDbOnlyInBrowser).into(),
         ))
     }
 

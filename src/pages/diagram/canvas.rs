@@ -14,6 +14,7 @@ use crate::diagram::{
     band_accent, band_fill, baseline, edge_style, legend, BandBox, EdgeRoute, Layout, LineKind,
     MarkerFill, MarkerShape, NodeBox, Point, BOX_FILL,
 };
+use crate::i18n::{tf, Text};
 use crate::model::BodyId;
 
 /// A body being dragged: how far from its place, in diagram units.
@@ -92,7 +93,7 @@ pub(super) fn Canvas(
     };
 
     let prefix = state.prefix();
-    let label = format!("Strukturdiagram för {}", state.county_name.get_value());
+    let label = tf(Text::DiagramCanvasLabel, &[&state.county_name.get_value()]);
     let markers = markers(&prefix);
     let drawing = move || {
         state.layout.with(|l| {
@@ -373,16 +374,26 @@ fn node(
     let id = n.id.clone();
     let r = n.rect;
     let m = &l.metrics;
-    let lines = n
-        .text_lines(m)
+    let text_lines = n.text_lines(m);
+    let count = text_lines.len();
+    let lines = text_lines
         .into_iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(i, line)| {
             let (class, size) = match line.kind {
                 LineKind::Name => ("name", m.font_size),
                 LineKind::Caption => ("caption", m.caption_font_size),
                 LineKind::Badge => ("badge", m.font_size),
             };
-            view! { <tspan class=class x=line.x y=line.y font-size=size>{line.text.to_owned()}</tspan> }
+            // A space ends every line but the last, so the box's text reads
+            // "Politiska samverkansberedningen", not "Politiskasamverkans…":
+            // its accessible name must contain the visible words (WCAG 2.5.3).
+            let text = if i + 1 < count {
+                format!("{} ", line.text)
+            } else {
+                line.text.to_owned()
+            };
+            view! { <tspan class=class x=line.x y=line.y font-size=size>{text}</tspan> }
         })
         .collect_view();
 

@@ -9,6 +9,7 @@ use super::viewport::ViewBox;
 use super::DiagramState;
 use crate::diagram::{to_svg, SvgOptions};
 use crate::download::{offer_blob, offer_file};
+use crate::i18n::{t, tf, Text};
 use crate::search::fold;
 
 /// PNG pixels per diagram unit: sharp when printed or zoomed.
@@ -22,10 +23,14 @@ fn svg_document(state: DiagramState) -> String {
         .layout
         .with_untracked(|l| (l.nodes.len(), l.edges.len()));
     let options = SvgOptions {
-        title: format!("Samverkansstruktur i {name}"),
-        description: Some(format!(
-            "{bodies} organ och {relations} relationer, ur Samverkan {}.",
-            crate::format::date(crate::repo::today())
+        title: tf(Text::DiagramSvgTitle, &[&name]),
+        description: Some(tf(
+            Text::DiagramSvgDescription,
+            &[
+                &bodies,
+                &relations,
+                &crate::format::date(crate::repo::today()),
+            ],
         )),
         ..SvgOptions::default()
     };
@@ -45,8 +50,8 @@ pub(super) fn export_svg(state: DiagramState) {
     let name = format!("{}.svg", file_stem(state));
     let outcome = offer_file(&name, "image/svg+xml", &svg_document(state));
     state.status.set(Some(match outcome {
-        Ok(()) => format!("{name} är sparad."),
-        Err(e) => format!("SVG-filen kunde inte sparas: {e}"),
+        Ok(()) => tf(Text::DiagramFileSaved, &[&name]),
+        Err(e) => tf(Text::DiagramSvgFailed, &[&e]),
     }));
 }
 
@@ -57,7 +62,7 @@ pub(super) fn export_png(state: DiagramState) {
     let status = state.status;
     let name = format!("{}.png", file_stem(state));
     if let Err(e) = start_png(&svg_document(state), name, status) {
-        status.set(Some(format!("PNG-filen kunde inte skapas: {e}")));
+        status.set(Some(tf(Text::DiagramPngFailed, &[&e])));
     }
 }
 
@@ -73,22 +78,23 @@ fn start_png(svg: &str, name: String, status: RwSignal<Option<String>>) -> Resul
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let image = web_sys::HtmlImageElement::new().map_err(js_error)?;
-    status.set(Some("PNG-filen skapas …".into()));
+    status.set(Some(t(Text::DiagramPngCreating).into()));
 
     let loaded = image.clone();
     let loaded_url = url.clone();
     let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&loaded_url);
         if let Err(e) = draw_png(&loaded, name, status) {
-            status.try_set(Some(format!("PNG-filen kunde inte skapas: {e}")));
+            status.try_set(Some(tf(Text::DiagramPngFailed, &[&e])));
         }
     });
     let failed_url = url.clone();
     let on_error = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&failed_url);
-        status.try_set(Some(
-            "PNG-filen kunde inte skapas: webbläsaren kunde inte rita diagrammet.".into(),
-        ));
+        status.try_set(Some(tf(
+            Text::DiagramPngFailed,
+            &[&t(Text::DiagramBrowserCouldNotDraw)],
+        )));
     });
     image.set_onload(Some(on_load.unchecked_ref()));
     image.set_onerror(Some(on_error.unchecked_ref()));
@@ -106,21 +112,21 @@ fn draw_png(
         f64::from(image.natural_height()),
     );
     if w <= 0.0 || h <= 0.0 {
-        return Err("diagrammet har ingen storlek".into());
+        return Err(t(Text::DiagramNoSize).into());
     }
     let canvas: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")
         .map_err(js_error)?
         .dyn_into()
-        .map_err(|_| "ingen canvas")?;
+        .map_err(|_| t(Text::DiagramNoCanvas))?;
     canvas.set_width((w * PNG_SCALE).ceil() as u32);
     canvas.set_height((h * PNG_SCALE).ceil() as u32);
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(js_error)?
-        .ok_or("ingen 2d-yta")?
+        .ok_or(t(Text::DiagramNo2d))?
         .dyn_into()
-        .map_err(|_| "ingen 2d-yta")?;
+        .map_err(|_| t(Text::DiagramNo2d))?;
     context.scale(PNG_SCALE, PNG_SCALE).map_err(js_error)?;
     context.set_fill_style_str("#ffffff");
     context.fill_rect(0.0, 0.0, w, h);
@@ -130,11 +136,13 @@ fn draw_png(
     let on_blob =
         wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
             let outcome = match blob {
-                Some(blob) => offer_blob(&name, &blob).map(|()| format!("{name} är sparad.")),
-                None => Err("bilden blev tom".into()),
+                Some(blob) => {
+                    offer_blob(&name, &blob).map(|()| tf(Text::DiagramFileSaved, &[&name]))
+                }
+                None => Err(t(Text::DiagramImageEmpty).into()),
             };
             status.try_set(Some(
-                outcome.unwrap_or_else(|e| format!("PNG-filen kunde inte skapas: {e}")),
+                outcome.unwrap_or_else(|e| tf(Text::DiagramPngFailed, &[&e])),
             ));
         });
     canvas
@@ -146,10 +154,9 @@ fn draw_png(
 /// legend, and [`print_fitted`] shows the whole drawing while printing.
 pub(super) fn print(state: DiagramState) {
     if let Err(e) = window().print() {
-        state.status.set(Some(format!(
-            "Utskriften kunde inte startas: {}",
-            js_error(e)
-        )));
+        state
+            .status
+            .set(Some(tf(Text::DiagramPrintFailed, &[&js_error(e)])));
     }
 }
 

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use super::DiagramState;
 use crate::diagram::{Band, Graph, GraphNode};
+use crate::i18n::{t, Text};
 use crate::routes::Page;
 
 /// The list, in a section the toolbar links to.
@@ -42,7 +43,10 @@ pub(super) fn StructureList(
     };
     view! {
         <section id=state.list_dom_id() class="structure-list" aria-labelledby=labelled_by>
-            <h2 id=heading_id>"Strukturen som lista"</h2>
+            <h2 id=heading_id>
+                {t(Text::DiagramListHeading)}
+                <span class="visually-hidden">" – " {state.county_name.get_value()}</span>
+            </h2>
             <ul class="bands">{bands}</ul>
         </section>
     }

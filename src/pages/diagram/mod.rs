@@ -28,6 +28,7 @@ use leptos_router::hooks::use_params_map;
 use crate::diagram::{
     graph_of_county, lay_out, BandLabels, Graph, Layout, LayoutOptions, Point, Rect,
 };
+use crate::i18n::{t, tf, Text};
 use crate::model::{BodyId, CountyId, Dataset, Record};
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -83,7 +84,7 @@ pub fn DiagramPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="diagram-pair-page">
-                    <h1>"Strukturdiagram för båda länen"</h1>
+                    <h1>{t(Text::DiagramBothHeading)}</h1>
                     <CountySwitch current=None />
                     <div class="diagram-pair">{diagrams}</div>
                 </div>
@@ -91,7 +92,7 @@ pub fn DiagramPage() -> impl IntoView {
             .into_any()
         }
         None => view! {
-            <super::RecordNotFound what="Länet" id=asked.get().unwrap_or_default() back=Page::Overview />
+            <super::RecordNotFound what=t(Text::WhatCounty) id=asked.get().unwrap_or_default() back=Page::Overview />
         }
         .into_any(),
     }
@@ -119,10 +120,10 @@ fn CountySwitch(
         })
         .collect_view();
     view! {
-        <nav aria-label="Län" class="county-switch">
+        <nav aria-label=t(Text::DiagramCountiesNav) class="county-switch">
             <ul>
                 {links}
-                <li><A href=Page::DiagramBoth.href() attr:aria-current=both_current>"Båda sida vid sida"</A></li>
+                <li><A href=Page::DiagramBoth.href() attr:aria-current=both_current>{t(Text::DiagramBothSideBySide)}</A></li>
             </ul>
         </nav>
     }
@@ -145,14 +146,18 @@ fn CountyDiagram(
     let heading = if side_by_side {
         view! { <h2 class="diagram-heading">{name}</h2> }.into_any()
     } else {
+        // The county's name has its own element, wherever the words put it.
+        let (before, after) = t(Text::DiagramHeading)
+            .split_once("{0}")
+            .unwrap_or_default();
         view! {
-            <h1>"Strukturdiagram " <span class="county-name">{name}</span></h1>
+            <h1>{before} <span class="county-name">{name}</span> {after}</h1>
             <CountySwitch current=Some(county) />
         }
         .into_any()
     };
     view! {
-        <section class="diagram-page" aria-label=format!("Strukturdiagram {}", state.county_name.get_value())>
+        <section class="diagram-page" aria-label=tf(Text::DiagramHeading, &[&state.county_name.get_value()])>
             <div class="diagram-side">
                 {heading}
                 <Toolbar state />
@@ -434,9 +439,7 @@ impl DiagramState {
     fn place(&self, id: &BodyId, x: f64, y: f64) {
         match self.repo.place_body(id, x, y) {
             Ok(()) => self.status.set(None),
-            Err(e) => self
-                .status
-                .set(Some(format!("Rutan kunde inte flyttas: {e}"))),
+            Err(e) => self.status.set(Some(tf(Text::DiagramPlaceFailed, &[&e]))),
         }
     }
 
@@ -446,10 +449,10 @@ impl DiagramState {
             return;
         }
         match self.repo.reset_positions(ids) {
-            Ok(()) => self.status.set(Some("Layouten är återställd.".into())),
+            Ok(()) => self.status.set(Some(t(Text::DiagramLayoutReset).into())),
             Err(e) => self
                 .status
-                .set(Some(format!("Layouten kunde inte återställas: {e}"))),
+                .set(Some(tf(Text::DiagramLayoutResetFailed, &[&e]))),
         }
     }
 

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use super::super::body::{appointer_text, seats_text};
 use super::DiagramState;
 use crate::components::{AgreementLink, PersonLink};
+use crate::i18n::{t, tf, Text};
 use crate::model::{Body, BodyId, Dataset, MembershipRole, Office, SubstituteKind};
 use crate::repo::today;
 use crate::routes::Page;
@@ -70,38 +71,38 @@ fn PanelContent(body: Body, state: DiagramState) -> impl IntoView {
             .iter()
             .map(|m| view! { <li>{m.clone()}</li> })
             .collect_view();
-        view! { <section><h3>"Uppdrag"</h3><ul>{items}</ul></section> }
+        view! { <section><h3>{t(Text::FieldMandate)}</h3><ul>{items}</ul></section> }
     });
     let composition = (!composition.is_empty()).then(|| {
         let items = composition
             .into_iter()
             .map(|line| view! { <li>{line}</li> })
             .collect_view();
-        view! { <section><h3>"Sammansättning"</h3><ul>{items}</ul></section> }
+        view! { <section><h3>{t(Text::Composition)}</h3><ul>{items}</ul></section> }
     });
     let chair = {
         let items = chair
             .into_iter()
             .map(|line| view! { <li>{line}</li> })
             .collect_view();
-        view! { <section><h3>"Ordförande " {year}</h3><ul>{items}</ul></section> }
+        view! { <section><h3>{tf(Text::DiagramChairInYear, &[&year])}</h3><ul>{items}</ul></section> }
     };
     let members = (!members.is_empty()).then(|| {
         let items = members
             .into_iter()
             .map(|(person, role)| view! { <li><PersonLink id=person /> " – " {role}</li> })
             .collect_view();
-        view! { <section><h3>"Ledamöter"</h3><ul>{items}</ul></section> }
+        view! { <section><h3>{t(Text::DiagramMembers)}</h3><ul>{items}</ul></section> }
     });
     let meetings = (!meetings.is_empty()).then(|| {
         let items = meetings
             .into_iter()
             .map(|(id, title)| view! { <li><A href=Page::Meeting(id).href()>{title}</A></li> })
             .collect_view();
-        view! { <section><h3>"Sammanträden"</h3><ul>{items}</ul></section> }
+        view! { <section><h3>{t(Text::Meetings)}</h3><ul>{items}</ul></section> }
     });
     let agreement = agreement.map(|id| {
-        view! { <section><h3>"Överenskommelse"</h3><p><AgreementLink id /></p></section> }
+        view! { <section><h3>{t(Text::Agreement)}</h3><p><AgreementLink id /></p></section> }
     });
     let relations = (!relations.is_empty()).then(|| {
         let items = relations
@@ -116,15 +117,15 @@ fn PanelContent(body: Body, state: DiagramState) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <section><h3>"Relationer"</h3><ul class="panel-relations">{items}</ul></section> }
+        view! { <section><h3>{t(Text::DiagramRelations)}</h3><ul class="panel-relations">{items}</ul></section> }
     });
     view! {
         <header class="panel-header">
             <p class="kicker">{body.level.label()}</p>
-            <button type="button" class="secondary" on:click=close>"Stäng"</button>
+            <button type="button" class="secondary" on:click=close>{t(Text::Close)}</button>
             <h2 id=state.panel_heading_id() tabindex="-1">{body.display_name()}</h2>
         </header>
-        <p class="panel-link"><A href=Page::Body(body.id.clone()).href()>"Öppna organets sida"</A></p>
+        <p class="panel-link"><A href=Page::Body(body.id.clone()).href()>{t(Text::DiagramOpenBodyPage)}</A></p>
         <CollapseToggle id=body.id.clone() state />
         {mandate}
         {composition}
@@ -150,9 +151,9 @@ fn CollapseToggle(id: BodyId, state: DiagramState) -> impl IntoView {
     move || {
         shown().map(|(collapsed, count)| {
             let text = if collapsed {
-                format!("Visa underorgan ({count})")
+                tf(Text::DiagramShowSubBodies, &[&count])
             } else {
-                format!("Dölj underorgan ({count})")
+                tf(Text::DiagramHideSubBodies, &[&count])
             };
             view! {
                 <button type="button" class="secondary" aria-pressed=if collapsed { "true" } else { "false" } on:click=toggle.clone()>
@@ -184,16 +185,16 @@ fn Placement(id: BodyId, state: DiagramState) -> impl IntoView {
     let reset = move |_| state.reset_positions(std::slice::from_ref(&reset_id));
     view! {
         <section class="placement">
-            <h3>"Placering i diagrammet"</h3>
-            <p class="hint">"Dra rutan, eller flytta den med knapparna."</p>
-            <div class="nudge" role="group" aria-label="Flytta rutan">
-                <button type="button" class="secondary" aria-label="Flytta åt vänster" on:click=nudge(id.clone(), -NUDGE, 0.0)>"←"</button>
-                <button type="button" class="secondary" aria-label="Flytta uppåt" on:click=nudge(id.clone(), 0.0, -NUDGE)>"↑"</button>
-                <button type="button" class="secondary" aria-label="Flytta nedåt" on:click=nudge(id.clone(), 0.0, NUDGE)>"↓"</button>
-                <button type="button" class="secondary" aria-label="Flytta åt höger" on:click=nudge(id.clone(), NUDGE, 0.0)>"→"</button>
+            <h3>{t(Text::DiagramPlacementHeading)}</h3>
+            <p class="hint">{t(Text::DiagramPlacementHint)}</p>
+            <div class="nudge" role="group" aria-label=t(Text::DiagramMoveBox)>
+                <button type="button" class="secondary" aria-label=t(Text::DiagramMoveLeft) on:click=nudge(id.clone(), -NUDGE, 0.0)>"←"</button>
+                <button type="button" class="secondary" aria-label=t(Text::DiagramMoveUp) on:click=nudge(id.clone(), 0.0, -NUDGE)>"↑"</button>
+                <button type="button" class="secondary" aria-label=t(Text::DiagramMoveDown) on:click=nudge(id.clone(), 0.0, NUDGE)>"↓"</button>
+                <button type="button" class="secondary" aria-label=t(Text::DiagramMoveRight) on:click=nudge(id.clone(), NUDGE, 0.0)>"→"</button>
             </div>
             {move || manual().then(|| view! {
-                <button type="button" class="secondary" on:click=reset.clone()>"Återställ placering"</button>
+                <button type="button" class="secondary" on:click=reset.clone()>{t(Text::DiagramResetPlacement)}</button>
             })}
         </section>
     }
@@ -227,22 +228,19 @@ fn chair_lines(d: &Dataset, body: &Body, year: i32) -> Vec<String> {
                 Some(party) => {
                     let mut line = format!("{year}: {}", d.rotation_party_name(party));
                     if rotation.start.caveat().is_some() {
-                        line.push_str(" (härlett ur rotationen)");
+                        line.push_str(t(Text::DiagramDerivedFromRotation));
                     }
                     lines.push(line);
                 }
-                None => lines.push(format!(
-                    "{year}: okänt – roterar, men startåret saknas (ange det på organets sida)."
-                )),
+                None => lines.push(tf(Text::DiagramRotationStartUnknown, &[&year])),
             }
         } else if let Some(held) = &rule.held_by {
-            lines.push(format!(
-                "{} i {}",
-                held.office.label(),
-                d.body_name(&held.body)
+            lines.push(tf(
+                Text::OfficeInBody,
+                &[&held.office.label(), &d.body_name(&held.body)],
             ));
         } else if rule.chosen_within {
-            lines.push("Utses inom gruppen.".into());
+            lines.push(t(Text::DiagramChosenWithinGroup).into());
         } else {
             lines.push(rule.text.clone());
         }
@@ -253,10 +251,10 @@ fn chair_lines(d: &Dataset, body: &Body, year: i32) -> Vec<String> {
             && m.from.is_none_or(|from| from <= today)
             && m.to.is_none_or(|to| to >= today)
     }) {
-        lines.push(format!("Ordförande: {}", d.person_name(&seat.person)));
+        lines.push(tf(Text::DiagramChairIs, &[&d.person_name(&seat.person)]));
     }
     if lines.is_empty() {
-        lines.push("Källorna anger inte vem som är ordförande.".into());
+        lines.push(t(Text::DiagramChairUnknown).into());
     }
     lines
 }
@@ -282,8 +280,8 @@ fn composition_lines(d: &Dataset, body: &Body) -> Vec<String> {
         .collect();
     if let Some(s) = &body.substitutes {
         let kind = match s.kind {
-            SubstituteKind::Personal => "Personliga ersättare",
-            SubstituteKind::Group => "Ersättare för frånvarande ordinarie",
+            SubstituteKind::Personal => t(Text::PersonalSubstitutes),
+            SubstituteKind::Group => t(Text::GroupSubstitutes),
         };
         lines.push(format!("{kind}: {}", s.text));
     }

@@ -8,6 +8,7 @@ use super::export;
 use super::viewport::ZOOM_STEP;
 use super::DiagramState;
 use crate::diagram::{edge_style, Graph};
+use crate::i18n::{t, tf, Text};
 use crate::model::BodyId;
 use crate::search::fold;
 
@@ -43,21 +44,21 @@ pub(super) fn Toolbar(
     let list_href = format!("{path}#{}", state.list_dom_id());
     view! {
         <Find state />
-        <div class="diagram-tools" role="group" aria-label="Visning">
-            <button type="button" class="secondary" on:click=zoom_in>"Zooma in"</button>
-            <button type="button" class="secondary" on:click=zoom_out>"Zooma ut"</button>
-            <button type="button" class="secondary" on:click=fit>"Anpassa"</button>
-            <button type="button" class="secondary" on:click=reset_view>"Återställ vy"</button>
+        <div class="diagram-tools" role="group" aria-label=t(Text::DiagramViewGroup)>
+            <button type="button" class="secondary" on:click=zoom_in>{t(Text::DiagramZoomIn)}</button>
+            <button type="button" class="secondary" on:click=zoom_out>{t(Text::DiagramZoomOut)}</button>
+            <button type="button" class="secondary" on:click=fit>{t(Text::DiagramFit)}</button>
+            <button type="button" class="secondary" on:click=reset_view>{t(Text::DiagramResetView)}</button>
             <button type="button" class="secondary" on:click=reset_layout disabled=move || !any_manual()>
-                "Återställ layout"
+                {t(Text::DiagramResetLayout)}
             </button>
         </div>
-        <div class="diagram-tools" role="group" aria-label="Spara och skriv ut">
-            <button type="button" class="secondary" on:click=move |_| export::export_svg(state)>"Exportera SVG"</button>
-            <button type="button" class="secondary" on:click=move |_| export::export_png(state)>"Exportera PNG"</button>
-            <button type="button" class="secondary" on:click=move |_| export::print(state)>"Skriv ut"</button>
+        <div class="diagram-tools" role="group" aria-label=t(Text::DiagramSaveAndPrintGroup)>
+            <button type="button" class="secondary" on:click=move |_| export::export_svg(state)>{t(Text::DiagramExportSvg)}</button>
+            <button type="button" class="secondary" on:click=move |_| export::export_png(state)>{t(Text::DiagramExportPng)}</button>
+            <button type="button" class="secondary" on:click=move |_| export::print(state)>{t(Text::DiagramPrint)}</button>
         </div>
-        <p class="diagram-list-link"><a href=list_href>"Visa som lista"</a></p>
+        <p class="diagram-list-link"><a href=list_href>{t(Text::DiagramShowAsList)}</a></p>
         <p class="diagram-status" role="status">{move || state.status.get()}</p>
     }
 }
@@ -82,10 +83,7 @@ fn Find(state: DiagramState) -> impl IntoView {
                 not_found.set(None);
                 state.find(id);
             }
-            None => not_found.set(Some(format!(
-                "Inget organ i diagrammet heter ”{}”.",
-                text.trim()
-            ))),
+            None => not_found.set(Some(tf(Text::DiagramNoSuchBody, &[&text.trim()]))),
         }
     };
     let on_change = move |_: ev::Event| go();
@@ -106,7 +104,7 @@ fn Find(state: DiagramState) -> impl IntoView {
     let described = format!("{input_id}-message");
     view! {
         <div class="diagram-find">
-            <label for=input_id.clone()>"Hitta organ"</label>
+            <label for=input_id.clone()>{t(Text::DiagramFindBody)}</label>
             <input
                 id=input_id
                 type="search"
@@ -185,13 +183,12 @@ pub(super) fn Legend(
     };
     view! {
         <section class="diagram-legend" aria-labelledby=labelled_by>
-            <h2 id=heading_id>"Förklaring"</h2>
+            <h2 id=heading_id>
+                {t(Text::DiagramLegendHeading)}
+                <span class="visually-hidden">" – " {state.county_name.get_value()}</span>
+            </h2>
             <ul>{entries}</ul>
-            <p class="hint">
-                "Tryck på en ruta för att se organet. Dra i bakgrunden för att flytta vyn, nyp eller "
-                "använd mushjulet för att zooma, dubbeltryck för att zooma in. Dra en ruta för att flytta den; "
-                "placeringen sparas med datan."
-            </p>
+            <p class="hint">{t(Text::DiagramHint)}</p>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use super::{
     NewRecordButton,
 };
 use crate::components::form::*;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -35,29 +36,29 @@ const SECTION_KINDS: [SectionKind; 21] = [
 ];
 
 fn section_kind_label(kind: SectionKind) -> &'static str {
-    match kind {
-        SectionKind::Background => "Bakgrund",
-        SectionKind::Parties => "Parter",
-        SectionKind::Values => "Värdegrund",
-        SectionKind::Purpose => "Syfte",
-        SectionKind::Goals => "Mål",
-        SectionKind::Priorities => "Prioriteringar",
-        SectionKind::Mandate => "Uppdrag",
-        SectionKind::StartingPoints => "Utgångspunkter",
-        SectionKind::Forms => "Former för samverkan",
-        SectionKind::Representation => "Representation",
-        SectionKind::WorkingOrder => "Arbetsordning",
-        SectionKind::CaseFlow => "Ärendegång",
-        SectionKind::Support => "Stöd",
-        SectionKind::CostSharing => "Kostnadsfördelning",
-        SectionKind::FollowUp => "Uppföljning",
-        SectionKind::EffectGoals => "Effektmål",
-        SectionKind::Responsibilities => "Ansvar",
-        SectionKind::EntryIntoForce => "Ikraftträdande",
-        SectionKind::Validity => "Giltighet",
-        SectionKind::Diagram => "Organisationsskiss",
-        SectionKind::Other => "Övrigt",
-    }
+    t(match kind {
+        SectionKind::Background => Text::SectionKindBackground,
+        SectionKind::Parties => Text::Parties,
+        SectionKind::Values => Text::SectionKindValues,
+        SectionKind::Purpose => Text::SectionKindPurpose,
+        SectionKind::Goals => Text::SectionKindGoals,
+        SectionKind::Priorities => Text::SectionKindPriorities,
+        SectionKind::Mandate => Text::FieldMandate,
+        SectionKind::StartingPoints => Text::SectionKindStartingPoints,
+        SectionKind::Forms => Text::SectionKindForms,
+        SectionKind::Representation => Text::SectionKindRepresentation,
+        SectionKind::WorkingOrder => Text::SectionKindWorkingOrder,
+        SectionKind::CaseFlow => Text::SectionKindCaseFlow,
+        SectionKind::Support => Text::SectionKindSupport,
+        SectionKind::CostSharing => Text::SectionKindCostSharing,
+        SectionKind::FollowUp => Text::SectionKindFollowUp,
+        SectionKind::EffectGoals => Text::SectionKindEffectGoals,
+        SectionKind::Responsibilities => Text::SectionKindResponsibilities,
+        SectionKind::EntryIntoForce => Text::SectionKindEntryIntoForce,
+        SectionKind::Validity => Text::SectionKindValidity,
+        SectionKind::Diagram => Text::SectionKindDiagram,
+        SectionKind::Other => Text::SectionKindOther,
+    })
 }
 
 /// One section as the form edits it.
@@ -191,12 +192,9 @@ fn notice_from(text: &str, original: Option<&Notice>) -> Result<Option<Notice>, 
     let Some(text) = optional(text) else {
         return Ok(None);
     };
-    let months: u32 = text.parse().map_err(|_| {
-        refused(
-            "notice",
-            "skriv uppsägningstiden som ett antal hela månader.",
-        )
-    })?;
+    let months: u32 = text
+        .parse()
+        .map_err(|_| refused("notice", t(Text::EditNoticeMonths)))?;
     Ok(Some(match original {
         Some(notice) => Notice {
             months,
@@ -229,7 +227,7 @@ fn SectionsInput(sections: RwSignal<Vec<SectionRow>>, errors: FormErrors) -> imp
         let n = len.get();
         (0..n)
             .map(|i| {
-                let row = format!("avsnitt {}", i + 1);
+                let row = tf(Text::SectionRow, &[&(i + 1)]);
                 let id = format!("overenskommelse-avsnitt-{}", i + 1);
                 let get = move |f: fn(&SectionRow) -> String| {
                     sections.with(|v| v.get(i).map(f).unwrap_or_default())
@@ -259,23 +257,23 @@ fn SectionsInput(sections: RwSignal<Vec<SectionRow>>, errors: FormErrors) -> imp
                 view! {
                     <li>
                         <fieldset class="section-row">
-                            <legend>"Avsnitt " {i + 1}</legend>
+                            <legend>{tf(Text::SectionLegend, &[&(i + 1)])}</legend>
                             <div class="field">
-                                <label for=format!("{id}-nummer")>"Nummer (valfritt)"</label>
+                                <label for=format!("{id}-nummer")>{t(Text::FieldNumberOptional)}</label>
                                 <input id=format!("{id}-nummer") type="text" class="short"
                                     prop:value=move || get(|r| r.number.clone()) on:input=set(|r, v| r.number = v) />
                             </div>
                             <div class="field">
-                                <label for=format!("{id}-rubrik")>"Rubrik"</label>
+                                <label for=format!("{id}-rubrik")>{t(Text::FieldSectionHeading)}</label>
                                 <input id=format!("{id}-rubrik") type="text"
                                     prop:value=move || get(|r| r.title.clone()) on:input=set(|r, v| r.title = v) />
                             </div>
                             <div class="field">
-                                <label for=format!("{id}-typ")>"Typ av avsnitt"</label>
+                                <label for=format!("{id}-typ")>{t(Text::FieldSectionKind)}</label>
                                 <select id=format!("{id}-typ") on:change=set(|r, v| r.kind = v)>{kinds}</select>
                             </div>
                             <div class="field">
-                                <label for=format!("{id}-text")>"Text"</label>
+                                <label for=format!("{id}-text")>{t(Text::FieldText)}</label>
                                 <textarea id=format!("{id}-text") rows="6" aria-describedby="overenskommelse-avsnitt-hjalp"
                                     prop:value=move || get(|r| r.text.clone()) on:input=set(|r, v| r.text = v)></textarea>
                             </div>
@@ -291,13 +289,13 @@ fn SectionsInput(sections: RwSignal<Vec<SectionRow>>, errors: FormErrors) -> imp
     };
     view! {
         <fieldset class="list-field" aria-describedby="overenskommelse-avsnitt-fel">
-            <legend>"Avsnitt"</legend>
+            <legend>{t(Text::FieldSections)}</legend>
             <p class="hint" id="overenskommelse-avsnitt-hjalp">
-                "Stycken skiljs åt med en tom rad. Listor och mellanrubriker i ett avsnitt behålls så länge dess text inte ändras."
+                {t(Text::HintSections)}
             </p>
             <ol>{rows}</ol>
             <button type="button" class="secondary" on:click=move |_| sections.update(|v| v.push(SectionRow::blank()))>
-                "Lägg till avsnitt"
+                {t(Text::AddSection)}
             </button>
             <p class="field-error" id="overenskommelse-avsnitt-fel">{move || field_message(errors, "sections")}</p>
         </fieldset>
@@ -344,9 +342,9 @@ pub fn AgreementForm(
     let errors: FormErrors = RwSignal::new(None);
     let date_caveat = match &agreement.date {
         Fact::Stated(_) => None,
-        Fact::Inferred { reason, .. } => Some(format!("Härlett datum: {reason}")),
+        Fact::Inferred { reason, .. } => Some(tf(Text::InferredDate, &[reason])),
         Fact::Unknown { reason } if !reason.trim().is_empty() => {
-            Some(format!("Okänt datum: {reason}"))
+            Some(tf(Text::UnknownDate, &[reason]))
         }
         Fact::Unknown { .. } => None,
     };
@@ -363,7 +361,7 @@ pub fn AgreementForm(
                 match parse_date(&date_text, "date")? {
                     Some(d) => Fact::Stated(d),
                     None => Fact::Unknown {
-                        reason: "Inget datum angivet.".into(),
+                        reason: t(Text::NoDateGiven).into(),
                     },
                 }
             };
@@ -411,7 +409,7 @@ pub fn AgreementForm(
             .collect_view()
     };
     let heading = if heading.is_empty() {
-        "Redigera överenskommelse"
+        t(Text::AgreementFormHeading)
     } else {
         heading
     };
@@ -419,19 +417,19 @@ pub fn AgreementForm(
         <form class="edit-form" on:submit=save novalidate>
             <h2>{heading}</h2>
             <FormSummary errors />
-            <TextInput id="overenskommelse-rubrik" label="Rubrik" value=title errors field="title" />
-            <SelectInput id="overenskommelse-lan" label="Län" value=county options=counties errors field="county" />
-            <TextInput id="overenskommelse-datum" label="Datum" value=date errors field="date" kind="date" />
+            <TextInput id="overenskommelse-rubrik" label=t(Text::FieldHeading) value=title errors field="title" />
+            <SelectInput id="overenskommelse-lan" label=t(Text::FieldCounty) value=county options=counties errors field="county" />
+            <TextInput id="overenskommelse-datum" label=t(Text::FieldDate) value=date errors field="date" kind="date" />
             {date_caveat.map(|c| view! { <p class="hint">{c}</p> })}
             <fieldset class="list-field" aria-describedby="overenskommelse-parter-fel">
-                <legend>"Parter"</legend>
+                <legend>{t(Text::Parties)}</legend>
                 {party_checks}
-                <CheckInput id="overenskommelse-part-kommunerna" label="Var och en av kommunerna i länet".to_owned() value=each_municipality />
+                <CheckInput id="overenskommelse-part-kommunerna" label=t(Text::EachMunicipalityInCounty).to_owned() value=each_municipality />
                 <p class="field-error" id="overenskommelse-parter-fel">{move || field_message(errors, "parties")}</p>
             </fieldset>
-            <TextInput id="overenskommelse-uppsagning" label="Uppsägningstid i månader (valfri)" value=notice_months errors field="notice" kind="number" />
+            <TextInput id="overenskommelse-uppsagning" label=t(Text::FieldNoticeMonths) value=notice_months errors field="notice" kind="number" />
             <SectionsInput sections errors />
-            <FormActions save="Spara" on_cancel=move || on_done(None) />
+            <FormActions save=t(Text::Save) on_cancel=move || on_done(None) />
         </form>
     }
 }
@@ -462,9 +460,9 @@ pub fn NewAgreement() -> impl IntoView {
         }
     };
     view! {
-        <NewRecordButton label="Ny överenskommelse" form={move |done: Callback<Option<String>>| {
+        <NewRecordButton label=t(Text::NewAgreement) form={move |done: Callback<Option<String>>| {
             view! {
-                <AgreementForm agreement=blank() heading="Ny överenskommelse" on_done={move |id: Option<AgreementId>| done.run(id.map(|id| Page::Agreement(id).href()))} />
+                <AgreementForm agreement=blank() heading=t(Text::NewAgreement) on_done={move |id: Option<AgreementId>| done.run(id.map(|id| Page::Agreement(id).href()))} />
             }
             .into_any()
         }} />

@@ -4,6 +4,7 @@ use super::{
     agreement_options, chosen, county_options, first_county, organisation_options, NewRecordButton,
 };
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -70,7 +71,7 @@ pub fn BodyForm(
         }
     };
     let heading = if heading.is_empty() {
-        "Redigera organ"
+        t(Text::BodyFormHeading)
     } else {
         heading
     };
@@ -78,16 +79,16 @@ pub fn BodyForm(
         <form class="edit-form" on:submit=save novalidate>
             <h2>{heading}</h2>
             <FormSummary errors />
-            <TextInput id="organ-namn" label="Namn" value=name errors field="name" />
-            <TextInput id="organ-kortnamn" label="Kortnamn" value=short_name errors field="short_name" hint="T.ex. LSG eller AU." />
-            <SelectInput id="organ-niva" label="Nivå" value=level options=levels errors field="level" />
-            <SelectInput id="organ-lan" label="Län" value=county options=counties errors field="county" />
-            <SelectInput id="organ-huvudman" label="Huvudman (om organet tillhör en part)" value=owner options=organisations errors field="owner" empty="Gemensamt organ" />
-            <SelectInput id="organ-overenskommelse" label="Inrättat genom överenskommelse" value=established_by options=agreements errors field="established_by" empty="Ingen angiven" />
-            <TextInput id="organ-bildades" label="Bildades" value=formed errors field="formed" hint="Som källan säger, t.ex. ”hösten 2012”." />
-            <TextListInput id="organ-uppdrag" label="Uppdrag" item="uppdragspunkt" items=mandate errors field="mandate" multiline=true />
-            <TextListInput id="organ-andra-namn" label="Andra namn" item="namn" items=other_names errors field="other_names" />
-            <FormActions save="Spara" on_cancel=move || on_done(None) />
+            <TextInput id="organ-namn" label=t(Text::FieldName) value=name errors field="name" />
+            <TextInput id="organ-kortnamn" label=t(Text::FieldShortName) value=short_name errors field="short_name" hint=t(Text::HintShortName) />
+            <SelectInput id="organ-niva" label=t(Text::FieldLevel) value=level options=levels errors field="level" />
+            <SelectInput id="organ-lan" label=t(Text::FieldCounty) value=county options=counties errors field="county" />
+            <SelectInput id="organ-huvudman" label=t(Text::FieldBodyOwner) value=owner options=organisations errors field="owner" empty=t(Text::JointBody) />
+            <SelectInput id="organ-overenskommelse" label=t(Text::FieldEstablishedBy) value=established_by options=agreements errors field="established_by" empty=t(Text::NoneGiven) />
+            <TextInput id="organ-bildades" label=t(Text::FieldFormed) value=formed errors field="formed" hint=t(Text::HintFormed) />
+            <TextListInput id="organ-uppdrag" label=t(Text::FieldMandate) item=t(Text::ItemMandate) items=mandate errors field="mandate" multiline=true />
+            <TextListInput id="organ-andra-namn" label=t(Text::FieldOtherNames) item=t(Text::ItemName) items=other_names errors field="other_names" />
+            <FormActions save=t(Text::Save) on_cancel=move || on_done(None) />
         </form>
     }
 }
@@ -120,9 +121,9 @@ pub fn NewBody() -> impl IntoView {
         }
     };
     view! {
-        <NewRecordButton label="Nytt organ" form={move |done: Callback<Option<String>>| {
+        <NewRecordButton label=t(Text::NewBody) form={move |done: Callback<Option<String>>| {
             view! {
-                <BodyForm body=blank() heading="Nytt organ" on_done={move |id: Option<BodyId>| done.run(id.map(|id| Page::Body(id).href()))} />
+                <BodyForm body=blank() heading=t(Text::NewBody) on_done={move |id: Option<BodyId>| done.run(id.map(|id| Page::Body(id).href()))} />
             }
             .into_any()
         }} />

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{local_moment, Repo};
 use crate::routes::record_href;
@@ -11,7 +12,7 @@ fn who(stamp: &ChangeStamp) -> String {
         .flatten()
         .collect();
     if parts.is_empty() {
-        format!("kopia {}", stamp.copy_id)
+        tf(Text::CopyNamed, &[&stamp.copy_id])
     } else {
         parts.join(" · ")
     }
@@ -66,14 +67,14 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
                 let record = record.clone();
                 let restorable = Some(&id) != latest.as_ref();
                 let restore = move |_| match repo.restore_version(&record, Some(&id)) {
-                    Ok(()) => message.set(Some("Den tidigare versionen är återställd.".into())),
+                    Ok(()) => message.set(Some(t(Text::HistoryVersionRestored).into())),
                     Err(e) => message.set(Some(e.to_string())),
                 };
                 view! {
                     <li class="history-entry">
                         <EntryView entry />
                         {restorable.then(|| view! {
-                            <button type="button" class="secondary" on:click=restore>"Återställ till den här versionen"</button>
+                            <button type="button" class="secondary" on:click=restore>{t(Text::HistoryRestoreThis)}</button>
                         })}
                     </li>
                 }
@@ -81,18 +82,18 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
             .collect_view();
         let first = record.clone();
         let restore_first = move |_| match repo.restore_version(&first, None) {
-            Ok(()) => message.set(Some("Versionen före ändringarna är återställd.".into())),
+            Ok(()) => message.set(Some(t(Text::HistoryFirstRestored).into())),
             Err(e) => message.set(Some(e.to_string())),
         };
         Some(view! {
             <details class="record-history">
-                <summary>"Ändringshistorik (" {count} ")"</summary>
+                <summary>{tf(Text::HistorySummary, &[&count])}</summary>
                 <p role="status">{move || message.get()}</p>
                 <ol>
                     {items}
                     <li class="history-entry">
-                        <p class="entry-head"><strong>"Versionen före ändringarna ovan"</strong></p>
-                        <button type="button" class="secondary" on:click=restore_first>"Återställ den versionen"</button>
+                        <p class="entry-head"><strong>{t(Text::HistoryVersionBefore)}</strong></p>
+                        <button type="button" class="secondary" on:click=restore_first>{t(Text::HistoryRestoreThat)}</button>
                     </li>
                 </ol>
             </details>
@@ -104,7 +105,7 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
 #[component]
 pub fn DeleteButton(
     record: RecordRef,
-    /// What is deleted, e.g. "organet".
+    /// What is deleted, e.g. `t(Text::DeleteTheBody)`: "organet".
     what: &'static str,
     #[prop(optional)] on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -123,13 +124,13 @@ pub fn DeleteButton(
     view! {
         <span class="delete">
             <button type="button" class="secondary danger" hidden=move || asking.get() on:click=move |_| { error.set(None); asking.set(true) }>
-                "Ta bort " {what}
+                {tf(Text::DeleteWhat, &[&what])}
             </button>
             {move || asking.get().then(|| view! {
-                <span class="confirm" role="group" aria-label="Bekräfta borttagning">
-                    <span>"Ta bort " {what} "? Det går att ångra."</span>
-                    <button type="button" class="danger" on:click=confirm.clone()>"Ja, ta bort"</button>
-                    <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Avbryt"</button>
+                <span class="confirm" role="group" aria-label=t(Text::DeleteConfirmGroup)>
+                    <span>{tf(Text::DeleteQuestion, &[&what])}</span>
+                    <button type="button" class="danger" on:click=confirm.clone()>{t(Text::DeleteYes)}</button>
+                    <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t(Text::Cancel)}</button>
                 </span>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -153,7 +154,7 @@ pub fn UndoBar() -> impl IntoView {
         repo.history().with(|h| h.entries.len() > shown_from) && last.with(Option::is_some)
     });
     let undo = move |_| match repo.undo_last() {
-        Ok(()) => message.set(Some("Ångrat.".into())),
+        Ok(()) => message.set(Some(t(Text::Undone).into())),
         Err(e) => message.set(Some(e.to_string())),
     };
     view! {
@@ -162,8 +163,8 @@ pub fn UndoBar() -> impl IntoView {
                 let title = repo.with(|d| e.record.title(d));
                 view! { <span>{e.action.label()} ": " {e.record.kind_label()} " " {title}</span> }
             })}
-            <button type="button" on:click=undo>"Ångra"</button>
-            <A href="/andringar">"Alla ändringar"</A>
+            <button type="button" on:click=undo>{t(Text::Undo)}</button>
+            <A href="/andringar">{t(Text::AllChanges)}</A>
             <span class="undo-message">{move || message.get()}</span>
         </div>
     }
@@ -176,7 +177,7 @@ pub fn ChangesPage() -> impl IntoView {
     let repo = Repo::expect_context();
     let message = RwSignal::new(None::<String>);
     let undo = move |_| match repo.undo_last() {
-        Ok(()) => message.set(Some("Den senaste ändringen är ångrad.".into())),
+        Ok(()) => message.set(Some(t(Text::LatestChangeUndone).into())),
         Err(e) => message.set(Some(e.to_string())),
     };
     let recent = move || {
@@ -184,9 +185,9 @@ pub fn ChangesPage() -> impl IntoView {
             .history()
             .with(|h| h.entries.iter().rev().take(100).cloned().collect());
         if entries.is_empty() {
-            return view! { <p>"Inga ändringar ännu."</p> }.into_any();
+            return view! { <p>{t(Text::NoChangesYet)}</p> }.into_any();
         }
-        entries
+        let items = entries
             .into_iter()
             .map(|entry| {
                 let (title, href) = repo.with(|d| (entry.record.title(d), record_href(d, &entry.record)));
@@ -197,8 +198,8 @@ pub fn ChangesPage() -> impl IntoView {
                 };
                 view! { <li class="history-entry"><p class="entry-record">{link}</p><EntryView entry /></li> }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ol class="changes">{items}</ol> }.into_any()
     };
     let deleted = move || {
         repo.with(deleted_records)
@@ -208,12 +209,12 @@ pub fn ChangesPage() -> impl IntoView {
                 let label = format!("{} {title}", record.kind_label());
                 let bring_back = record.clone();
                 let restore = move |_| match repo.undelete(&bring_back) {
-                    Ok(()) => message.set(Some("Posten är återställd.".into())),
+                    Ok(()) => message.set(Some(t(Text::RecordRestored).into())),
                     Err(e) => message.set(Some(e.to_string())),
                 };
                 view! {
                     <li>{label.clone()} " "
-                        <button type="button" class="secondary" aria-label=format!("Återställ {label}") on:click=restore>"Återställ"</button>
+                        <button type="button" class="secondary" aria-label=tf(Text::RestoreWhat, &[&label]) on:click=restore>{t(Text::Restore)}</button>
                     </li>
                 }
             })
@@ -221,17 +222,17 @@ pub fn ChangesPage() -> impl IntoView {
     };
     view! {
         <article>
-            <h1>"Ändringar"</h1>
-            <p>"Alla ändringar i den här kopian, de senaste först, med vem som gjorde dem och när."</p>
-            <button type="button" on:click=undo>"Ångra senaste ändringen"</button>
+            <h1>{t(Text::ChangesHeading)}</h1>
+            <p>{t(Text::ChangesLead)}</p>
+            <button type="button" on:click=undo>{t(Text::UndoLatestChange)}</button>
             <p role="status">{move || message.get()}</p>
             <section>
-                <h2>"Borttaget"</h2>
+                <h2>{t(Text::DeletedHeading)}</h2>
                 <ul class="deleted-records">{deleted}</ul>
             </section>
             <section>
-                <h2>"Senaste ändringarna"</h2>
-                <ol class="changes">{recent}</ol>
+                <h2>{t(Text::LatestChangesHeading)}</h2>
+                {recent}
             </section>
         </article>
     }

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{chosen, organisation_options, parse_date, person_options, refused, with_none};
 use crate::components::form::*;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{today, Repo};
 use crate::routes::Page;
@@ -42,21 +43,16 @@ impl AgendaRow {
     }
 
     fn item(self) -> Result<AgendaItem, EditError> {
-        let time = |s: &str| {
-            parse_time(s).map_err(|_| refused("agenda", "skriv tiderna i dagordningen som TT:MM."))
-        };
+        let time = |s: &str| parse_time(s).map_err(|_| refused("agenda", t(Text::EditAgendaTimes)));
         let number = match self.number.trim() {
             "" => None,
             n => Some(
                 n.parse::<u32>()
-                    .map_err(|_| refused("agenda", "punktens nummer skrivs med siffror."))?,
+                    .map_err(|_| refused("agenda", t(Text::EditAgendaNumber)))?,
             ),
         };
         if self.title.trim().is_empty() {
-            return Err(refused(
-                "agenda",
-                "varje punkt på dagordningen behöver en rubrik.",
-            ));
+            return Err(refused("agenda", t(Text::EditAgendaTitle)));
         }
         let base = self.original.unwrap_or(AgendaItem {
             number: None,
@@ -80,10 +76,10 @@ impl AgendaRow {
 fn agenda_row(items: RwSignal<Vec<AgendaRow>>, i: usize, name: &str) -> AnyView {
     view! {
         <div class="row-grid">
-            {row_text(items, i, format!("Nummer, {name}"), |r| r.number.clone(), |r, v| r.number = v, false)}
-            {row_text(items, i, format!("Rubrik, {name}"), |r| r.title.clone(), |r, v| r.title = v, false)}
-            {row_text(items, i, format!("Från kl., {name}"), |r| r.start.clone(), |r, v| r.start = v, false)}
-            {row_text(items, i, format!("Till kl., {name}"), |r| r.end.clone(), |r, v| r.end = v, false)}
+            {row_text(items, i, tf(Text::RowNumber, &[&name]), |r| r.number.clone(), |r, v| r.number = v, false)}
+            {row_text(items, i, tf(Text::RowTitle, &[&name]), |r| r.title.clone(), |r, v| r.title = v, false)}
+            {row_text(items, i, tf(Text::RowFromTime, &[&name]), |r| r.start.clone(), |r, v| r.start = v, false)}
+            {row_text(items, i, tf(Text::RowToTime, &[&name]), |r| r.end.clone(), |r, v| r.end = v, false)}
         </div>
     }
     .into_any()
@@ -94,11 +90,11 @@ fn maker_row(items: RwSignal<Vec<MakerRow>>, i: usize, name: &str) -> AnyView {
         Repo::expect_context().snapshot(|d| (person_options(d), organisation_options(d)));
     view! {
         <div class="row-grid">
-            {row_select(items, i, format!("Person, {name}"), with_none("Välj person", people), |r| r.person.clone(), |r, v| r.person = v)}
-            {row_select(items, i, format!("Företräder, {name}"), with_none("Företräder", organisations), |r| r.representing.clone(), |r, v| r.representing = v)}
-            {row_text(items, i, format!("Parti, {name}"), |r| r.party.clone(), |r, v| r.party = v, false)}
-            {row_text(items, i, format!("Från §, {name}"), |r| r.first.clone(), |r, v| r.first = v, false)}
-            {row_text(items, i, format!("Till §, {name}"), |r| r.last.clone(), |r, v| r.last = v, false)}
+            {row_select(items, i, tf(Text::RowPerson, &[&name]), with_none(t(Text::ChoosePerson), people), |r| r.person.clone(), |r, v| r.person = v)}
+            {row_select(items, i, tf(Text::RowRepresenting, &[&name]), with_none(t(Text::FieldRepresenting), organisations), |r| r.representing.clone(), |r, v| r.representing = v)}
+            {row_text(items, i, tf(Text::RowParty, &[&name]), |r| r.party.clone(), |r, v| r.party = v, false)}
+            {row_text(items, i, tf(Text::RowFromParagraph, &[&name]), |r| r.first.clone(), |r, v| r.first = v, false)}
+            {row_text(items, i, tf(Text::RowToParagraph, &[&name]), |r| r.last.clone(), |r, v| r.last = v, false)}
         </div>
     }
     .into_any()
@@ -108,8 +104,8 @@ fn participant_row(items: RwSignal<Vec<ParticipantRow>>, i: usize, name: &str) -
     let people = Repo::expect_context().snapshot(person_options);
     view! {
         <div class="row-grid">
-            {row_select(items, i, format!("Person, {name}"), with_none("Välj person", people), |r| r.person.clone(), |r, v| r.person = v)}
-            {row_text(items, i, format!("Roll, {name}"), |r| r.role.clone(), |r, v| r.role = v, false)}
+            {row_select(items, i, tf(Text::RowPerson, &[&name]), with_none(t(Text::ChoosePerson), people), |r| r.person.clone(), |r, v| r.person = v)}
+            {row_text(items, i, tf(Text::RowRole, &[&name]), |r| r.role.clone(), |r, v| r.role = v, false)}
         </div>
     }
     .into_any()
@@ -136,7 +132,7 @@ fn parse_time(text: &str) -> Result<Option<NaiveTime>, EditError> {
     }
     NaiveTime::parse_from_str(text, "%H:%M")
         .map(Some)
-        .map_err(|_| refused("start", "skriv tiden som TT:MM, t.ex. 09:30."))
+        .map_err(|_| refused("start", t(Text::EditTimeFormat)))
 }
 
 fn makers_from(rows: &[MakerRow]) -> Result<Vec<DecisionMaker>, EditError> {
@@ -151,20 +147,12 @@ fn makers_from(rows: &[MakerRow]) -> Result<Vec<DecisionMaker>, EditError> {
                     let last = number(last).or(first);
                     match (first, last) {
                         (Some(first), Some(last)) => Some(ParagraphRange { first, last }),
-                        _ => {
-                            return Err(refused(
-                                "decision_makers",
-                                "skriv §-intervallet med siffror, t.ex. 1 och 4.",
-                            ))
-                        }
+                        _ => return Err(refused("decision_makers", t(Text::EditParagraphRange))),
                     }
                 }
             };
             let Some(representing) = chosen::<OrganisationId>(&r.representing) else {
-                return Err(refused(
-                    "decision_makers",
-                    "ange vilken part varje beslutande företräder.",
-                ));
+                return Err(refused("decision_makers", t(Text::EditMakerRepresenting)));
             };
             Ok(DecisionMaker {
                 person: PersonId::new(r.person.clone()),
@@ -261,7 +249,7 @@ pub fn MeetingForm(
             } else {
                 match parse_date(&date_text, "date")? {
                     Some(d) => Fact::Stated(d),
-                    None => return Err(refused("date", "ange ett datum för sammanträdet.")),
+                    None => return Err(refused("date", t(Text::ValidationMeetingDate))),
                 }
             };
             let start_text = start.get_untracked();
@@ -271,7 +259,7 @@ pub fn MeetingForm(
                 match parse_time(&start_text)? {
                     Some(t) => Fact::Stated(t),
                     None => Fact::Unknown {
-                        reason: "Ingen tid angiven.".into(),
+                        reason: t(Text::NoTimeGiven).into(),
                     },
                 }
             };
@@ -313,20 +301,20 @@ pub fn MeetingForm(
     };
     view! {
         <form class="edit-form" on:submit=save novalidate>
-            <h2>"Redigera sammanträdet"</h2>
+            <h2>{t(Text::MeetingFormHeading)}</h2>
             <FormSummary errors />
-            <TextInput id="mote-datum" label="Datum" value=date errors field="date" kind="date" />
-            <TextInput id="mote-tid" label="Tid" value=start errors field="start" kind="time" />
-            <TextInput id="mote-plats" label="Plats" value=place errors field="place" />
-            <SelectInput id="mote-typ" label="Typ" value=kind options=kinds() errors field="kind" />
-            <SelectInput id="mote-ordforande" label="Ordförande" value=chair options=people.clone() errors field="chair" empty="Ingen angiven" />
-            <SelectInput id="mote-sekreterare" label="Sekreterare" value=secretary options=people.clone() errors field="secretary" empty="Ingen angiven" />
-            <SelectInput id="mote-justerare" label="Justerare" value=adjuster options=people.clone() errors field="adjusters" empty="Ingen angiven" />
-            <SelectInput id="mote-justerare-2" label="Andra justerare (valfri)" value=second_adjuster options=people.clone() errors field="adjusters" empty="Ingen" />
-            <RowList id="mote-beslutande" label="Beslutande (med § om inte alla)" item="beslutande" items=makers new_item=MakerRow::default row=maker_row errors field="decision_makers" />
-            <RowList id="mote-deltagare" label="Övriga deltagare" item="deltagare" items=participants new_item=ParticipantRow::default row=participant_row errors field="participants" />
-            <RowList id="mote-dagordning" label="Dagordning" item="punkt" items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
-            <FormActions save="Spara" on_cancel=move || on_done() />
+            <TextInput id="mote-datum" label=t(Text::FieldDate) value=date errors field="date" kind="date" />
+            <TextInput id="mote-tid" label=t(Text::FieldTime) value=start errors field="start" kind="time" />
+            <TextInput id="mote-plats" label=t(Text::FieldPlace) value=place errors field="place" />
+            <SelectInput id="mote-typ" label=t(Text::FieldType) value=kind options=kinds() errors field="kind" />
+            <SelectInput id="mote-ordforande" label=t(Text::RoleChair) value=chair options=people.clone() errors field="chair" empty=t(Text::NoneGiven) />
+            <SelectInput id="mote-sekreterare" label=t(Text::RoleSecretary) value=secretary options=people.clone() errors field="secretary" empty=t(Text::NoneGiven) />
+            <SelectInput id="mote-justerare" label=t(Text::SignatureAdjuster) value=adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneGiven) />
+            <SelectInput id="mote-justerare-2" label=t(Text::FieldSecondAdjuster) value=second_adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneChosen) />
+            <RowList id="mote-beslutande" label=t(Text::FieldDecisionMakers) item=t(Text::ItemDecisionMaker) items=makers new_item=MakerRow::default row=maker_row errors field="decision_makers" />
+            <RowList id="mote-deltagare" label=t(Text::FieldParticipants) item=t(Text::ItemParticipant) items=participants new_item=ParticipantRow::default row=participant_row errors field="participants" />
+            <RowList id="mote-dagordning" label=t(Text::FieldAgenda) item=t(Text::ItemAgendaItem) items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
+            <FormActions save=t(Text::Save) on_cancel=move || on_done() />
         </form>
     }
 }
@@ -347,9 +335,7 @@ pub fn NewMinutes(body: BodyId) -> impl IntoView {
         ev.prevent_default();
         let day: NaiveDate = match parse_date(&date.get_untracked(), "date") {
             Ok(Some(d)) => d,
-            Ok(None) => {
-                return errors.set(Some(refused("date", "ange ett datum för sammanträdet.")))
-            }
+            Ok(None) => return errors.set(Some(refused("date", t(Text::ValidationMeetingDate)))),
             Err(e) => return errors.set(Some(e)),
         };
         let meeting = repo.snapshot(|d| draft_minutes(d, &body, day));
@@ -369,15 +355,15 @@ pub fn NewMinutes(body: BodyId) -> impl IntoView {
     };
     view! {
         <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Nytt protokoll"</button>
+            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>{t(Text::NewMinutes)}</button>
             <Show when=move || open.get()>
                 <form class="edit-form" on:submit=save.clone() novalidate>
-                    <h3>"Nytt protokoll"</h3>
+                    <h3>{t(Text::NewMinutes)}</h3>
                     <FormSummary errors />
-                    <TextInput id="nytt-mote-datum" label="Datum" value=date errors field="date" kind="date" />
-                    <TextInput id="nytt-mote-plats" label="Plats" value=place errors field="place" hint="T.ex. ”Digitalt via Teams”." />
-                    <SelectInput id="nytt-mote-typ" label="Typ" value=kind options=kinds() errors field="kind" />
-                    <FormActions save="Skapa protokoll" on_cancel=move || open.set(false) />
+                    <TextInput id="nytt-mote-datum" label=t(Text::FieldDate) value=date errors field="date" kind="date" />
+                    <TextInput id="nytt-mote-plats" label=t(Text::FieldPlace) value=place errors field="place" hint=t(Text::HintMeetingPlace) />
+                    <SelectInput id="nytt-mote-typ" label=t(Text::FieldType) value=kind options=kinds() errors field="kind" />
+                    <FormActions save=t(Text::CreateMinutes) on_cancel=move || open.set(false) />
                 </form>
             </Show>
         </div>
@@ -406,7 +392,7 @@ fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
                 person: m.person.clone(),
                 representing,
                 party: data.person(&m.person).and_then(|p| p.party.clone()),
-                role: (m.role == MembershipRole::Chair).then(|| "ordförande".to_owned()),
+                role: (m.role == MembershipRole::Chair).then(|| t(Text::DraftRoleChair).to_owned()),
                 paragraphs: None,
                 note: None,
             })
@@ -424,7 +410,7 @@ fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
         body: body.clone(),
         date: Fact::Stated(day),
         start: Fact::Unknown {
-            reason: "Ingen tid angiven.".into(),
+            reason: t(Text::NoTimeGiven).into(),
         },
         place: String::new(),
         kind: MeetingKind::Ordinary,

@@ -2,16 +2,17 @@ use leptos::prelude::*;
 
 use super::{chosen, date_text, organisation_options, parse_date, person_options};
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 
-const ROLES: [(&str, &str); 6] = [
-    ("chair", "Ordförande"),
-    ("vice_chair", "Vice ordförande"),
-    ("member", "Ledamot"),
-    ("substitute", "Ersättare"),
-    ("secretary", "Sekreterare"),
-    ("adjunct", "Adjungerad"),
+const ROLES: [(&str, Text); 6] = [
+    ("chair", Text::RoleChair),
+    ("vice_chair", Text::RoleViceChair),
+    ("member", Text::RoleMember),
+    ("substitute", Text::RoleSubstitute),
+    ("secretary", Text::RoleSecretary),
+    ("adjunct", Text::RoleAdjunct),
 ];
 
 fn role_value(role: &MembershipRole) -> &'static str {
@@ -36,7 +37,7 @@ pub fn MembershipForm(
     let (people, organisations) = repo.snapshot(|d| (person_options(d), organisation_options(d)));
     let roles: Vec<(String, String)> = ROLES
         .iter()
-        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+        .map(|(v, l)| ((*v).to_owned(), t(*l).to_owned()))
         .collect();
     let m = membership.clone();
     let person = RwSignal::new(m.as_ref().map(|m| m.person.to_string()).unwrap_or_default());
@@ -75,7 +76,7 @@ pub fn MembershipForm(
         let Some(person_id) = chosen::<PersonId>(&person.get_untracked()) else {
             return errors.set(Some(EditError::Rejected(vec![FieldError::new(
                 "person",
-                "välj vem som har uppdraget.",
+                t(Text::EditChooseSeatHolder),
             )])));
         };
         let role = match role.get_untracked().as_str() {
@@ -110,18 +111,18 @@ pub fn MembershipForm(
     };
     view! {
         <form class="edit-form" on:submit=save novalidate>
-            <h3>"Uppdrag i organet"</h3>
+            <h3>{t(Text::MembershipFormHeading)}</h3>
             <FormSummary errors />
-            <SelectInput id="uppdrag-person" label="Person" value=person options=people errors field="person" empty="Välj person" />
-            <SelectInput id="uppdrag-roll" label="Roll" value=role options=roles errors field="role" />
+            <SelectInput id="uppdrag-person" label=t(Text::FieldPerson) value=person options=people errors field="person" empty=t(Text::ChoosePerson) />
+            <SelectInput id="uppdrag-roll" label=t(Text::FieldRole) value=role options=roles errors field="role" />
             {move || (role.get() == "substitute").then(|| view! {
-                <SelectInput id="uppdrag-ersattare-for" label="Personlig ersättare för" value=for_person options=substitute_for.clone() errors field="role" empty="Ingen särskild ledamot" />
+                <SelectInput id="uppdrag-ersattare-for" label=t(Text::FieldSubstituteFor) value=for_person options=substitute_for.clone() errors field="role" empty=t(Text::NoParticularMember) />
             })}
-            <SelectInput id="uppdrag-foretrader" label="Företräder" value=representing options=organisations errors field="representing" empty="Ingen angiven" />
-            <TextInput id="uppdrag-fran" label="Från" value=from errors field="from" kind="date" />
-            <TextInput id="uppdrag-till" label="Till" value=to errors field="to" kind="date" />
-            <TextInput id="uppdrag-not" label="Anteckning" value=note errors field="note" />
-            <FormActions save="Spara uppdrag" on_cancel=move || on_done() />
+            <SelectInput id="uppdrag-foretrader" label=t(Text::FieldRepresenting) value=representing options=organisations errors field="representing" empty=t(Text::NoneGiven) />
+            <TextInput id="uppdrag-fran" label=t(Text::FieldFrom) value=from errors field="from" kind="date" />
+            <TextInput id="uppdrag-till" label=t(Text::FieldTo) value=to errors field="to" kind="date" />
+            <TextInput id="uppdrag-not" label=t(Text::FieldNote) value=note errors field="note" />
+            <FormActions save=t(Text::SaveMembership) on_cancel=move || on_done() />
         </form>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::*;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{local_moment, today, Repo};
 
@@ -26,7 +27,7 @@ pub fn MinutesWorkflow(meeting: Meeting) -> impl IntoView {
                         Err(_) => {
                             return errors.set(Some(EditError::Rejected(vec![FieldError::new(
                                 "minutes",
-                                "ange justeringsdatum som ÅÅÅÅ-MM-DD.",
+                                t(Text::EditAdjustDate),
                             )])))
                         }
                     },
@@ -39,7 +40,7 @@ pub fn MinutesWorkflow(meeting: Meeting) -> impl IntoView {
             view! {
                 <div class="workflow-step">
                     {is_adjust.then(|| view! {
-                        <TextInput id="justeringsdatum" label="Justeringsdatum" value=adjust_date errors field="minutes" kind="date" />
+                        <TextInput id="justeringsdatum" label=t(Text::FieldAdjustDate) value=adjust_date errors field="minutes" kind="date" />
                     })}
                     <button type="button" class=if is_adjust { "" } else { "secondary" } on:click=take>{label}</button>
                 </div>
@@ -47,24 +48,26 @@ pub fn MinutesWorkflow(meeting: Meeting) -> impl IntoView {
         })
         .collect_view();
     let explanation = match &meeting.minutes {
-        MinutesState::Planned => "Sammanträdet är planerat. Börja skriva protokollet när mötet hålls.",
-        MinutesState::Draft => "Protokollet är ett utkast och kan ändras fritt. Skicka det för justering när alla § är skrivna.",
-        MinutesState::ForAdjustment => "Protokollet väntar på justering. Justera med datum, eller skicka tillbaka för ändringar.",
-        MinutesState::Adjusted { .. } => LOCKED_MINUTES,
+        MinutesState::Planned => t(Text::MinutesExplainPlanned),
+        MinutesState::Draft => t(Text::MinutesExplainDraft),
+        MinutesState::ForAdjustment => t(Text::MinutesExplainForAdjustment),
+        MinutesState::Adjusted { .. } => t(Text::LockedMinutes),
     };
+    // The state goes in bold where the text has its {0}.
+    let (before, after) = t(Text::MinutesStatus).split_once("{0}").unwrap_or_default();
     view! {
         <section class="workflow" aria-labelledby="justering">
-            <h2 id="justering">"Justering"</h2>
-            <p>"Status: " <strong>{meeting.minutes.label()}</strong> ". " {explanation}</p>
+            <h2 id="justering">{t(Text::MinutesWorkflowHeading)}</h2>
+            <p>{before} <strong>{meeting.minutes.label()}</strong> {after} {explanation}</p>
             <FormSummary errors />
             <div class="actions">{buttons}</div>
         </section>
     }
 }
 
-const KINDS: [(AddendumKind, &str); 2] = [
-    (AddendumKind::Correction, "Rättelse"),
-    (AddendumKind::Addition, "Tillägg"),
+const KINDS: [(AddendumKind, Text); 2] = [
+    (AddendumKind::Correction, Text::AddendumCorrection),
+    (AddendumKind::Addition, Text::AddendumAddition),
 ];
 
 /// The recorded corrections and additions of adjusted minutes, and the
@@ -87,7 +90,7 @@ pub fn Addenda(meeting: Meeting) -> impl IntoView {
     });
     let kinds: Vec<(String, String)> = KINDS
         .iter()
-        .map(|(k, l)| (enum_value(k), (*l).to_owned()))
+        .map(|(k, l)| (enum_value(k), t(*l).to_owned()))
         .collect();
     let id = meeting.id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -115,10 +118,10 @@ pub fn Addenda(meeting: Meeting) -> impl IntoView {
             view! {
                 <li class="addendum">
                     <p><strong>{a.kind.label()}</strong>
-                        {a.paragraph.map(|n| format!(" till § {n}"))}
+                        {a.paragraph.map(|n| tf(Text::AddendumToParagraph, &[&n]))}
                         " – " {local_moment(&a.recorded.at)} {(!by.is_empty()).then(|| format!(", {by}"))}</p>
                     <p>{a.text.clone()}</p>
-                    <p class="reason">"Skäl: " {a.reason.clone()}</p>
+                    <p class="reason">{tf(Text::AddendumReason, &[&a.reason])}</p>
                 </li>
             }
         })
@@ -127,20 +130,20 @@ pub fn Addenda(meeting: Meeting) -> impl IntoView {
     (adjusted || has_addenda).then(|| {
         view! {
             <section class="addenda" aria-labelledby="rattelser">
-                <h2 id="rattelser">"Rättelser och tillägg"</h2>
-                {(!has_addenda).then(|| view! { <p>"Inga rättelser eller tillägg."</p> })}
+                <h2 id="rattelser">{t(Text::AddendaHeading)}</h2>
+                {(!has_addenda).then(|| view! { <p>{t(Text::NoAddenda)}</p> })}
                 <ol>{recorded}</ol>
                 {adjusted.then(|| view! {
-                    <button type="button" class="secondary" hidden=move || open.get() on:click=move |_| open.set(true)>"Ny rättelse eller tillägg"</button>
+                    <button type="button" class="secondary" hidden=move || open.get() on:click=move |_| open.set(true)>{t(Text::NewAddendum)}</button>
                     <Show when=move || open.get()>
                         <form class="edit-form" on:submit=save.clone() novalidate>
-                            <h3>"Rättelse eller tillägg"</h3>
+                            <h3>{t(Text::AddendumFormHeading)}</h3>
                             <FormSummary errors />
-                            <SelectInput id="tillagg-typ" label="Typ" value=kind options=kinds.clone() errors />
-                            <SelectInput id="tillagg-paragraf" label="Gäller" value=paragraph options=numbers.clone() errors field="paragraph" empty="Hela protokollet" />
-                            <TextInput id="tillagg-text" label="Text" value=text errors field="text" multiline=true />
-                            <TextInput id="tillagg-skal" label="Skäl" value=reason errors field="reason" />
-                            <FormActions save="För in" on_cancel=move || open.set(false) />
+                            <SelectInput id="tillagg-typ" label=t(Text::FieldType) value=kind options=kinds.clone() errors />
+                            <SelectInput id="tillagg-paragraf" label=t(Text::FieldAppliesTo) value=paragraph options=numbers.clone() errors field="paragraph" empty=t(Text::WholeMinutes) />
+                            <TextInput id="tillagg-text" label=t(Text::FieldText) value=text errors field="text" multiline=true />
+                            <TextInput id="tillagg-skal" label=t(Text::FieldReason) value=reason errors field="reason" />
+                            <FormActions save=t(Text::RecordAddendum) on_cancel=move || open.set(false) />
                         </form>
                     </Show>
                 })}

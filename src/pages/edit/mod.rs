@@ -32,6 +32,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::form::paragraphs_of;
+use crate::i18n::{tf, Text};
 use crate::model::*;
 
 /// (id, name) of the live bodies, by county then name.
@@ -107,7 +108,7 @@ fn parse_date(text: &str, field: &'static str) -> Result<Option<chrono::NaiveDat
     text.parse().map(Some).map_err(|_| {
         EditError::Rejected(vec![FieldError::new(
             field,
-            format!("”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD."),
+            tf(Text::EditNotADate, &[&text]),
         )])
     })
 }

@@ -2,15 +2,22 @@ use leptos::prelude::*;
 
 use super::{county_options, first_county, NewRecordButton};
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::organisation_href;
 
-const KINDS: [(OrganisationKind, &str); 4] = [
-    (OrganisationKind::Region, "Region"),
-    (OrganisationKind::Municipality, "Kommun"),
-    (OrganisationKind::Association, "Kommunförbund/förening"),
-    (OrganisationKind::Other, "Annan"),
+const KINDS: [(OrganisationKind, Text); 4] = [
+    (OrganisationKind::Region, Text::OrganisationKindRegion),
+    (
+        OrganisationKind::Municipality,
+        Text::OrganisationKindMunicipality,
+    ),
+    (
+        OrganisationKind::Association,
+        Text::OrganisationKindAssociation,
+    ),
+    (OrganisationKind::Other, Text::OrganisationKindOther),
 ];
 
 /// The form of an organisation: new (`organisation` blank) or existing.
@@ -27,7 +34,7 @@ pub fn OrganisationForm(
     let counties = repo.snapshot(county_options);
     let kinds: Vec<(String, String)> = KINDS
         .iter()
-        .map(|(k, l)| (enum_value(k), (*l).to_owned()))
+        .map(|(k, l)| (enum_value(k), t(*l).to_owned()))
         .collect();
     let name = RwSignal::new(organisation.name.clone());
     let kind = RwSignal::new(enum_value(&organisation.kind));
@@ -54,7 +61,7 @@ pub fn OrganisationForm(
         }
     };
     let heading = if heading.is_empty() {
-        "Redigera organisation"
+        t(Text::OrganisationFormHeading)
     } else {
         heading
     };
@@ -62,12 +69,12 @@ pub fn OrganisationForm(
         <form class="edit-form" on:submit=save novalidate>
             <h3>{heading}</h3>
             <FormSummary errors />
-            <TextInput id=format!("{prefix}-namn") label="Namn" value=name errors field="name" />
-            <SelectInput id=format!("{prefix}-typ") label="Typ" value=kind options=kinds errors field="kind" />
-            <SelectInput id=format!("{prefix}-lan") label="Län" value=county options=counties errors field="county" />
-            <TextListInput id=format!("{prefix}-tidigare-namn") label="Tidigare namn" item="tidigare namn" items=former_names errors field="former_names" />
-            <TextInput id=format!("{prefix}-not") label="Anteckning" value=note errors field="note" multiline=true />
-            <FormActions save="Spara" on_cancel=move || on_done(None) />
+            <TextInput id=format!("{prefix}-namn") label=t(Text::FieldName) value=name errors field="name" />
+            <SelectInput id=format!("{prefix}-typ") label=t(Text::FieldType) value=kind options=kinds errors field="kind" />
+            <SelectInput id=format!("{prefix}-lan") label=t(Text::FieldCounty) value=county options=counties errors field="county" />
+            <TextListInput id=format!("{prefix}-tidigare-namn") label=t(Text::FieldFormerNames) item=t(Text::ItemFormerName) items=former_names errors field="former_names" />
+            <TextInput id=format!("{prefix}-not") label=t(Text::FieldNote) value=note errors field="note" multiline=true />
+            <FormActions save=t(Text::Save) on_cancel=move || on_done(None) />
         </form>
     }
 }
@@ -90,9 +97,9 @@ pub fn NewOrganisation() -> impl IntoView {
         }
     };
     view! {
-        <NewRecordButton label="Ny organisation" form={move |done: Callback<Option<String>>| {
+        <NewRecordButton label=t(Text::NewOrganisation) form={move |done: Callback<Option<String>>| {
             view! {
-                <OrganisationForm organisation=blank() heading="Ny organisation" on_done={move |id: Option<OrganisationId>| done.run(id.map(|id| organisation_href(&id)))} />
+                <OrganisationForm organisation=blank() heading=t(Text::NewOrganisation) on_done={move |id: Option<OrganisationId>| done.run(id.map(|id| organisation_href(&id)))} />
             }
             .into_any()
         }} />

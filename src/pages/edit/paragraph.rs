@@ -2,15 +2,16 @@ use leptos::prelude::*;
 
 use super::{blocks_text, text_blocks};
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 
-const DECISION_KINDS: [(DecisionKind, &str); 5] = [
-    (DecisionKind::NotedToFile, "Läggs till handlingarna"),
-    (DecisionKind::Approved, "Godkänns"),
-    (DecisionKind::Adopted, "Antas/fastställs"),
-    (DecisionKind::Elected, "Val"),
-    (DecisionKind::NoDecision, "Inget beslut"),
+const DECISION_KINDS: [(DecisionKind, Text); 5] = [
+    (DecisionKind::NotedToFile, Text::DecisionKindNotedToFile),
+    (DecisionKind::Approved, Text::DecisionKindApproved),
+    (DecisionKind::Adopted, Text::DecisionKindAdopted),
+    (DecisionKind::Elected, Text::DecisionKindElected),
+    (DecisionKind::NoDecision, Text::DecisionKindNoDecision),
 ];
 
 /// A § of the minutes: new or existing.
@@ -25,7 +26,7 @@ pub fn ParagraphForm(
     let repo = Repo::expect_context();
     let kinds: Vec<(String, String)> = DECISION_KINDS
         .iter()
-        .map(|(k, l)| (enum_value(k), (*l).to_owned()))
+        .map(|(k, l)| (enum_value(k), t(*l).to_owned()))
         .collect();
     let prefix = format!("p-{}", paragraph.id);
     let number = RwSignal::new(paragraph.number.to_string());
@@ -41,7 +42,7 @@ pub fn ParagraphForm(
         let Ok(n) = number.get_untracked().trim().parse::<u32>() else {
             return errors.set(Some(EditError::Rejected(vec![FieldError::new(
                 "number",
-                "skriv paragrafens nummer med siffror.",
+                t(Text::EditParagraphNumber),
             )])));
         };
         let record = Paragraph {
@@ -60,16 +61,16 @@ pub fn ParagraphForm(
     };
     view! {
         <form class="edit-form" on:submit=save novalidate>
-            <h3>"Paragraf"</h3>
-            {locked.then(|| view! { <p class="notice">{LOCKED_MINUTES}</p> })}
+            <h3>{t(Text::ParagraphFormHeading)}</h3>
+            {locked.then(|| view! { <p class="notice">{t(Text::LockedMinutes)}</p> })}
             <FormSummary errors />
-            <TextInput id=format!("{prefix}-nummer") label="Nummer (§)" value=number errors field="number" kind="number" />
-            <TextInput id=format!("{prefix}-rubrik") label="Rubrik" value=title errors field="title" />
-            <TextInput id=format!("{prefix}-bakgrund") label="Bakgrund" value=background errors field="background" multiline=true hint="Tom rad mellan styckena." />
-            <TextInput id=format!("{prefix}-forslag") label="Förslag till beslut" value=proposal errors field="proposal" multiline=true />
-            <TextInput id=format!("{prefix}-beslut") label="Beslut" value=decision errors field="decision" multiline=true />
-            <SelectInput id=format!("{prefix}-beslutstyp") label="Typ av beslut" value=kind options=kinds errors field="decision_kind" />
-            <FormActions save="Spara §" on_cancel=move || on_done() />
+            <TextInput id=format!("{prefix}-nummer") label=t(Text::FieldParagraphNumber) value=number errors field="number" kind="number" />
+            <TextInput id=format!("{prefix}-rubrik") label=t(Text::FieldHeading) value=title errors field="title" />
+            <TextInput id=format!("{prefix}-bakgrund") label=t(Text::SectionKindBackground) value=background errors field="background" multiline=true hint=t(Text::HintBlankLine) />
+            <TextInput id=format!("{prefix}-forslag") label=t(Text::FieldProposal) value=proposal errors field="proposal" multiline=true />
+            <TextInput id=format!("{prefix}-beslut") label=t(Text::FieldDecision) value=decision errors field="decision" multiline=true />
+            <SelectInput id=format!("{prefix}-beslutstyp") label=t(Text::FieldDecisionKind) value=kind options=kinds errors field="decision_kind" />
+            <FormActions save=t(Text::SaveParagraph) on_cancel=move || on_done() />
         </form>
     }
 }
@@ -102,7 +103,7 @@ pub fn NewParagraph(meeting: MeetingId) -> impl IntoView {
     };
     view! {
         <div class="new-record">
-            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>"Ny §"</button>
+            <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>{t(Text::NewParagraph)}</button>
             {form}
         </div>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::{chosen, organisation_options, NewRecordButton};
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -67,7 +68,7 @@ pub fn PersonForm(
         }
     };
     let heading = if heading.is_empty() {
-        "Redigera person"
+        t(Text::PersonFormHeading)
     } else {
         heading
     };
@@ -75,13 +76,13 @@ pub fn PersonForm(
         <form class="edit-form" on:submit=save novalidate>
             <h2>{heading}</h2>
             <FormSummary errors />
-            <TextInput id="person-namn" label="Namn" value=name errors field="name" />
-            <TextListInput id="person-stavningar" label="Andra stavningar i källorna" item="stavning" items=name_variants errors field="name_variants" />
-            <TextInput id="person-parti" label="Parti" value=party errors field="party" hint="Förkortningen som den skrivs, t.ex. S, M eller C." />
-            <TextInput id="person-titel" label="Titel" value=title errors field="title" hint="Som källan skriver den, t.ex. ”Verksamhetsdirektör”." />
-            <SelectInput id="person-organisation" label="Organisation" value=organisation options=organisations errors field="organisation" empty="Ingen angiven" />
-            <SelectInput id="person-kommun" label="Hemkommun (när personen företräder ett förbund)" value=municipality options=municipalities errors field="municipality" empty="Ingen angiven" />
-            <FormActions save="Spara" on_cancel=move || on_done(None) />
+            <TextInput id="person-namn" label=t(Text::FieldName) value=name errors field="name" />
+            <TextListInput id="person-stavningar" label=t(Text::FieldNameVariants) item=t(Text::ItemSpelling) items=name_variants errors field="name_variants" />
+            <TextInput id="person-parti" label=t(Text::FieldParty) value=party errors field="party" hint=t(Text::HintParty) />
+            <TextInput id="person-titel" label=t(Text::FieldJobTitle) value=title errors field="title" hint=t(Text::HintJobTitle) />
+            <SelectInput id="person-organisation" label=t(Text::FieldOrganisation) value=organisation options=organisations errors field="organisation" empty=t(Text::NoneGiven) />
+            <SelectInput id="person-kommun" label=t(Text::FieldHomeMunicipality) value=municipality options=municipalities errors field="municipality" empty=t(Text::NoneGiven) />
+            <FormActions save=t(Text::Save) on_cancel=move || on_done(None) />
         </form>
     }
 }
@@ -100,9 +101,9 @@ pub fn NewPerson() -> impl IntoView {
         municipality: None,
     };
     view! {
-        <NewRecordButton label="Ny person" form={move |done: Callback<Option<String>>| {
+        <NewRecordButton label=t(Text::NewPerson) form={move |done: Callback<Option<String>>| {
             view! {
-                <PersonForm person=blank() heading="Ny person" on_done={move |id: Option<PersonId>| done.run(id.map(|id| Page::Person(id).href()))} />
+                <PersonForm person=blank() heading=t(Text::NewPerson) on_done={move |id: Option<PersonId>| done.run(id.map(|id| Page::Person(id).href()))} />
             }
             .into_any()
         }} />

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::body_options;
 use crate::components::form::*;
+use crate::i18n::{t, Text};
 use crate::model::*;
 use crate::repo::Repo;
 
@@ -51,8 +52,8 @@ pub fn RelationForm(
     );
     let errors: FormErrors = RwSignal::new(None);
     let directions = vec![
-        ("ut".to_owned(), "Det här organet … det andra".to_owned()),
-        ("in".to_owned(), "Det andra organet … det här".to_owned()),
+        ("ut".to_owned(), t(Text::DirectionOutgoing).to_owned()),
+        ("in".to_owned(), t(Text::DirectionIncoming).to_owned()),
     ];
     let done = on_done.clone();
     let this = body.clone();
@@ -62,7 +63,7 @@ pub fn RelationForm(
         if other_id.is_empty() {
             errors.set(Some(EditError::Rejected(vec![FieldError::new(
                 "to",
-                "välj det andra organet.",
+                t(Text::EditChooseOtherBody),
             )])));
             return;
         }
@@ -90,13 +91,13 @@ pub fn RelationForm(
     };
     view! {
         <form class="edit-form" on:submit=save novalidate>
-            <h3>"Relation"</h3>
+            <h3>{t(Text::FieldRelation)}</h3>
             <FormSummary errors />
-            <SelectInput id="relation-riktning" label="Riktning" value=direction options=directions errors />
-            <SelectInput id="relation-typ" label="Relation" value=kind options=kinds errors field="kind" />
-            <SelectInput id="relation-organ" label="Det andra organet" value=other options=bodies errors field="to" empty="Välj organ" />
-            <TextInput id="relation-not" label="Källans formulering (valfri)" value=note errors field="note" multiline=true />
-            <FormActions save="Spara relation" on_cancel=move || on_done() />
+            <SelectInput id="relation-riktning" label=t(Text::FieldDirection) value=direction options=directions errors />
+            <SelectInput id="relation-typ" label=t(Text::FieldRelation) value=kind options=kinds errors field="kind" />
+            <SelectInput id="relation-organ" label=t(Text::FieldOtherBody) value=other options=bodies errors field="to" empty=t(Text::ChooseBody) />
+            <TextInput id="relation-not" label=t(Text::FieldSourceWording) value=note errors field="note" multiline=true />
+            <FormActions save=t(Text::SaveRelation) on_cancel=move || on_done() />
         </form>
     }
 }

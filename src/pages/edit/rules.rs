@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{organisation_options, with_none};
 use crate::components::form::*;
+use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 
@@ -55,16 +56,13 @@ impl SeatRow {
     }
 
     fn rule(self) -> Result<CompositionRule, EditError> {
-        let number = |s: &str, what: &str| -> Result<Option<u32>, EditError> {
+        let number = |s: &str, message: Text| -> Result<Option<u32>, EditError> {
             let s = s.trim();
             if s.is_empty() {
                 return Ok(None);
             }
             s.parse().map(Some).map_err(|_| {
-                EditError::Rejected(vec![FieldError::new(
-                    "composition",
-                    format!("antal {what} skrivs med siffror (”{s}”)."),
-                )])
+                EditError::Rejected(vec![FieldError::new("composition", tf(message, &[&s]))])
             })
         };
         let appointed_by = match self.appointer.as_str() {
@@ -74,7 +72,7 @@ impl SeatRow {
             "organisation" => {
                 return Err(EditError::Rejected(vec![FieldError::new(
                     "composition",
-                    "välj vilken organisation som utser.",
+                    t(Text::EditChooseAppointer),
                 )]))
             }
             "municipalities" => SeatAppointer::Municipalities,
@@ -97,20 +95,20 @@ impl SeatRow {
         });
         Ok(CompositionRule {
             appointed_by,
-            seats: number(&self.seats, "platser")?,
-            substitutes: number(&self.substitutes, "ersättare")?,
+            seats: number(&self.seats, Text::EditSeatsNumber)?,
+            substitutes: number(&self.substitutes, Text::EditSubstitutesNumber)?,
             text: self.text.trim().to_owned(),
             ..base
         })
     }
 }
 
-const APPOINTERS: [(&str, &str); 5] = [
-    ("organisation", "En organisation utser"),
-    ("municipalities", "Kommunerna utser"),
-    ("each_municipality", "Varje kommun utser"),
-    ("each_party", "Respektive part utser"),
-    ("ex_officio", "Ex officio (som i källan)"),
+const APPOINTERS: [(&str, Text); 5] = [
+    ("organisation", Text::AppointerOrganisation),
+    ("municipalities", Text::AppointerMunicipalities),
+    ("each_municipality", Text::AppointerEachMunicipality),
+    ("each_party", Text::AppointerEachParty),
+    ("ex_officio", Text::AppointerExOfficio),
 ];
 
 /// An office rule as edited.
@@ -122,32 +120,41 @@ struct OfficeRow {
     original: Option<OfficeRule>,
 }
 
-const OFFICE_CHOICES: [(&str, &str); 5] = [
-    ("chair", "Ordförande"),
-    ("chair,vice_chair", "Ordförande och vice ordförande"),
-    ("vice_chair", "Vice ordförande"),
-    ("secretary", "Sekreterare"),
-    ("presenter", "Föredragande"),
+const OFFICE_CHOICES: [(&str, Text); 5] = [
+    ("chair", Text::OfficeChair),
+    ("chair,vice_chair", Text::OfficesChairAndViceChair),
+    ("vice_chair", Text::OfficeViceChair),
+    ("secretary", Text::RoleSecretary),
+    ("presenter", Text::OfficePresenter),
 ];
 
 fn offices_value(offices: &[Office]) -> String {
     offices.iter().map(enum_value).collect::<Vec<_>>().join(",")
 }
 
-const MEETING_RULE_KINDS: [(MeetingRuleKind, &str); 7] = [
+const MEETING_RULE_KINDS: [(MeetingRuleKind, Text); 7] = [
     (
         MeetingRuleKind::MinimumPerYear,
-        "Minst antal sammanträden per år",
+        Text::MeetingRuleMinimumPerYear,
     ),
     (
         MeetingRuleKind::ExtraOnRequest,
-        "Extra sammanträde på begäran",
+        Text::MeetingRuleExtraOnRequest,
     ),
-    (MeetingRuleKind::JointThemeDays, "Gemensamma temadagar"),
-    (MeetingRuleKind::ThemeConferences, "Temakonferenser"),
-    (MeetingRuleKind::Annual, "En gång om året"),
-    (MeetingRuleKind::MinutesRequired, "Protokoll ska föras"),
-    (MeetingRuleKind::OnDemand, "Vid behov"),
+    (
+        MeetingRuleKind::JointThemeDays,
+        Text::MeetingRuleJointThemeDays,
+    ),
+    (
+        MeetingRuleKind::ThemeConferences,
+        Text::MeetingRuleThemeConferences,
+    ),
+    (MeetingRuleKind::Annual, Text::MeetingRuleAnnual),
+    (
+        MeetingRuleKind::MinutesRequired,
+        Text::MeetingRuleMinutesRequired,
+    ),
+    (MeetingRuleKind::OnDemand, Text::MeetingRuleOnDemand),
 ];
 
 /// A meeting rule as edited.
@@ -159,10 +166,10 @@ struct MeetingRuleRow {
     original: Option<MeetingRule>,
 }
 
-fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+fn options(pairs: &[(&str, Text)]) -> Vec<(String, String)> {
     pairs
         .iter()
-        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+        .map(|(v, l)| ((*v).to_owned(), t(*l).to_owned()))
         .collect()
 }
 
@@ -170,13 +177,13 @@ fn seat_row(items: RwSignal<Vec<SeatRow>>, i: usize, name: &str) -> AnyView {
     let organisations = Repo::expect_context().snapshot(organisation_options);
     view! {
         <div class="row-grid">
-            {row_text(items, i, format!("Regeln som i källan, {name}"), |r| r.text.clone(), |r, v| r.text = v, true)}
-            {row_select(items, i, format!("Vem utser, {name}"), options(&APPOINTERS), |r| r.appointer.clone(), |r, v| r.appointer = v)}
-            {row_select(items, i, format!("Organisation som utser, {name}"),
-                with_none("(ingen vald)", organisations),
+            {row_text(items, i, tf(Text::RowRuleText, &[&name]), |r| r.text.clone(), |r, v| r.text = v, true)}
+            {row_select(items, i, tf(Text::RowAppointer, &[&name]), options(&APPOINTERS), |r| r.appointer.clone(), |r, v| r.appointer = v)}
+            {row_select(items, i, tf(Text::RowAppointingOrganisation, &[&name]),
+                with_none(t(Text::NoneChosenParenthesised), organisations),
                 |r| r.organisation.clone(), |r, v| r.organisation = v)}
-            {row_text(items, i, format!("Ordinarie platser, {name}"), |r| r.seats.clone(), |r, v| r.seats = v, false)}
-            {row_text(items, i, format!("Ersättare, {name}"), |r| r.substitutes.clone(), |r, v| r.substitutes = v, false)}
+            {row_text(items, i, tf(Text::RowSeats, &[&name]), |r| r.seats.clone(), |r, v| r.seats = v, false)}
+            {row_text(items, i, tf(Text::RowSubstitutes, &[&name]), |r| r.substitutes.clone(), |r, v| r.substitutes = v, false)}
         </div>
     }
     .into_any()
@@ -184,14 +191,14 @@ fn seat_row(items: RwSignal<Vec<SeatRow>>, i: usize, name: &str) -> AnyView {
 
 fn office_row(items: RwSignal<Vec<OfficeRow>>, i: usize, name: &str) -> AnyView {
     let within = vec![
-        ("nej".to_owned(), "Utses inte inom organet".to_owned()),
-        ("ja".to_owned(), "Utses inom organet".to_owned()),
+        ("nej".to_owned(), t(Text::NotChosenWithinBody).to_owned()),
+        ("ja".to_owned(), t(Text::ChosenWithinBody).to_owned()),
     ];
     view! {
         <div class="row-grid">
-            {row_select(items, i, format!("Uppdrag, {name}"), options(&OFFICE_CHOICES), |r| r.offices.clone(), |r, v| r.offices = v)}
-            {row_select(items, i, format!("Hur, {name}"), within, |r| r.within.clone(), |r, v| r.within = v)}
-            {row_text(items, i, format!("Regeln som i källan, {name}"), |r| r.text.clone(), |r, v| r.text = v, true)}
+            {row_select(items, i, tf(Text::RowOffices, &[&name]), options(&OFFICE_CHOICES), |r| r.offices.clone(), |r, v| r.offices = v)}
+            {row_select(items, i, tf(Text::RowHow, &[&name]), within, |r| r.within.clone(), |r, v| r.within = v)}
+            {row_text(items, i, tf(Text::RowRuleText, &[&name]), |r| r.text.clone(), |r, v| r.text = v, true)}
         </div>
     }
     .into_any()
@@ -200,13 +207,13 @@ fn office_row(items: RwSignal<Vec<OfficeRow>>, i: usize, name: &str) -> AnyView 
 fn meeting_rule_row(items: RwSignal<Vec<MeetingRuleRow>>, i: usize, name: &str) -> AnyView {
     let kinds = MEETING_RULE_KINDS
         .iter()
-        .map(|(k, l)| (enum_value(k), (*l).to_owned()))
+        .map(|(k, l)| (enum_value(k), t(*l).to_owned()))
         .collect();
     view! {
         <div class="row-grid">
-            {row_select(items, i, format!("Slag, {name}"), kinds, |r| r.kind.clone(), |r, v| r.kind = v)}
-            {row_text(items, i, format!("Antal per år, {name}"), |r| r.per_year.clone(), |r, v| r.per_year = v, false)}
-            {row_text(items, i, format!("Regeln som i källan, {name}"), |r| r.text.clone(), |r, v| r.text = v, true)}
+            {row_select(items, i, tf(Text::RowKind, &[&name]), kinds, |r| r.kind.clone(), |r, v| r.kind = v)}
+            {row_text(items, i, tf(Text::RowPerYear, &[&name]), |r| r.per_year.clone(), |r, v| r.per_year = v, false)}
+            {row_text(items, i, tf(Text::RowRuleText, &[&name]), |r| r.text.clone(), |r, v| r.text = v, true)}
         </div>
     }
     .into_any()
@@ -282,7 +289,7 @@ pub fn BodyRulesForm(
                         n => Some(n.parse::<u32>().map_err(|_| {
                             EditError::Rejected(vec![FieldError::new(
                                 "meeting_rules",
-                                format!("antal per år skrivs med siffror (”{n}”)."),
+                                tf(Text::EditPerYearNumber, &[&n]),
                             )])
                         })?),
                     };
@@ -309,16 +316,16 @@ pub fn BodyRulesForm(
     };
     view! {
         <form class="edit-form wide" on:submit=save novalidate>
-            <h2>"Redigera sammansättning och regler"</h2>
+            <h2>{t(Text::EditRulesHeading)}</h2>
             <FormSummary errors />
-            <RowList id="regler-sammansattning" label="Sammansättning" item="platsregel" items=seats new_item=SeatRow::blank row=seat_row errors field="composition" />
-            <RowList id="regler-uppdrag" label="Ordförande, sekreterare och föredragande" item="uppdragsregel" items=offices
+            <RowList id="regler-sammansattning" label=t(Text::Composition) item=t(Text::ItemSeatRule) items=seats new_item=SeatRow::blank row=seat_row errors field="composition" />
+            <RowList id="regler-uppdrag" label=t(Text::OfficesHeading) item=t(Text::ItemOfficeRule) items=offices
                 new_item=|| OfficeRow { text: String::new(), offices: "chair".into(), within: "ja".into(), original: None }
                 row=office_row errors field="offices" />
-            <RowList id="regler-moten" label="Sammanträden" item="mötesregel" items=meeting_rules
+            <RowList id="regler-moten" label=t(Text::Meetings) item=t(Text::ItemMeetingRule) items=meeting_rules
                 new_item=|| MeetingRuleRow { kind: enum_value(&MeetingRuleKind::MinimumPerYear), per_year: String::new(), text: String::new(), original: None }
                 row=meeting_rule_row errors field="meeting_rules" />
-            <FormActions save="Spara regler" on_cancel=move || on_done() />
+            <FormActions save=t(Text::SaveRules) on_cancel=move || on_done() />
         </form>
     }
 }

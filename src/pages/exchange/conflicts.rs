@@ -2,18 +2,19 @@ use leptos::prelude::*;
 
 use super::Status;
 use crate::exchange::{self, field_label, value_text, ConflictValue};
+use crate::i18n::{t, tf, Text};
 use crate::repo::{local_moment, Repo};
 use crate::routes::record_href;
 
 fn written_by(value: &ConflictValue) -> String {
     let Some(change) = &value.change else {
-        return "inbyggda värdet".into();
+        return t(Text::BuiltInValue).into();
     };
     let who = match (&change.organisation, &change.person) {
         (Some(org), Some(person)) => format!("{person}, {org}"),
         (Some(org), None) => org.clone(),
         (None, Some(person)) => person.clone(),
-        (None, None) => format!("kopia {}", change.copy_id),
+        (None, None) => tf(Text::CopyNamed, &[&change.copy_id]),
     };
     format!("{who}, {}", local_moment(&change.at))
 }
@@ -47,17 +48,15 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
                         let label = label.clone();
                         let text = value_text(&chosen, 300);
                         let keep = move |_| match repo.resolve_conflict(&record, &field, &chosen) {
-                            Ok(()) => status.set(Status::ok(format!(
-                                "Konflikten i {label} är löst. Valet följer med i nästa export."
-                            ))),
+                            Ok(()) => status.set(Status::ok(tf(Text::ConflictResolved, &[&label]))),
                             Err(e) => status.set(Status::error(e.to_string())),
                         };
-                        let current = (index == 0).then_some(" (visas nu)");
+                        let current = (index == 0).then(|| t(Text::ConflictShownNow));
                         view! {
                             <li>
                                 <span class="value">{text}</span>
                                 <span class="by">{written_by(value)}{current}</span>
-                                <button type="button" on:click=keep>"Behåll detta"</button>
+                                <button type="button" on:click=keep>{t(Text::ConflictKeep)}</button>
                             </li>
                         }
                     })
@@ -65,7 +64,7 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
                 view! {
                     <li class="conflict">
                         <p>
-                            {conflict.record.kind_label()} " " {title} ", fält "
+                            {conflict.record.kind_label()} " " {title} {t(Text::ConflictFieldWord)}
                             <strong>{label.clone()}</strong>
                         </p>
                         <ul class="values">{values}</ul>
@@ -76,14 +75,13 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
         let empty = list.with(Vec::is_empty);
         view! {
             <section aria-labelledby="konflikter">
-                <h2 id="konflikter">"Konflikter"</h2>
+                <h2 id="konflikter">{t(Text::ConflictsHeading)}</h2>
                 {if empty {
-                    view! { <p>"Inga konflikter att lösa."</p> }.into_any()
+                    view! { <p>{t(Text::NoConflicts)}</p> }.into_any()
                 } else {
                     view! {
                         <p>
-                            "Samma fält har ändrats i två kopior utan att de kände till varandras ändring. "
-                            "Välj vilket värde som ska gälla; valet skickas med nästa export."
+                            {t(Text::ConflictsLead)}
                         </p>
                         <ul class="conflicts">{items}</ul>
                     }

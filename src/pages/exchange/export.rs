@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::Status;
 use crate::download::offer_file;
 use crate::exchange::Scope;
+use crate::i18n::{t, tf, Text};
 use crate::model::CountyId;
 use crate::repo::{local_moment, Repo};
 
@@ -25,7 +26,10 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                     let name = p.organisation.clone().unwrap_or_else(|| id.clone());
                     (
                         id.clone(),
-                        format!("{name} (senast {})", local_moment(&p.last_exchange)),
+                        tf(
+                            Text::ExportPartyLast,
+                            &[&name, &local_moment(&p.last_exchange)],
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -48,9 +52,7 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             "changes" => {
                 let party = party.get_untracked();
                 if party.is_empty() {
-                    status.set(Status::error(
-                        "Välj vilken part ändringarna ska till. Den här kopian har inte utbytt filer med någon ännu: exportera allt första gången.",
-                    ));
+                    status.set(Status::error(t(Text::ExportChooseParty)));
                     return;
                 }
                 Scope::ChangesFor { party }
@@ -59,11 +61,11 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         };
         let file = repo.export(scope);
         match offer_file(&file.name, "application/json", &file.text) {
-            Ok(()) => status.set(Status::ok(format!(
-                "Exporterade {} poster till filen {}.",
-                file.records, file.name
+            Ok(()) => status.set(Status::ok(tf(
+                Text::ExportDone,
+                &[&file.records, &file.name],
             ))),
-            Err(e) => status.set(Status::error(format!("Filen kunde inte skapas: {e}"))),
+            Err(e) => status.set(Status::error(tf(Text::ExportFailed, &[&e]))),
         }
     };
 
@@ -88,13 +90,13 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
 
     view! {
         <section aria-labelledby="exportera">
-            <h2 id="exportera">"Exportera"</h2>
+            <h2 id="exportera">{t(Text::ExportHeading)}</h2>
             <fieldset>
-                <legend>"Vad ska filen innehålla?"</legend>
-                {option("all", "All data")}
-                {option("county", "Ett län")}
+                <legend>{t(Text::ExportWhat)}</legend>
+                {option("all", t(Text::ExportAll))}
+                {option("county", t(Text::ExportCounty))}
                 <select
-                    aria-label="Län"
+                    aria-label=t(Text::FieldCounty)
                     prop:value=move || county.get()
                     on:change=move |ev| {
                         county.set(event_target_value(&ev));
@@ -103,9 +105,9 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 >
                     {county_options}
                 </select>
-                {option("changes", "Ändringar sedan senaste utbytet med")}
+                {option("changes", t(Text::ExportChanges))}
                 <select
-                    aria-label="Part"
+                    aria-label=t(Text::PartyLabel)
                     prop:value=move || party.get()
                     prop:disabled=move || parties.with(Vec::is_empty)
                     on:change=move |ev| {
@@ -116,7 +118,7 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                     {move || {
                         let list = parties.get();
                         if list.is_empty() {
-                            view! { <option value="">"inga utbyten ännu"</option> }.into_any()
+                            view! { <option value="">{t(Text::NoExchangesYet)}</option> }.into_any()
                         } else {
                             list.into_iter()
                                 .map(|(id, label)| view! { <option value=id>{label}</option> })
@@ -126,7 +128,7 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                     }}
                 </select>
             </fieldset>
-            <button type="button" on:click=export>"Exportera (.json)"</button>
+            <button type="button" on:click=export>{t(Text::ExportButton)}</button>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::Status;
 use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
+use crate::i18n::{fill, t, tf, Text};
 use crate::model::Dataset;
 use crate::repo::{local_moment, ImportPreview, Repo};
 
@@ -27,14 +28,12 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         preview.set(None);
         left_out.set(BTreeSet::new());
         status.set(None);
-        progress.set(Some(format!("Läser {name} …")));
+        progress.set(Some(tf(Text::ImportReading, &[&name])));
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let Some(text) = text.ok().and_then(|t| t.as_string()) else {
                 progress.set(None);
-                status.set(Status::error(format!(
-                    "Filen {name} kunde inte läsas. Ingenting har ändrats."
-                )));
+                status.set(Status::error(tf(Text::ImportUnreadable, &[&name])));
                 return;
             };
             let result = repo
@@ -43,7 +42,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             progress.set(None);
             match result {
                 Ok(p) => preview.set(Some(p)),
-                Err(e) => status.set(Status::error(format!("{name}: {e} Ingenting har ändrats."))),
+                Err(e) => status.set(Status::error(tf(Text::ImportFileFailed, &[&name, &e]))),
             }
         });
     };
@@ -65,7 +64,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             .and_then(|files| files.get(0));
         match file {
             Some(file) => read(file),
-            None => status.set(Status::error("Det som släpptes var ingen fil.")),
+            None => status.set(Status::error(t(Text::ImportNotAFile))),
         }
     };
     let apply = move |_| {
@@ -78,38 +77,39 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             Ok(effect) => {
                 preview.set(None);
                 can_undo.set(true);
-                status.set(Status::ok(format!(
-                    "Importerat: {} nya, {} ändrade, {} borttagna, {} med konflikt{}.",
-                    effect.added,
-                    effect.changed,
-                    effect.deleted,
-                    effect.conflicts,
-                    if effect.left_out > 0 {
-                        format!("; {} poster lämnades utanför", effect.left_out)
-                    } else {
-                        String::new()
-                    }
+                let left_out = if effect.left_out > 0 {
+                    tf(Text::ImportLeftOut, &[&effect.left_out])
+                } else {
+                    String::new()
+                };
+                status.set(Status::ok(tf(
+                    Text::ImportDone,
+                    &[
+                        &effect.added,
+                        &effect.changed,
+                        &effect.deleted,
+                        &effect.conflicts,
+                        &left_out,
+                    ],
                 )));
             }
-            Err(e) => status.set(Status::error(format!("{e} Ingenting har ändrats."))),
+            Err(e) => status.set(Status::error(tf(Text::ImportFailed, &[&e]))),
         }
     };
     let cancel = move |_| {
         preview.set(None);
-        status.set(Status::ok("Importen avbröts. Ingenting har ändrats."));
+        status.set(Status::ok(t(Text::ImportCancelled)));
     };
     let undo = move |_| {
         if repo.undo_import() {
             can_undo.set(false);
-            status.set(Status::ok(
-                "Den senaste importen är ångrad: datan är som före importen.",
-            ));
+            status.set(Status::ok(t(Text::ImportUndone)));
         }
     };
 
     view! {
         <section aria-labelledby="importera">
-            <h2 id="importera">"Importera"</h2>
+            <h2 id="importera">{t(Text::ImportAction)}</h2>
             <div
                 class="drop-zone"
                 class:dragging=move || dragging.get()
@@ -120,9 +120,9 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="importfil">"Välj en exportfil från en annan kopia"</label>
+                <label for="importfil">{t(Text::ImportChooseFile)}</label>
                 <input id="importfil" type="file" accept=".json,application/json" on:change=on_pick />
-                <p class="hint">"… eller släpp filen här."</p>
+                <p class="hint">{t(Text::ImportDropHint)}</p>
             </div>
             {move || progress.get().map(|step| view! {
                 <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{step}</p>
@@ -132,16 +132,16 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 <div class="actions">
                     <button type="button" on:click=apply>
                         {move || if left_out.with(BTreeSet::is_empty) {
-                            "Importera".to_string()
+                            t(Text::ImportAction).to_string()
                         } else {
-                            format!("Importera utom {} valda bort", left_out.with(BTreeSet::len))
+                            tf(Text::ImportAllBut, &[&left_out.with(BTreeSet::len)])
                         }}
                     </button>
-                    <button type="button" class="secondary" on:click=cancel>"Avbryt"</button>
+                    <button type="button" class="secondary" on:click=cancel>{t(Text::Cancel)}</button>
                 </div>
             })}
             {move || can_undo.get().then(|| view! {
-                <p><button type="button" class="secondary" on:click=undo>"Ångra senaste import"</button></p>
+                <p><button type="button" class="secondary" on:click=undo>{t(Text::ImportUndo)}</button></p>
             })}
         </section>
     }
@@ -149,13 +149,14 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
 
 fn scope_text(scope: &Scope, data: &Dataset) -> String {
     match scope {
-        Scope::All => "all data".into(),
-        Scope::County { county } => format!(
-            "ett län: {}",
-            data.county(county)
-                .map_or_else(|| county.to_string(), |c| c.name.clone())
+        Scope::All => t(Text::ScopeAllData).into(),
+        Scope::County { county } => tf(
+            Text::ScopeCounty,
+            &[&data
+                .county(county)
+                .map_or_else(|| county.to_string(), |c| c.name.clone())],
         ),
-        Scope::ChangesFor { .. } => "ändringar sedan senaste utbytet".into(),
+        Scope::ChangesFor { .. } => t(Text::ScopeChanges).into(),
     }
 }
 
@@ -175,18 +176,25 @@ fn preview_view(
     left_out: RwSignal<BTreeSet<RecordRef>>,
 ) -> impl IntoView {
     let from = match &preview.origin.organisation {
-        Some(org) => format!("{org} (kopia {})", preview.origin.copy_id),
-        None => format!("kopia {} (organisation ej angiven)", preview.origin.copy_id),
+        Some(org) => tf(Text::FromCopyOf, &[org, &preview.origin.copy_id]),
+        None => tf(Text::FromCopyUnnamed, &[&preview.origin.copy_id]),
     };
     let scope = scope_text(&preview.scope, &preview.merged);
     let report = &preview.report;
-    let line = format!(
-        "{} nya, {} ändrade, {} borttagna, {} med konflikt.",
-        report.added.len(),
-        report.changed.len(),
-        report.deleted.len(),
-        report.conflicts.len()
+    let line = tf(
+        Text::PreviewCounts,
+        &[
+            &report.added.len(),
+            &report.changed.len(),
+            &report.deleted.len(),
+            &report.conflicts.len(),
+        ],
     );
+    // The file's name goes in bold where the text has its {0}.
+    let (file_before, file_after) = t(Text::PreviewFile).split_once("{0}").unwrap_or_default();
+    let moment = local_moment(&preview.created_at);
+    let values: [&dyn std::fmt::Display; 4] = [&"", &from, &moment, &scope];
+    let (file_before, file_after) = (fill(file_before, &values), fill(file_after, &values));
     let rows = |records: &[RecordRef]| -> Vec<Row> {
         records
             .iter()
@@ -209,25 +217,23 @@ fn preview_view(
         })
         .collect();
     let nothing = report.is_empty().then(|| {
-        view! { <p>"Filen innehåller inget som den här kopian inte redan har."</p> }
+        view! { <p>{t(Text::PreviewNothingNew)}</p> }
     });
     view! {
         <div class="import-preview">
-            <h3>"Förhandsvisning"</h3>
+            <h3>{t(Text::PreviewHeading)}</h3>
             <p>
-                "Filen " <strong>{preview.file_name.clone()}</strong> " från " {from}
-                ", exporterad " {local_moment(&preview.created_at)} ", innehåller " {scope} "."
+                {file_before} <strong>{preview.file_name.clone()}</strong> {file_after}
             </p>
             <p class="computed">{line}</p>
             {nothing}
-            <RecordRows title="Nya poster" rows=added source left_out />
-            <RecordRows title="Ändrade poster" rows=changed source left_out />
-            <RecordRows title="Borttagna poster" rows=deleted source left_out />
-            <RecordRows title="Samtidiga ändringar som blir konflikter" rows=conflicts source left_out />
+            <RecordRows title=t(Text::PreviewNew) rows=added source left_out />
+            <RecordRows title=t(Text::PreviewChanged) rows=changed source left_out />
+            <RecordRows title=t(Text::PreviewDeleted) rows=deleted source left_out />
+            <RecordRows title=t(Text::PreviewConflicts) rows=conflicts source left_out />
             {(!report.conflicts.is_empty()).then(|| view! {
                 <p class="hint">
-                    "Vid en konflikt behålls båda värdena. Ett av dem visas tills någon väljer, "
-                    "under Konflikter nedan efter importen."
+                    {t(Text::PreviewConflictHint)}
                 </p>
             })}
         </div>
@@ -324,7 +330,7 @@ fn RecordRows(
         <ul class="records">{list}</ul>
         {move || (!show_all.get()).then(|| view! {
             <button type="button" class="secondary" on:click=move |_| show_all.set(true)>
-                {format!("Visa alla {total}")}
+                {tf(Text::ShowAllCount, &[&total])}
             </button>
         })}
     })

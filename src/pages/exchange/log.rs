@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::exchange::{Direction, LogEntry, Scope};
+use crate::i18n::{t, tf, Text};
 use crate::repo::{local_moment, Repo};
 
 fn party_text(entry: &LogEntry) -> String {
@@ -8,33 +9,33 @@ fn party_text(entry: &LogEntry) -> String {
         Some(origin) => origin
             .organisation
             .clone()
-            .unwrap_or_else(|| format!("kopia {}", origin.copy_id)),
+            .unwrap_or_else(|| tf(Text::CopyNamed, &[&origin.copy_id])),
         None => "–".into(),
     }
 }
 
 fn effect_text(entry: &LogEntry) -> String {
     let mut text = match &entry.effect {
-        Some(e) => format!(
-            "{} nya, {} ändrade, {} borttagna, {} konflikter",
-            e.added, e.changed, e.deleted, e.conflicts
+        Some(e) => tf(
+            Text::LogCounts,
+            &[&e.added, &e.changed, &e.deleted, &e.conflicts],
         ),
-        None => format!("{} poster", entry.records),
+        None => tf(Text::LogRecords, &[&entry.records]),
     };
     if let Some(e) = entry.effect.as_ref().filter(|e| e.left_out > 0) {
-        text.push_str(&format!(", {} utelämnade", e.left_out));
+        text.push_str(&tf(Text::LogLeftOut, &[&e.left_out]));
     }
     if entry.undone {
-        text.push_str(" – ångrad");
+        text.push_str(t(Text::LogUndone));
     }
     text
 }
 
 fn scope_text(scope: &Scope) -> &'static str {
     match scope {
-        Scope::All => "allt",
-        Scope::County { .. } => "ett län",
-        Scope::ChangesFor { .. } => "ändringar",
+        Scope::All => t(Text::LogScopeAll),
+        Scope::County { .. } => t(Text::LogScopeCounty),
+        Scope::ChangesFor { .. } => t(Text::LogScopeChanges),
     }
 }
 
@@ -50,8 +51,8 @@ pub fn ExchangeLog() -> impl IntoView {
                 .rev()
                 .map(|e| {
                     let direction = match e.direction {
-                        Direction::Export => "Export",
-                        Direction::Import => "Import",
+                        Direction::Export => t(Text::LogExport),
+                        Direction::Import => t(Text::LogImport),
                     };
                     view! {
                         <tr>
@@ -69,21 +70,21 @@ pub fn ExchangeLog() -> impl IntoView {
         let empty = ledger.with(|l| l.entries.is_empty());
         view! {
             <section aria-labelledby="logg">
-                <h2 id="logg">"Utbyteslogg"</h2>
+                <h2 id="logg">{t(Text::LogHeading)}</h2>
                 {if empty {
-                    view! { <p>"Inga filer har exporterats eller importerats ännu."</p> }.into_any()
+                    view! { <p>{t(Text::LogEmpty)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-scroll">
                             <table>
                                 <thead>
                                     <tr>
-                                        <th scope="col">"När"</th>
-                                        <th scope="col">"Vad"</th>
-                                        <th scope="col">"Fil"</th>
-                                        <th scope="col">"Part"</th>
-                                        <th scope="col">"Omfattning"</th>
-                                        <th scope="col">"Resultat"</th>
+                                        <th scope="col">{t(Text::ColumnWhen)}</th>
+                                        <th scope="col">{t(Text::ColumnWhat)}</th>
+                                        <th scope="col">{t(Text::ColumnFile)}</th>
+                                        <th scope="col">{t(Text::PartyLabel)}</th>
+                                        <th scope="col">{t(Text::ColumnScope)}</th>
+                                        <th scope="col">{t(Text::ColumnResult)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{rows}</tbody>

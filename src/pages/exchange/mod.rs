@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod log;
 
+use crate::i18n::{t, Text};
 use leptos::prelude::*;
 
 pub use conflicts::ConflictList;
@@ -37,10 +38,9 @@ impl Status {
 pub fn ExchangePage() -> impl IntoView {
     let status = RwSignal::new(None::<Status>);
     view! {
-        <h1>"Utbyte av data"</h1>
+        <h1>{t(Text::ExchangeHeading)}</h1>
         <p class="lead">
-            "Regionen och kommunerna har var sin kopia. Exportera din kopia som en fil och skicka den; "
-            "importera andras filer så slås ändringarna ihop utan att någons ändring går förlorad."
+            {t(Text::ExchangeLead)}
         </p>
         <div class="status-line" aria-live="polite">
             {move || status.get().map(|s| {

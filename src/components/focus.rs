@@ -1,0 +1,56 @@
+//! Where the keyboard focus goes when the page changes without a page load.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+/// The id of `<main>`, the target of the skip link.
+pub const CONTENT_ID: &str = "innehall";
+
+/// Focuses the element with `id`, or `<main>` when there is none. An element
+/// that is not focusable by itself (a § or a section) is made a focus target
+/// (`tabindex="-1"`) first, so that the next Tab continues inside it.
+pub fn focus_content(id: Option<&str>) {
+    let document = document();
+    let target = id
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document.get_element_by_id(id))
+        .or_else(|| document.get_element_by_id(CONTENT_ID));
+    let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    if target.tab_index() < 0 && !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    let _ = target.focus();
+}
+
+/// After every navigation inside the app, moves the focus to the new page's
+/// content, or to the element the address's `#fragment` names. Without it
+/// the focus stays on the link that was followed, often gone with the old
+/// page, and the next Tab starts over from the top of the document.
+/// Not while someone types: the header's search navigates on each keystroke.
+/// Renders nothing; place it once inside the router.
+#[component]
+pub fn NavigationFocus() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<(String, String)>| {
+        let current = (location.pathname.get(), location.hash.get());
+        if previous.is_some_and(|previous| previous != current) && !typing() {
+            let hash = current.1.trim_start_matches('#').to_owned();
+            // After the new page has been drawn.
+            request_animation_frame(move || focus_content(Some(&hash)));
+        }
+        current
+    });
+}
+
+/// Whether the focus is in a text field or a list box.
+fn typing() -> bool {
+    document().active_element().is_some_and(|e| {
+        matches!(
+            e.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "textarea" | "select"
+        )
+    })
+}
