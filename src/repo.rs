@@ -620,9 +620,9 @@ impl Repo {
             (merged, report)
         };
         let effect = Effect::of(&report, left_out.len());
-        let previous = self.data.get_untracked();
-        self.before_import.set_value(Some(previous));
-        self.data.set(merged);
+        // Swapped, not copied: the previous data moves to the undo slot.
+        let previous = self.data.try_update(|data| std::mem::replace(data, merged));
+        self.before_import.set_value(previous);
         self.save_behind();
         self.update_ledger(|l| {
             l.note_import(
@@ -735,6 +735,9 @@ impl Repo {
         let Some(indexed) = self.indexed.get_value() else {
             return;
         };
+        // Written in a task of its own: serialising a large data set should
+        // not lengthen the one that changed it (and drew the change).
+        yield_to_browser().await;
         loop {
             let (json, history) = self.data.with_untracked(|data| {
                 let history = self.history.with_untracked(serde_json::to_string);

@@ -190,12 +190,27 @@ fn expected_in_swedish(text: &str) -> String {
 /// keys sorted). It detects damage and careless edits, not tampering: anyone
 /// can compute it; a signature would need keys the copies do not share.
 pub fn checksum(data: &Value) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in data.to_string().bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
+    // Hashed as it is written: an archive's compact JSON is megabytes.
+    let _ = serde_json::to_writer(&mut hash, data);
+    format!("{:016x}", hash.0)
+}
+
+/// FNV-1a over the bytes written to it.
+struct Fnv1a(u64);
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(bytes.len())
     }
-    format!("{hash:016x}")
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The exchange file for all of `data`, as pretty JSON.
@@ -242,7 +257,7 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
             limit: max_bytes,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated {
                 line: e.line(),
@@ -304,7 +319,8 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
         None => Scope::All,
         Some(_) => field(&value, "scope")?,
     };
-    let data = migrate(data.clone(), schema_version)?;
+    let data = value.get_mut("data").map(Value::take).unwrap_or_default();
+    let data = migrate(data, schema_version)?;
     let data = records(&data)?;
     check_references(&data, scope.is_self_contained())?;
     Ok(Imported {
@@ -377,6 +393,9 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
             message: t(Text::ImportMustBeObject).into(),
         });
     };
+    // The whole set is read at once; only when that fails is each record
+    // read on its own, to say which one is at fault.
+    let whole = Dataset::deserialize(data);
     for (kind, records) in kinds {
         let Some(records) = records.as_array() else {
             continue;
@@ -389,10 +408,12 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                     .unwrap_or(t(Text::ImportWithoutId));
                 format!("data.{kind}[{index}] (id {id})")
             };
-            read_one(kind, record).map_err(|message| ImportError::Invalid {
-                path: at(),
-                message,
-            })?;
+            if whole.is_err() {
+                read_one(kind, record).map_err(|message| ImportError::Invalid {
+                    path: at(),
+                    message,
+                })?;
+            }
             let meta = record.get("meta");
             for part in ["fields", "conflicts"] {
                 let names = meta.and_then(|m| m.get(part)).and_then(Value::as_object);
@@ -447,7 +468,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
             }
         }
     }
-    serde_json::from_value(data.clone()).map_err(|e| ImportError::Invalid {
+    whole.map_err(|e| ImportError::Invalid {
         path: "data".into(),
         message: in_language(&e.to_string()),
     })

@@ -1,15 +1,17 @@
-//! The merge of two data sets, field by field, generically on the records'
-//! JSON so that no record kind needs code of its own.
+//! The merge of two data sets, field by field, generically on the JSON of
+//! the records that differ, so that no record kind needs code of its own.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::Hash;
 
 use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
 use crate::i18n::{tf, Text};
-use crate::model::{ChangeStamp, Dataset, FieldVersion, RecordMeta, Sibling};
+use crate::model::{ChangeStamp, Dataset, FieldVersion, Record, RecordMeta, Sibling};
 
 /// A merged record that does not read back as its kind. Records whose
 /// fields are independent always do; a kind whose one logical value spans
@@ -25,9 +27,58 @@ pub struct MergeError(pub String);
 /// order), so two copies may list the same records in different orders:
 /// compare with [`canonical`].
 pub fn merge(local: &Dataset, remote: &Dataset) -> Result<Dataset, MergeError> {
-    let local = serde_json::to_value(local).map_err(|e| MergeError(e.to_string()))?;
-    let remote = serde_json::to_value(remote).map_err(|e| MergeError(e.to_string()))?;
-    serde_json::from_value(merge_values(&local, &remote)).map_err(|e| MergeError(e.to_string()))
+    Ok(Dataset {
+        schema_version: local.schema_version.max(remote.schema_version),
+        documents: merge_kind(&local.documents, &remote.documents)?,
+        counties: merge_kind(&local.counties, &remote.counties)?,
+        organisations: merge_kind(&local.organisations, &remote.organisations)?,
+        people: merge_kind(&local.people, &remote.people)?,
+        bodies: merge_kind(&local.bodies, &remote.bodies)?,
+        relations: merge_kind(&local.relations, &remote.relations)?,
+        memberships: merge_kind(&local.memberships, &remote.memberships)?,
+        agreements: merge_kind(&local.agreements, &remote.agreements)?,
+        meetings: merge_kind(&local.meetings, &remote.meetings)?,
+        paragraphs: merge_kind(&local.paragraphs, &remote.paragraphs)?,
+        positions: merge_kind(&local.positions, &remote.positions)?,
+    })
+}
+
+/// The records of one kind merged by id. Only records that differ between
+/// the two sides go through their JSON (most records of a large archive are
+/// the same on both, and are taken as they are). A duplicate id on one side
+/// is reported by the integrity check; the merge keeps the first.
+fn merge_kind<R>(local: &[R], remote: &[R]) -> Result<Vec<R>, MergeError>
+where
+    R: Record + Clone + PartialEq + Serialize + DeserializeOwned,
+    R::Id: Eq + Hash,
+{
+    let mut remote_by_id: HashMap<&R::Id, &R> = HashMap::with_capacity(remote.len());
+    for record in remote {
+        remote_by_id.entry(record.id()).or_insert(record);
+    }
+    let mut seen: HashSet<&R::Id> = HashSet::with_capacity(local.len().max(remote.len()));
+    let mut out = Vec::with_capacity(local.len().max(remote.len()));
+    for record in local {
+        if !seen.insert(record.id()) {
+            continue;
+        }
+        match remote_by_id.get(record.id()) {
+            Some(other) if *other != record => out.push(merge_typed(record, other)?),
+            _ => out.push(record.clone()),
+        }
+    }
+    for record in remote {
+        if seen.insert(record.id()) {
+            out.push(record.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn merge_typed<R: Serialize + DeserializeOwned>(local: &R, remote: &R) -> Result<R, MergeError> {
+    let json = |r: &R| serde_json::to_value(r).map_err(|e| MergeError(e.to_string()));
+    serde_json::from_value(merge_record(&json(local)?, &json(remote)?))
+        .map_err(|e| MergeError(e.to_string()))
 }
 
 /// The data set with every kind's records sorted by id: two data sets hold
@@ -46,68 +97,6 @@ pub fn canonical(data: &Dataset) -> Dataset {
     data.paragraphs.sort_by(|a, b| a.id.cmp(&b.id));
     data.positions.sort_by(|a, b| a.id.cmp(&b.id));
     data
-}
-
-/// The merge on the JSON of two data sets: arrays of records are merged by
-/// id, `schema_version` is the larger of the two.
-pub fn merge_values(local: &Value, remote: &Value) -> Value {
-    let empty = Map::new();
-    let l = local.as_object().unwrap_or(&empty);
-    let r = remote.as_object().unwrap_or(&empty);
-    let mut out = Map::new();
-    for key in l.keys().chain(r.keys()) {
-        if out.contains_key(key) {
-            continue;
-        }
-        let merged = match (l.get(key), r.get(key)) {
-            (Some(Value::Array(a)), Some(Value::Array(b))) => Value::Array(merge_records(a, b)),
-            (Some(a), Some(b)) if key == "schema_version" => {
-                Value::from(a.as_u64().unwrap_or(0).max(b.as_u64().unwrap_or(0)))
-            }
-            (Some(a), Some(b)) => max_by_json(a, b).clone(),
-            (Some(a), None) | (None, Some(a)) => a.clone(),
-            (None, None) => Value::Null,
-        };
-        out.insert(key.clone(), merged);
-    }
-    Value::Object(out)
-}
-
-fn id_of(record: &Value) -> Option<&str> {
-    record.get("id").and_then(Value::as_str)
-}
-
-fn merge_records(local: &[Value], remote: &[Value]) -> Vec<Value> {
-    let mut remote_by_id: HashMap<&str, &Value> = HashMap::new();
-    for record in remote {
-        if let Some(id) = id_of(record) {
-            remote_by_id.entry(id).or_insert(record);
-        }
-    }
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    let mut out = Vec::with_capacity(local.len().max(remote.len()));
-    for record in local {
-        let id = id_of(record);
-        if let Some(id) = id {
-            if !seen.insert(id) {
-                // A duplicate id on one side: the integrity check reports it;
-                // the merge keeps the first.
-                continue;
-            }
-        }
-        match id.and_then(|id| remote_by_id.get(id)) {
-            Some(other) => out.push(merge_record(record, other)),
-            None => out.push(record.clone()),
-        }
-    }
-    for record in remote {
-        match id_of(record) {
-            Some(id) if seen.insert(id) => out.push(record.clone()),
-            Some(_) => {}
-            None => out.push(record.clone()),
-        }
-    }
-    out
 }
 
 fn meta_of(record: &Value) -> RecordMeta {
@@ -160,14 +149,6 @@ fn canonical_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .map(|v| v.to_string())
         .unwrap_or_default()
-}
-
-fn max_by_json<'a>(a: &'a Value, b: &'a Value) -> &'a Value {
-    if canonical_json(a) >= canonical_json(b) {
-        a
-    } else {
-        b
-    }
 }
 
 /// Keeps the siblings no other sibling has seen, without repeats, the
@@ -348,12 +329,16 @@ mod tests {
 
     #[test]
     fn a_record_on_one_side_only_is_taken_as_is() {
-        let a = json!({"bodies": [{"id": "a", "name": "A"}]});
-        let b = json!({"bodies": [{"id": "b", "name": "B"}]});
-        let m = merge_values(&a, &b);
+        let data = |counties: Value| -> Dataset {
+            serde_json::from_value(json!({ "counties": counties })).unwrap()
+        };
+        let a = data(json!([{"id": "a", "name": "A"}, {"id": "c", "name": "C"}]));
+        let b = data(json!([{"id": "b", "name": "B"}, {"id": "c", "name": "C"}]));
         assert_eq!(
-            m["bodies"],
-            json!([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}])
+            merge(&a, &b).unwrap(),
+            data(
+                json!([{"id": "a", "name": "A"}, {"id": "c", "name": "C"}, {"id": "b", "name": "B"}])
+            )
         );
     }
 

@@ -24,6 +24,6 @@ pub use envelope::{
     Imported, Origin, FORMAT,
 };
 pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
-pub use merge::{canonical, merge, merge_values, MergeError};
+pub use merge::{canonical, merge, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};

@@ -1,10 +1,13 @@
 //! What a merge would do to the local data, for the import preview.
 
 use std::collections::HashMap;
+use std::fmt::Display;
+use std::hash::Hash;
 
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::Dataset;
+use crate::model::{changed_fields, record_fields, Dataset, Record};
 pub use crate::model::{field_label, value_text, FieldChange, RecordRef};
 
 /// The effect of a merge on the local data: records added, changed (with
@@ -19,73 +22,68 @@ pub struct MergeReport {
 }
 
 impl MergeReport {
-    /// Compares `local` with `merged` (the result of merging into it).
+    /// Compares `local` with `merged` (the result of merging into it). Kinds
+    /// in alphabetical order, records in merged order; only records that
+    /// differ are compared field by field.
     pub fn compare(local: &Dataset, merged: &Dataset) -> MergeReport {
-        let local = serde_json::to_value(local).unwrap_or(Value::Null);
-        let merged = serde_json::to_value(merged).unwrap_or(Value::Null);
         let mut report = MergeReport::default();
-        let Some(kinds) = merged.as_object() else {
-            return report;
-        };
-        for (kind, records) in kinds {
-            let Some(records) = records.as_array() else {
-                continue;
+        report.compare_kind("agreements", &local.agreements, &merged.agreements);
+        report.compare_kind("bodies", &local.bodies, &merged.bodies);
+        report.compare_kind("counties", &local.counties, &merged.counties);
+        report.compare_kind("documents", &local.documents, &merged.documents);
+        report.compare_kind("meetings", &local.meetings, &merged.meetings);
+        report.compare_kind("memberships", &local.memberships, &merged.memberships);
+        report.compare_kind("organisations", &local.organisations, &merged.organisations);
+        report.compare_kind("paragraphs", &local.paragraphs, &merged.paragraphs);
+        report.compare_kind("people", &local.people, &merged.people);
+        report.compare_kind("positions", &local.positions, &merged.positions);
+        report.compare_kind("relations", &local.relations, &merged.relations);
+        report
+    }
+
+    fn compare_kind<R>(&mut self, kind: &str, local: &[R], merged: &[R])
+    where
+        R: Record + PartialEq + Serialize,
+        R::Id: Eq + Hash + Display,
+    {
+        let mut before: HashMap<&R::Id, &R> = HashMap::with_capacity(local.len());
+        for record in local {
+            before.entry(record.id()).or_insert(record);
+        }
+        for record in merged {
+            let at = || RecordRef {
+                kind: kind.to_owned(),
+                id: record.id().to_string(),
             };
-            let before: HashMap<&str, &Value> = local
-                .get(kind)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|r| Some((r.get("id")?.as_str()?, r)))
-                .collect();
-            for record in records {
-                let Some(id) = record.get("id").and_then(Value::as_str) else {
-                    continue;
-                };
-                let at = RecordRef {
-                    kind: kind.clone(),
-                    id: id.to_owned(),
-                };
-                let was = before.get(id);
-                let fields_after = crate::model::record_fields(record);
-                match was {
-                    None => report.added.push(at.clone()),
-                    Some(was) => {
-                        let fields_before = crate::model::record_fields(was);
-                        let changed: Vec<FieldChange> =
-                            crate::model::changed_fields(&fields_before, &fields_after)
-                                .into_iter()
-                                .map(|field| FieldChange {
-                                    before: fields_before
-                                        .get(&field)
-                                        .cloned()
-                                        .unwrap_or(Value::Null),
-                                    after: fields_after.get(&field).cloned().unwrap_or(Value::Null),
-                                    field,
-                                })
-                                .collect();
-                        let (deletion, changed): (Vec<_>, Vec<_>) =
-                            changed.into_iter().partition(|c| c.field == "deleted");
-                        if deletion.iter().any(|c| c.after == Value::Bool(true)) {
-                            report.deleted.push(at.clone());
-                        }
-                        if !changed.is_empty() {
-                            report.changed.push((at.clone(), changed));
-                        }
+            match before.get(record.id()) {
+                None => self.added.push(at()),
+                Some(was) if *was != record => {
+                    let fields_before = record_fields(*was);
+                    let fields_after = record_fields(record);
+                    let (deletion, changed): (Vec<_>, Vec<_>) =
+                        changed_fields(&fields_before, &fields_after)
+                            .into_iter()
+                            .map(|field| FieldChange {
+                                before: fields_before.get(&field).cloned().unwrap_or(Value::Null),
+                                after: fields_after.get(&field).cloned().unwrap_or(Value::Null),
+                                field,
+                            })
+                            .partition(|c| c.field == "deleted");
+                    if deletion.iter().any(|c| c.after == Value::Bool(true)) {
+                        self.deleted.push(at());
+                    }
+                    if !changed.is_empty() {
+                        self.changed.push((at(), changed));
                     }
                 }
-                let in_conflict: Vec<String> = record
-                    .get("meta")
-                    .and_then(|m| m.get("conflicts"))
-                    .and_then(Value::as_object)
-                    .map(|c| c.keys().cloned().collect())
-                    .unwrap_or_default();
-                if !in_conflict.is_empty() {
-                    report.conflicts.push((at, in_conflict));
-                }
+                Some(_) => {}
+            }
+            let conflicts = &record.meta().conflicts;
+            if !conflicts.is_empty() {
+                self.conflicts
+                    .push((at(), conflicts.keys().cloned().collect()));
             }
         }
-        report
     }
 
     pub fn is_empty(&self) -> bool {

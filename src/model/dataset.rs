@@ -174,6 +174,29 @@ pub struct BodyBasics {
 }
 
 impl Dataset {
+    /// Every record's kind (as the exchange format names it), id and meta,
+    /// deletion markers included.
+    pub fn record_metas(&self) -> impl Iterator<Item = (&'static str, &str, &RecordMeta)> + '_ {
+        macro_rules! of {
+            ($kind:ident) => {
+                self.$kind
+                    .iter()
+                    .map(|r| (stringify!($kind), r.id.as_str(), &r.meta))
+            };
+        }
+        of!(documents)
+            .chain(of!(counties))
+            .chain(of!(organisations))
+            .chain(of!(people))
+            .chain(of!(bodies))
+            .chain(of!(relations))
+            .chain(of!(memberships))
+            .chain(of!(agreements))
+            .chain(of!(meetings))
+            .chain(of!(paragraphs))
+            .chain(of!(positions))
+    }
+
     /// Appends the records of `other` (used to assemble the built-in set
     /// from one fragment per source document).
     pub fn extend(&mut self, other: Dataset) {
