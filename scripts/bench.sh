@@ -70,7 +70,7 @@ if [ "$built_now" = 1 ] || newer_than "$NAMES/index.html" "$DIST/index.html"; th
   if [ "$built_now" = 1 ] && cmp -s target/wasm-bindgen/release/samverkan.js "$js"; then
     echo "[bench] $NAMES: the app with wasm function names (wasm-opt -Oz -g)"
     mkdir -p "$NAMES"
-    cp "$DIST"/* "$NAMES"/
+    cp -r "$DIST"/. "$NAMES"/
     wasm-opt -Oz -g --output="$NAMES/$(basename "$wasm")" target/wasm-bindgen/release/samverkan_bg.wasm
     # The names make the wasm differ from the hashes in index.html.
     sed -i 's/ integrity="[^"]*"//g' "$NAMES/index.html"
