@@ -573,7 +573,12 @@ impl Repo {
     ) -> Result<ImportPreview, String> {
         progress(t(Text::ImportProgressChecking));
         yield_to_browser().await;
-        let imported = exchange::parse(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        // The three steps of exchange::parse, each in a task of its own.
+        let parsed = exchange::parse_json(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        yield_to_browser().await;
+        let checked = parsed.check().map_err(|e| e.to_string())?;
+        yield_to_browser().await;
+        let imported = checked.read().map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressMerging));
         yield_to_browser().await;
         let merged = self

@@ -251,13 +251,33 @@ pub fn file_name(origin: Option<&str>, part: Option<&str>, date: chrono::NaiveDa
 /// Reads and checks an exchange file: size, JSON, format, schema version,
 /// checksum, every record, and that every reference resolves.
 pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
+    parse_json(text, max_bytes)?.check()?.read()
+}
+
+/// An exchange file read as JSON and not yet checked: the first of the three
+/// steps of [`parse`], which the app runs with a pause between them, so that
+/// no step of a large file holds the page for long.
+pub struct ParsedFile(Value);
+
+/// A file whose envelope (format, schema version, checksum, origin) is
+/// checked; its records are read by [`CheckedFile::read`].
+pub struct CheckedFile {
+    origin: Origin,
+    created_at: String,
+    schema_version: u32,
+    scope: Scope,
+    data: Value,
+}
+
+/// The size and the JSON of an exchange file: the first step of [`parse`].
+pub fn parse_json(text: &str, max_bytes: usize) -> Result<ParsedFile, ImportError> {
     if text.len() > max_bytes {
         return Err(ImportError::TooLarge {
             size: text.len(),
             limit: max_bytes,
         });
     }
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map(ParsedFile).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated {
                 line: e.line(),
@@ -277,59 +297,81 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
                 message: in_language(&message),
             }
         }
-    })?;
-    let format = value.get("format");
-    if format.and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ImportError::NotOurFormat {
-            found: format.map_or_else(|| t(Text::ImportMissing).to_owned(), Value::to_string),
-        });
-    }
-    let schema_version = match value.get("schema_version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(SCHEMA_VERSION) => {
-            return Err(ImportError::NewerSchema {
-                found: v,
-                supported: SCHEMA_VERSION,
-            })
-        }
-        Some(v) if v >= 1 => v as u32,
-        other => {
-            return Err(ImportError::UnknownSchema {
-                found: other.map_or_else(|| t(Text::ImportMissing).to_owned(), |v| v.to_string()),
-            })
-        }
-    };
-    let data = value.get("data").ok_or_else(|| ImportError::Invalid {
-        path: "data".into(),
-        message: t(Text::ImportMissing).into(),
-    })?;
-    let expected = value
-        .get("checksum")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let actual = checksum(data);
-    if expected != actual {
-        return Err(ImportError::ChecksumMismatch {
-            expected: expected.to_owned(),
-            actual,
-        });
-    }
-    let origin: Origin = field(&value, "origin")?;
-    let created_at: String = field(&value, "created_at")?;
-    let scope: Scope = match value.get("scope") {
-        None => Scope::All,
-        Some(_) => field(&value, "scope")?,
-    };
-    let data = value.get_mut("data").map(Value::take).unwrap_or_default();
-    let data = migrate(data, schema_version)?;
-    let data = records(&data)?;
-    check_references(&data, scope.is_self_contained())?;
-    Ok(Imported {
-        origin,
-        created_at,
-        schema_version,
-        scope,
-        data,
     })
+}
+
+impl ParsedFile {
+    /// The envelope and the checksum: the second step of [`parse`].
+    pub fn check(self) -> Result<CheckedFile, ImportError> {
+        let ParsedFile(mut value) = self;
+        let format = value.get("format");
+        if format.and_then(Value::as_str) != Some(FORMAT) {
+            return Err(ImportError::NotOurFormat {
+                found: format.map_or_else(|| t(Text::ImportMissing).to_owned(), Value::to_string),
+            });
+        }
+        let schema_version = match value.get("schema_version").and_then(Value::as_u64) {
+            Some(v) if v > u64::from(SCHEMA_VERSION) => {
+                return Err(ImportError::NewerSchema {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Some(v) if v >= 1 => v as u32,
+            other => {
+                return Err(ImportError::UnknownSchema {
+                    found: other
+                        .map_or_else(|| t(Text::ImportMissing).to_owned(), |v| v.to_string()),
+                })
+            }
+        };
+        let data = value.get("data").ok_or_else(|| ImportError::Invalid {
+            path: "data".into(),
+            message: t(Text::ImportMissing).into(),
+        })?;
+        let expected = value
+            .get("checksum")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let actual = checksum(data);
+        if expected != actual {
+            return Err(ImportError::ChecksumMismatch {
+                expected: expected.to_owned(),
+                actual,
+            });
+        }
+        let origin: Origin = field(&value, "origin")?;
+        let created_at: String = field(&value, "created_at")?;
+        let scope: Scope = match value.get("scope") {
+            None => Scope::All,
+            Some(_) => field(&value, "scope")?,
+        };
+        let data = value.get_mut("data").map(Value::take).unwrap_or_default();
+        Ok(CheckedFile {
+            origin,
+            created_at,
+            schema_version,
+            scope,
+            data,
+        })
+    }
+}
+
+impl CheckedFile {
+    /// Every record, and that every reference resolves: the last step of
+    /// [`parse`].
+    pub fn read(self) -> Result<Imported, ImportError> {
+        let data = migrate(self.data, self.schema_version)?;
+        let data = records(&data)?;
+        check_references(&data, self.scope.is_self_contained())?;
+        Ok(Imported {
+            origin: self.origin,
+            created_at: self.created_at,
+            schema_version: self.schema_version,
+            scope: self.scope,
+            data,
+        })
+    }
 }
 
 /// Duplicate ids are refused always; references that do not resolve only

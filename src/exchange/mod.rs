@@ -20,8 +20,8 @@ mod scope;
 
 pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
 pub use envelope::{
-    check_merged, checksum, export, export_scoped, file_name, parse, ExchangeFile, ImportError,
-    Imported, Origin, FORMAT,
+    check_merged, checksum, export, export_scoped, file_name, parse, parse_json, CheckedFile,
+    ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,
 };
 pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
 pub use merge::{canonical, merge, MergeError};
