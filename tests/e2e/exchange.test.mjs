@@ -10,9 +10,20 @@ import { useApp, expectH1, expectText, waitForApp } from "./harness.mjs";
 const app = useApp();
 const BODY = "/organ/nb-lansstyrgruppen";
 
+/** Once every change is written: a page left while the data set is being written loses that write. */
+async function saved(page) {
+  await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
+}
+
+/** Opens `urlPath` in a new page load, after the data is saved. */
+async function go(page, urlPath) {
+  await saved(page);
+  await page.goto(new URL(urlPath, page.url()).href);
+}
+
 /** Says which organisation (and person) keeps the copy. */
 async function identify(page, organisation, person = "") {
-  await page.goto(new URL("/installningar", page.url()).href);
+  await go(page, "/installningar");
   await waitForApp(page);
   await page.getByLabel("Organisation").selectOption(organisation);
   await page.getByLabel(/Ditt namn/).fill(person);
@@ -28,7 +39,7 @@ async function copyOf(organisation, person) {
 }
 
 async function setShortName(page, value) {
-  await page.goto(new URL(BODY, page.url()).href);
+  await go(page, BODY);
   await waitForApp(page);
   await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
   await page.getByLabel(/^\s*Kortnamn\b/).first().fill(value);
@@ -94,11 +105,13 @@ test("an edit exported from one copy is previewed field by field, imported, kept
   await expectText(kommun.locator('[role="status"]'), "Importerat");
   await expectText(kommun.locator("#logg ~ *"), file.name);
 
-  await kommun.goto(new URL(BODY, kommun.url()).href);
+  await go(kommun, BODY);
   await waitForApp(kommun);
   await expectH1(kommun, "(NLSG)");
 
   await openExchange(kommun);
+  // The exchange log is read from storage when first needed: it is there after the reload.
+  await expectText(kommun.locator("#logg ~ *"), file.name);
   await kommun.locator("#importfil").setInputFiles(file.path);
   await expectText(kommun.locator(".import-preview"), "inget som den här kopian inte redan har");
   await kommun.getByRole("button", { name: "Avbryt" }).click();
@@ -116,7 +129,7 @@ test("two copies edit the same field: the conflict is shown, resolved in one, an
   await expectText(preview, "1 med konflikt");
   await expectText(preview, "Samtidiga ändringar som blir konflikter");
   await b.getByRole("button", { name: "Importera", exact: true }).click();
-  await b.goto(new URL(BODY, b.url()).href);
+  await go(b, BODY);
   await waitForApp(b);
   await expectText(b.locator(".conflict-notice"), "kortnamn");
   await b.locator(".conflict-notice").getByRole("link", { name: "Lös konflikten" }).click();
@@ -134,7 +147,7 @@ test("two copies edit the same field: the conflict is shown, resolved in one, an
   await a.getByRole("button", { name: "Importera", exact: true }).click();
   await expectText(a.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
   for (const page of [a, b]) {
-    await page.goto(new URL(BODY, page.url()).href);
+    await go(page, BODY);
     await waitForApp(page);
     await expectH1(page, "(NLSG-A)");
   }
@@ -159,6 +172,7 @@ test("undo of an import restores the exact previous state", async () => {
   await expectText(b.locator("#logg ~ *"), "ångrad");
   const after = await exportFile(b);
   assert.deepEqual(canonical(after.path), canonical(before.path));
+  await saved(b);
   await b.reload();
   await waitForApp(b);
   const reloaded = await exportFile(b);
@@ -168,7 +182,7 @@ test("undo of an import restores the exact previous state", async () => {
 test("records can be left out of an import", async () => {
   const a = await copyOf("Region Norrbotten");
   await setShortName(a, "NLSG");
-  await a.goto(new URL("/organ/nb-psb", a.url()).href);
+  await go(a, "/organ/nb-psb");
   await waitForApp(a);
   await a.getByRole("button", { name: "Redigera", exact: true }).first().click();
   await a.getByLabel(/^\s*Kortnamn\b/).first().fill("PSB-X");
@@ -182,10 +196,10 @@ test("records can be left out of an import", async () => {
   await preview.getByRole("checkbox", { name: /Länsstyrgruppen/ }).uncheck();
   await b.getByRole("button", { name: "Importera utom 1 valda bort" }).click();
   await expectText(b.locator('[role="status"]'), "1 poster lämnades utanför");
-  await b.goto(new URL("/organ/nb-psb", b.url()).href);
+  await go(b, "/organ/nb-psb");
   await waitForApp(b);
   await expectH1(b, "(PSB-X)");
-  await b.goto(new URL(BODY, b.url()).href);
+  await go(b, BODY);
   await waitForApp(b);
   assert.doesNotMatch(await b.locator("h1").innerText(), /NLSG/);
 });
@@ -215,7 +229,7 @@ test("one county, or only the changes a party has not seen, can be exported", as
   const back = await importFile(a, changes.path);
   await expectText(back, "0 nya, 1 ändrade");
   await a.getByRole("button", { name: "Importera", exact: true }).click();
-  await a.goto(new URL(BODY, a.url()).href);
+  await go(a, BODY);
   await waitForApp(a);
   await expectH1(a, "(LSG)");
 });

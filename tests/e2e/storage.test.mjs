@@ -41,6 +41,8 @@ test("edits made in quick succession are all saved", async () => {
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await expectH1(page, `(${name})`);
   }
+  // Reloading while the last write is under way would lose it.
+  await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
   await page.reload();
   await waitForApp(page);
   await expectH1(page, "(A3)");
