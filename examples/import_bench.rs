@@ -63,8 +63,12 @@ fn import(label: &str, text: &str, local: &Dataset) -> Dataset {
     row("integrity of the merged data", check, json);
     let (report, report_out) = timed(|| MergeReport::compare(local, &merged));
     row("report for the preview", report, json);
-    let (write, stored) = timed(|| serde_json::to_string(&merged).expect("serialises"));
-    row("write the data set as stored (JSON)", write, json);
+    let (write, stored) = timed(|| serde_json::to_vec(&merged).expect("serialises"));
+    row(
+        "write the data set as stored (JSON, UTF-8 bytes)",
+        write,
+        json,
+    );
     let (load, _) = timed(|| samverkan::storage::read_stored(&stored).expect("reads back"));
     row("read the stored data set (start)", load, json);
     row(

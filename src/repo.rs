@@ -17,7 +17,7 @@ use crate::model::{
 use crate::seed;
 use crate::storage::{
     keys, open_browser_store, read_stored, BrowserStore, IndexedStore, MemoryStore, Persistence,
-    SetAside, StorageError,
+    SetAside, StorageError, Stored,
 };
 
 /// Something the user must know about the state of their data.
@@ -145,7 +145,11 @@ pub struct Repo {
     saving: StoredValue<Saving>,
     copy_id: StoredValue<String>,
     identity: RwSignal<CopyIdentity>,
+    /// The exchange ledger, read from storage the first time it is needed
+    /// (`ledger_read`): a ledger that knows an archive's record versions is
+    /// hundreds of KB, and no page but the exchange page needs it at start.
     ledger: RwSignal<Ledger>,
+    ledger_read: StoredValue<bool>,
     /// The data before the last import, for undo (this session only).
     before_import: StoredValue<Option<Dataset>>,
     /// Every change of the data set made here or imported (tracked).
@@ -196,7 +200,6 @@ impl Repo {
             }
         };
         let identity = backend.load_value(keys::IDENTITY);
-        let ledger = backend.load_value(keys::EXCHANGE_LEDGER);
         let history = backend.load_value(keys::HISTORY);
         let repo = Repo {
             data: RwSignal::new(Dataset::default()),
@@ -207,7 +210,8 @@ impl Repo {
             saving: StoredValue::new(Saving::Idle),
             copy_id: StoredValue::new(copy_id),
             identity: RwSignal::new(identity),
-            ledger: RwSignal::new(ledger),
+            ledger: RwSignal::new(Ledger::default()),
+            ledger_read: StoredValue::new(false),
             before_import: StoredValue::new(None),
             history: RwSignal::new(history),
             generation: StoredValue::new(None),
@@ -247,7 +251,11 @@ impl Repo {
                     }
                     Err(reason) => {
                         let key = format!("{}{}", keys::QUARANTINE_PREFIX, js_sys::Date::now());
-                        let kept_as = indexed.write(&key, &raw).await.ok().map(|_| key);
+                        let kept_as = indexed
+                            .write_value(&key, Stored::Bytes(&raw))
+                            .await
+                            .ok()
+                            .map(|_| key);
                         if kept_as.is_none() {
                             self.saving.set_value(Saving::Refused);
                         }
@@ -262,8 +270,11 @@ impl Repo {
                         .try_update_value(|b| b.load_data_set(&mut notices))
                         .unwrap_or_else(|| (built_in_or_empty(&mut notices), false));
                     if restored {
-                        let json = serde_json::to_string(&data).unwrap_or_default();
-                        match indexed.write(keys::DATASET, &json).await {
+                        let json = serde_json::to_vec(&data).unwrap_or_default();
+                        match indexed
+                            .write_value(keys::DATASET, Stored::Bytes(&json))
+                            .await
+                        {
                             Ok(()) => {
                                 self.backend.update_value(Backend::forget_data_set);
                                 self.indexed.set_value(Some(indexed));
@@ -348,10 +359,24 @@ impl Repo {
 
     /// The exchange log and the parties exchanged with (tracked).
     pub fn ledger(&self) -> Signal<Ledger> {
+        self.read_ledger();
         self.ledger.into()
     }
 
+    /// Reads the ledger from storage, the first time only.
+    fn read_ledger(&self) {
+        if self.ledger_read.get_value() {
+            return;
+        }
+        self.ledger_read.set_value(true);
+        let stored = self
+            .backend
+            .with_value(|b| b.load_value::<Ledger>(keys::EXCHANGE_LEDGER));
+        self.ledger.set(stored);
+    }
+
     fn update_ledger(&self, f: impl FnOnce(&mut Ledger)) {
+        self.read_ledger();
         self.ledger.update(f);
         let outcome = self.ledger.with_untracked(|ledger| {
             self.backend
@@ -538,6 +563,7 @@ impl Repo {
                 (exchange::county_subset(data, county), name)
             }
             Scope::ChangesFor { party } => {
+                self.read_ledger();
                 let known = self.ledger.with_untracked(|l| l.known_by(party));
                 let to = self.ledger.with_untracked(|l| {
                     l.parties
@@ -568,13 +594,13 @@ impl Repo {
     pub async fn preview_import(
         &self,
         file_name: &str,
-        text: &str,
+        bytes: &[u8],
         progress: impl Fn(&'static str),
     ) -> Result<ImportPreview, String> {
         progress(t(Text::ImportProgressChecking));
         yield_to_browser().await;
         // The three steps of exchange::parse, each in a task of its own.
-        let parsed = exchange::parse_json(text, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        let parsed = exchange::parse_json(bytes, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
         yield_to_browser().await;
         let checked = parsed.check().map_err(|e| e.to_string())?;
         yield_to_browser().await;
@@ -747,16 +773,16 @@ impl Repo {
             let (json, history) = self.data.with_untracked(|data| {
                 let history = self.history.with_untracked(serde_json::to_string);
                 (
-                    serde_json::to_string(data).unwrap_or_default(),
+                    serde_json::to_vec(data).unwrap_or_default(),
                     history.unwrap_or_default(),
                 )
             });
             let expected = self.generation.get_value();
             let next = next_generation(expected.as_deref(), &self.tab.get_value());
             let writes = [
-                (keys::DATASET, json.as_str()),
-                (keys::HISTORY, history.as_str()),
-                (keys::GENERATION, next.as_str()),
+                (keys::DATASET, Stored::Bytes(&json)),
+                (keys::HISTORY, Stored::Text(&history)),
+                (keys::GENERATION, Stored::Text(&next)),
             ];
             match indexed
                 .write_if_current(keys::GENERATION, expected.as_deref(), &writes)
@@ -920,7 +946,8 @@ fn next_generation(current: Option<&str>, tab: &str) -> String {
 
 /// The data set, its history and its generation, read together.
 struct StoredSnapshot {
-    data: Option<String>,
+    /// The data set's JSON as UTF-8.
+    data: Option<Vec<u8>>,
     history: History,
     generation: Option<String>,
 }
@@ -934,9 +961,12 @@ async fn read_snapshot(indexed: &IndexedStore) -> Result<StoredSnapshot, Storage
     let history = values
         .next()
         .flatten()
-        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .and_then(|raw| serde_json::from_slice(&raw).ok())
         .unwrap_or_default();
-    let generation = values.next().flatten();
+    let generation = values
+        .next()
+        .flatten()
+        .map(|raw| String::from_utf8_lossy(&raw).into_owned());
     Ok(StoredSnapshot {
         data,
         history,

@@ -13,7 +13,9 @@
 
 use std::path::PathBuf;
 
-use samverkan::exchange::{checksum, export, parse, ImportError, Imported, Origin, FORMAT};
+use samverkan::exchange::{
+    checksum, export, parse, parse_json, ImportError, Imported, Origin, FORMAT,
+};
 use samverkan::model::{Dataset, SCHEMA_VERSION};
 use serde_json::{json, Value};
 
@@ -309,6 +311,36 @@ fn not_json_names_line_and_column() {
         err.to_string(),
         "Filen är inte JSON: rad 20, kolumn 17: ett värde väntades här."
     );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_no_fault() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(valid().as_bytes());
+    let read = parse_json(&bytes, LIMIT).and_then(|f| f.check()?.read());
+    assert_eq!(read.map(|imported| imported.data), Ok(small()));
+}
+
+#[test]
+fn bytes_that_are_not_utf8_name_line_and_column() {
+    // A Latin-1 "ö" (one byte, 0xF6) where UTF-8 has two.
+    let text = valid().replacen("Öman", "\u{1}man", 1);
+    let bytes: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == 1 { 0xF6 } else { b })
+        .collect();
+    let line = text.lines().position(|l| l.contains('\u{1}')).unwrap() + 1;
+    let err = match parse_json(&bytes, LIMIT) {
+        Ok(_) => panic!("bytes that are not UTF-8 were read"),
+        Err(e) => e,
+    };
+    let ImportError::NotJson {
+        line: at, message, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!((*at, message.as_str()), (line, "ogiltig unicode-kodpunkt"));
 }
 
 #[test]

@@ -97,3 +97,33 @@ async fn indexed_db_holds_a_data_set_larger_than_local_storage_allows() {
     assert_eq!(again.read("test.missing").await.unwrap(), None);
     store.write("test.big", "").await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_data_set_is_stored_as_bytes_and_text_from_earlier_versions_still_reads() {
+    use samverkan::storage::{read_stored, IndexedStore, Stored};
+    let store = IndexedStore::open().await.unwrap();
+    let data = edited();
+    let json = serde_json::to_vec(&data).unwrap();
+    store
+        .write_value("test.bytes", Stored::Bytes(&json))
+        .await
+        .unwrap();
+    // Before bytes, the data set was stored as a JS string.
+    let text = String::from_utf8(json.clone()).unwrap();
+    store.write("test.text", &text).await.unwrap();
+    let again = IndexedStore::open().await.unwrap();
+    let values = again
+        .read_all(&["test.bytes", "test.text", "test.missing"])
+        .await
+        .unwrap();
+    assert_eq!(values[0].as_deref(), Some(json.as_slice()));
+    assert_eq!(values[1].as_deref(), Some(json.as_slice()));
+    assert_eq!(values[2], None);
+    assert_eq!(read_stored(values[0].as_deref().unwrap()).unwrap(), data);
+    assert_eq!(
+        again.read("test.bytes").await.unwrap().as_deref(),
+        Some(text.as_str())
+    );
+    store.write("test.bytes", "").await.unwrap();
+    store.write("test.text", "").await.unwrap();
+}

@@ -251,7 +251,7 @@ pub fn file_name(origin: Option<&str>, part: Option<&str>, date: chrono::NaiveDa
 /// Reads and checks an exchange file: size, JSON, format, schema version,
 /// checksum, every record, and that every reference resolves.
 pub fn parse(text: &str, max_bytes: usize) -> Result<Imported, ImportError> {
-    parse_json(text, max_bytes)?.check()?.read()
+    parse_json(text.as_bytes(), max_bytes)?.check()?.read()
 }
 
 /// An exchange file read as JSON and not yet checked: the first of the three
@@ -269,15 +269,19 @@ pub struct CheckedFile {
     data: Value,
 }
 
-/// The size and the JSON of an exchange file: the first step of [`parse`].
-pub fn parse_json(text: &str, max_bytes: usize) -> Result<ParsedFile, ImportError> {
-    if text.len() > max_bytes {
+/// The size and the JSON of an exchange file, given as the file's bytes
+/// (UTF-8): the first step of [`parse`]. Reading the bytes spares the app
+/// decoding the file into a JS string and encoding it back into wasm.
+pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<ParsedFile, ImportError> {
+    if bytes.len() > max_bytes {
         return Err(ImportError::TooLarge {
-            size: text.len(),
+            size: bytes.len(),
             limit: max_bytes,
         });
     }
-    serde_json::from_str(text).map(ParsedFile).map_err(|e| {
+    // Some editors begin a UTF-8 file with a byte order mark; it is not JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map(ParsedFile).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated {
                 line: e.line(),

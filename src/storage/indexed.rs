@@ -1,8 +1,8 @@
 //! IndexedDB: where the data set lives in the browser. One object store of
-//! string values by key; every write is one transaction, so a write either
-//! lands whole or not at all, and it is done only when the transaction
-//! completes. A ten-year archive (tens of MB) does not fit localStorage's
-//! ~5 M characters; IndexedDB's quota is a share of the disk.
+//! values by key, text or bytes ([`Stored`]); every write is one transaction,
+//! so a write either lands whole or not at all, and it is done only when the
+//! transaction completes. A ten-year archive (tens of MB) does not fit
+//! localStorage's ~5 M characters; IndexedDB's quota is a share of the disk.
 
 use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,7 +11,7 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::i18n::{t, Text};
 
-use super::StorageError;
+use super::{StorageError, Stored};
 
 const DATABASE: &str = "samverkan";
 const VERSION: u32 = 1;
@@ -111,6 +111,15 @@ impl IndexedStore {
     }
 
     pub async fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self
+            .read_bytes(key)
+            .await?
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()))
+    }
+
+    /// The value under `key` as UTF-8 bytes, whether it was stored as text
+    /// or as bytes.
+    pub async fn read_bytes(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readonly)?;
         let store = tx
             .object_store(STORE)
@@ -119,17 +128,22 @@ impl IndexedStore {
             .get(&JsValue::from_str(key))
             .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
         let value = finished(&request).await?;
-        Ok(value.as_string())
+        Ok(bytes_of(&value))
+    }
+
+    /// Writes one text value; done when the transaction has committed.
+    pub async fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.write_value(key, Stored::Text(value)).await
     }
 
     /// Writes one value; done when the transaction has committed.
-    pub async fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+    pub async fn write_value(&self, key: &str, value: Stored<'_>) -> Result<(), StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         let store = tx
             .object_store(STORE)
             .map_err(|e| js_failure("IndexedDB", e))?;
         store
-            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .put_with_key(&js_value(value), &JsValue::from_str(key))
             .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
         committed(&tx).await
     }
@@ -142,7 +156,7 @@ impl IndexedStore {
         &self,
         guard: &str,
         expected: Option<&str>,
-        writes: &[(&str, &str)],
+        writes: &[(&str, Stored<'_>)],
     ) -> Result<bool, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         let store = tx
@@ -158,14 +172,15 @@ impl IndexedStore {
         }
         for (key, value) in writes {
             store
-                .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+                .put_with_key(&js_value(*value), &JsValue::from_str(key))
                 .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
         }
         committed(&tx).await.map(|()| true)
     }
 
-    /// Reads several values in one transaction (a consistent snapshot).
-    pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<String>>, StorageError> {
+    /// Reads several values in one transaction (a consistent snapshot), as
+    /// UTF-8 bytes.
+    pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<Vec<u8>>>, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readonly)?;
         let store = tx
             .object_store(STORE)
@@ -180,8 +195,25 @@ impl IndexedStore {
             .collect::<Result<Vec<_>, _>>()?;
         let mut values = Vec::with_capacity(requests.len());
         for request in &requests {
-            values.push(finished(request).await?.as_string());
+            values.push(bytes_of(&finished(request).await?));
         }
         Ok(values)
     }
+}
+
+fn js_value(value: Stored<'_>) -> JsValue {
+    match value {
+        Stored::Text(text) => JsValue::from_str(text),
+        // Copied out of the wasm memory into an array of its own.
+        Stored::Bytes(bytes) => js_sys::Uint8Array::from(bytes).into(),
+    }
+}
+
+/// A stored value as UTF-8 bytes: text (as every version before bytes
+/// stored it) or bytes; `None` when nothing, or something else, is stored.
+fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    value.as_string().map(String::into_bytes)
 }

@@ -29,7 +29,7 @@ const QUOTA_FAULT = `(() => {
   };
 })();`;
 
-/** The data set as stored in IndexedDB (string), or null. */
+/** The data set as stored in IndexedDB (UTF-8 bytes, or text before that), as text, or null. */
 function storedDataset(page) {
   return page.evaluate(
     () =>
@@ -40,7 +40,8 @@ function storedDataset(page) {
           const get = open.result.transaction("values").objectStore("values").get("samverkan.dataset");
           get.onsuccess = () => {
             open.result.close();
-            resolve(get.result ?? null);
+            const value = get.result ?? null;
+            resolve(ArrayBuffer.isView(value) ? new TextDecoder().decode(value) : value);
           };
           get.onerror = () => reject(get.error);
         };

@@ -30,14 +30,18 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         status.set(None);
         progress.set(Some(tf(Text::ImportReading, &[&name])));
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+            // The bytes, not the text: serde_json reads UTF-8 itself.
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let Some(bytes) = bytes
+                .ok()
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            else {
                 progress.set(None);
                 status.set(Status::error(tf(Text::ImportUnreadable, &[&name])));
                 return;
             };
             let result = repo
-                .preview_import(&name, &text, |step| progress.set(Some(step.to_owned())))
+                .preview_import(&name, &bytes, |step| progress.set(Some(step.to_owned())))
                 .await;
             progress.set(None);
             match result {
