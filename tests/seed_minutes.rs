@@ -435,3 +435,26 @@ fn memberships_for_every_decision_maker_and_the_secretary() {
         .iter()
         .any(|s| matches!(s.role, MembershipRole::Substitute { .. })));
 }
+
+#[test]
+fn a_countys_meetings_are_those_of_its_bodies_latest_first() {
+    let data = data();
+    let mut counted = 0;
+    for county in data.live_counties() {
+        let meetings = data.meetings_of_county(&county.id);
+        for meeting in &meetings {
+            let body = data.body(&meeting.body).expect("the meeting's body");
+            assert_eq!(body.county, county.id, "{} is of {}", meeting.id, county.id);
+        }
+        let dates: Vec<_> = meetings.iter().map(|m| m.date.value()).collect();
+        let mut latest_first = dates.clone();
+        latest_first.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, latest_first, "{}: latest first", county.id);
+        counted += meetings.len();
+    }
+    assert_eq!(counted, data.live_meetings().count());
+    assert!(data
+        .meetings_of_county(&CountyId::new("nb"))
+        .iter()
+        .any(|m| m.id.as_str() == MEETING));
+}

@@ -876,6 +876,8 @@ pub(super) fn text(text: Text) -> &'static str {
         AllBodies => "All bodies",
         Year => "Year",
         AllYears => "All years",
+        LatestMinutes => "Latest minutes",
+        AllMeetingsCount => "All {0} meetings and minutes",
         ShowAllCount => "Show all {0}",
         // settings page
         IdentitySaved => "Saved. Your changes are now marked with this.",

@@ -876,6 +876,8 @@ pub(super) fn text(text: Text) -> &'static str {
         AllBodies => "Alla organ",
         Year => "År",
         AllYears => "Alla år",
+        LatestMinutes => "Senaste protokoll",
+        AllMeetingsCount => "Alla {0} möten och protokoll",
         ShowAllCount => "Visa alla {0}",
         // settings page
         IdentitySaved => "Sparat. Dina ändringar märks nu med detta.",

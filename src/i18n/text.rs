@@ -924,6 +924,10 @@ texts! {
     Year,
     AllYears,
     ShowAllCount,
+    /// The overview's heading over a county's latest meetings.
+    LatestMinutes,
+    /// {0} is how many meetings the county has.
+    AllMeetingsCount,
     // settings page
     IdentitySaved,
     ThisCopy,

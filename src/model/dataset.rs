@@ -293,6 +293,16 @@ impl Dataset {
         meetings
     }
 
+    /// The meetings of the county's bodies, latest first (unknown dates last).
+    pub fn meetings_of_county(&self, county: &CountyId) -> Vec<&Meeting> {
+        let mut meetings: Vec<&Meeting> = self
+            .live_meetings()
+            .filter(|m| self.body(&m.body).is_some_and(|b| &b.county == county))
+            .collect();
+        meetings.sort_by(|a, b| b.date.value().cmp(&a.date.value()));
+        meetings
+    }
+
     /// The meeting's § in number order.
     pub fn paragraphs_of(&self, meeting: &MeetingId) -> Vec<&Paragraph> {
         let mut paragraphs: Vec<&Paragraph> = self

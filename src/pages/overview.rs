@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{AgreementLink, BodyLink};
-use crate::i18n::{t, Text};
+use crate::i18n::{t, tf, Text};
 use crate::model::{BodyLevel, County, Dataset};
 use crate::repo::Repo;
 use crate::routes::Page;
@@ -46,7 +46,8 @@ fn CountyStructure(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     let heading_id = format!("lan-{}", county.id);
-    let (levels, agreements, meetings) = repo.snapshot(|d| county_parts(d, &county));
+    let (levels, agreements, (meetings, meeting_count)) =
+        repo.snapshot(|d| county_parts(d, &county));
     let levels = levels
         .into_iter()
         .map(|(level, bodies)| {
@@ -84,16 +85,23 @@ fn CountyStructure(
             <div class="structure">{levels}</div>
             <h3>{t(Text::NavAgreements)}</h3>
             <ul>{agreements}</ul>
-            <h3>{t(Text::Minutes)}</h3>
+            <h3>{t(Text::LatestMinutes)}</h3>
             <ul>{meetings}</ul>
+            {(meeting_count > LATEST_MEETINGS).then(|| view! {
+                <p><A href=Page::Meetings.href()>{tf(Text::AllMeetingsCount, &[&meeting_count])}</A></p>
+            })}
         </section>
     }
 }
 
+/// How many of a county's meetings the overview lists, latest first: a
+/// ten-year archive has hundreds, which belong on the meeting list.
+const LATEST_MEETINGS: usize = 6;
+
 type CountyParts = (
     Vec<(BodyLevel, Vec<(crate::model::BodyId, Vec<String>)>)>,
     Vec<crate::model::AgreementId>,
-    Vec<(crate::model::MeetingId, String)>,
+    (Vec<(crate::model::MeetingId, String)>, usize),
 );
 
 fn county_parts(d: &Dataset, county: &County) -> CountyParts {
@@ -119,10 +127,11 @@ fn county_parts(d: &Dataset, county: &County) -> CountyParts {
         .filter(|a| a.county == county.id)
         .map(|a| a.id.clone())
         .collect();
-    let meetings = d
-        .live_meetings()
-        .filter(|m| d.body(&m.body).is_some_and(|b| b.county == county.id))
+    let meetings = d.meetings_of_county(&county.id);
+    let latest = meetings
+        .iter()
+        .take(LATEST_MEETINGS)
         .map(|m| (m.id.clone(), d.meeting_title(m)))
         .collect();
-    (levels, agreements, meetings)
+    (levels, agreements, (latest, meetings.len()))
 }

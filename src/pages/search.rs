@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
@@ -15,12 +14,15 @@ use crate::i18n::{lang, t, tf, Lang, Text};
 use crate::model::{BodyId, CountyId, Dataset};
 use crate::repo::Repo;
 use crate::routes::{target_href, Page};
-use crate::search::{FilterChoices, Filters, Group, Hit, HitKind, Request, SearchIndex, Span};
+use crate::search::{
+    FilterChoices, Filters, Hit, HitKind, Request, Results, SearchIndex, Span, Target,
+};
 
 /// How many hits of a kind are drawn before "Visa alla": a one-letter
-/// query on a ten-year archive finds thousands, and drawing them all is
-/// what made it slow (scripts/bench.sh).
-const SHOWN_PER_KIND: usize = 25;
+/// query on a ten-year archive finds thousands, and the page searches on
+/// every keystroke, so what is drawn per keystroke is what it costs
+/// (scripts/bench.sh: 25 a kind took 30 ms for the first letter).
+const SHOWN_PER_KIND: usize = 10;
 
 thread_local! {
     /// The index lives as long as the app, so that coming back to the search
@@ -150,19 +152,15 @@ pub fn SearchPage() -> impl IntoView {
             (false, n) => tf(Text::SearchHits, &[&n]),
         }
     };
-    let groups = move || {
-        results
-            .get()
-            .groups
-            .into_iter()
-            .map(|group| view! { <HitGroup group on_show_all=show_all_of /> })
-            .collect_view()
-    };
+    // Keyed by kind, and each group's rows by what they show: a keystroke
+    // redraws only the rows whose hit or marked words changed.
+    let kinds = move || results.with(|r| r.groups.iter().map(|g| g.kind).collect::<Vec<_>>());
+    let group = move |kind: HitKind| view! { <HitGroup kind results on_show_all=show_all_of /> };
     view! {
         <h1>{t(Text::SearchHeading)}</h1>
         <SearchFilters text filters />
         <p class="search-status" role="status" aria-live="polite">{status}</p>
-        {groups}
+        <For each=kinds key=|kind| *kind children=group />
     }
 }
 
@@ -279,11 +277,26 @@ fn marked(spans: Vec<Span>) -> impl IntoView {
         .collect_view()
 }
 
+/// What a row of hits shows; a row is drawn again only when this changes.
+type HitRowKey = (Target, Vec<Span>, Option<String>, Option<Vec<Span>>);
+
+fn hit_row_key(hit: &Hit) -> HitRowKey {
+    (
+        hit.target.clone(),
+        hit.title.clone(),
+        hit.context.clone(),
+        hit.excerpt.clone(),
+    )
+}
+
+/// A hit's row. Its link is a plain `<a>`: the router takes clicks on every
+/// link of the app, and `<A>` would add a memo per row for `aria-current`,
+/// which a hit, never the page being shown, does not need.
 fn hit_item(hit: Hit) -> impl IntoView {
     let href = target_href(&hit.target);
     view! {
         <li>
-            <A href=href attr:lang=DATA_LANG>{marked(hit.title)}</A>
+            <a href=href lang=DATA_LANG>{marked(hit.title)}</a>
             {hit.context.map(|c| view! { <span class="hit-context" lang=DATA_LANG>{c}</span> })}
             {hit.excerpt.map(|e| view! { <p class="excerpt" lang=DATA_LANG>{marked(e)}</p> })}
         </li>
@@ -293,23 +306,46 @@ fn hit_item(hit: Hit) -> impl IntoView {
 /// The hits of one kind under a heading; the first ones until the user asks for all.
 #[component]
 fn HitGroup(
-    group: Group,
+    /// The kind of hits shown.
+    kind: HitKind,
+    /// The search's results; the group shows those of `kind`.
+    results: Memo<Results>,
     /// Asks for every hit of this kind.
     on_show_all: impl Fn(HitKind) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let Group { kind, total, hits } = group;
-    let shown = hits.len();
+    let counts = move || {
+        results.with(|r| {
+            r.group(kind)
+                .map_or((0, 0), |group| (group.hits.len(), group.total))
+        })
+    };
+    let total = move || counts().1;
+    let hits = move || {
+        results.with(|r| {
+            r.group(kind)
+                .map(|group| group.hits.clone())
+                .unwrap_or_default()
+        })
+    };
+    let show_all = move || {
+        let (shown, total) = counts();
+        (shown < total).then(|| {
+            view! {
+                <button type="button" class="secondary" on:click=move |_| on_show_all(kind)>
+                    {tf(Text::ShowAllCount, &[&total])}
+                </button>
+            }
+        })
+    };
     let heading = format!("search-{}", kind.slug());
     let labelled_by = heading.clone();
     view! {
         <section class="hit-group" aria-labelledby=labelled_by>
             <h2 id=heading>{kind.label()} " (" {total} ")"</h2>
-            <ul class="hits">{hits.into_iter().map(hit_item).collect_view()}</ul>
-            {(shown < total).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| on_show_all(kind)>
-                    {tf(Text::ShowAllCount, &[&total])}
-                </button>
-            })}
+            <ul class="hits">
+                <For each=hits key=hit_row_key children=hit_item />
+            </ul>
+            {show_all}
         </section>
     }
 }

@@ -10,7 +10,7 @@ use super::text::{fold_into, words};
 use crate::model::Dataset;
 
 /// A piece of a title or excerpt; `marked` pieces are the matched words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub text: String,
     pub marked: bool,

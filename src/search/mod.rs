@@ -30,7 +30,7 @@ use crate::i18n::{t, Text};
 use crate::model::*;
 
 /// What a hit points at; the UI turns it into a link.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Body(BodyId),
     Agreement {
