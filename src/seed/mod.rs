@@ -30,7 +30,9 @@ pub fn built_in() -> Result<Dataset, SeedError> {
         ..Dataset::default()
     };
     for (fragment, json) in FRAGMENTS {
-        let part: Dataset = serde_json::from_str(json).map_err(|e| SeedError {
+        // From bytes, as the stored data set is read: one copy of the
+        // deserialiser in the wasm instead of one per input type.
+        let part: Dataset = serde_json::from_slice(json.as_bytes()).map_err(|e| SeedError {
             fragment,
             line: e.line(),
             column: e.column(),

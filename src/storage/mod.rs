@@ -177,7 +177,7 @@ impl<S: Store> Persistence<S> {
             .read(key)
             .ok()
             .flatten()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| serde_json::from_slice(raw.as_bytes()).ok())
             .unwrap_or_default()
     }
 
