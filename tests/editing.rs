@@ -915,3 +915,28 @@ fn a_form_writes_only_the_fields_its_user_changed() {
     d.save_from(&new, new.clone(), stamp("a")).unwrap().unwrap();
     assert_eq!(body(&d, "ny").name, "Nytt organ");
 }
+
+/// Two tabs of one copy share the copy id; changes they make in the same
+/// millisecond were given the same history id, and merging the tabs'
+/// histories kept only one of them (tests/e2e/tabs.test.mjs, now and then).
+#[test]
+fn two_tabs_of_one_copy_changing_in_the_same_millisecond_keep_both_history_entries() {
+    let mut a = data();
+    let mut b = data();
+    let mut psb = body(&a, "nb-psb");
+    psb.name = "Namn från flik A".into();
+    let from_a = a.save(psb, stamp("c")).unwrap().unwrap();
+    let mut psb = body(&b, "nb-psb");
+    psb.short_name = Some("FLIK-B".into());
+    let from_b = b.save(psb, stamp("c")).unwrap().unwrap();
+
+    let mut history_a = History::default();
+    let mut history_b = History::default();
+    let id_a = history_a.keep_by("tab-a", from_a, stamp("c"), None);
+    let id_b = history_b.keep_by("tab-b", from_b, stamp("c"), None);
+    assert_ne!(id_a, id_b);
+    history_a.absorb(&history_b);
+    history_b.absorb(&history_a);
+    assert_eq!(history_a.entries.len(), 2);
+    assert_eq!(history_a, history_b);
+}

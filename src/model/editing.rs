@@ -73,9 +73,28 @@ pub struct Change {
 impl History {
     /// Keeps `change` in the history with its stamp; returns the entry id.
     pub fn keep(&mut self, change: Change, stamp: ChangeStamp, undoes: Option<String>) -> String {
-        self.record(change.record, change.action, stamp, change.fields, undoes)
-            .id
-            .clone()
+        self.keep_by("", change, stamp, undoes)
+    }
+
+    /// As [`History::keep`], for one of several writers of a copy (the
+    /// app's tabs), whose entries must not share ids.
+    pub fn keep_by(
+        &mut self,
+        writer: &str,
+        change: Change,
+        stamp: ChangeStamp,
+        undoes: Option<String>,
+    ) -> String {
+        self.record(
+            writer,
+            change.record,
+            change.action,
+            stamp,
+            change.fields,
+            undoes,
+        )
+        .id
+        .clone()
     }
 }
 

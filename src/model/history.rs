@@ -44,8 +44,9 @@ impl ChangeAction {
 /// One change of one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
-    /// Unique within the history: the copy id, the time and a sequence
-    /// number (two tabs of one copy number independently).
+    /// Unique within the history: the copy id, the writer within the copy
+    /// (a tab: two tabs of one copy can change something in the same
+    /// millisecond), the time and a sequence number.
     pub id: String,
     pub record: RecordRef,
     pub action: ChangeAction,
@@ -66,9 +67,11 @@ pub struct History {
 }
 
 impl History {
-    /// Adds an entry, giving it the next id for its copy.
+    /// Adds an entry, giving it the next id for its copy and `writer` (the
+    /// tab; may be empty).
     pub fn record(
         &mut self,
+        writer: &str,
         record: RecordRef,
         action: ChangeAction,
         stamp: ChangeStamp,
@@ -76,8 +79,13 @@ impl History {
         undoes: Option<String>,
     ) -> &HistoryEntry {
         let next = self.entries.len() + 1;
+        let by = if writer.is_empty() {
+            stamp.copy_id.clone()
+        } else {
+            format!("{}~{writer}", stamp.copy_id)
+        };
         self.entries.push(HistoryEntry {
-            id: format!("{}#{}#{next}", stamp.copy_id, stamp.at),
+            id: format!("{by}#{}#{next}", stamp.at),
             record,
             action,
             stamp,
