@@ -69,6 +69,13 @@ impl Backend {
         };
     }
 
+    fn forget_value(&mut self, key: &str) {
+        let _ = match self {
+            Backend::Browser(p) => p.forget_value(key),
+            Backend::Memory(p) => p.forget_value(key),
+        };
+    }
+
     fn save(&mut self, data: &Dataset) -> Result<(), StorageError> {
         match self {
             Backend::Browser(p) => p.save(data),
@@ -145,11 +152,14 @@ pub struct Repo {
     saving: StoredValue<Saving>,
     copy_id: StoredValue<String>,
     identity: RwSignal<CopyIdentity>,
-    /// The exchange ledger, read from storage the first time it is needed
-    /// (`ledger_read`): a ledger that knows an archive's record versions is
-    /// hundreds of KB, and no page but the exchange page needs it at start.
+    /// The exchange ledger. It lives in IndexedDB beside the data set: it
+    /// holds every record version each party is known to have (0.75 M
+    /// characters per party with a ten-year archive), more than localStorage
+    /// (~5 M characters, 2.6 M in Safari) holds for a region's parties. It
+    /// is read just after the first page is drawn (`ledger_read`); only the
+    /// exchange page needs it, and that page waits for it.
     ledger: RwSignal<Ledger>,
-    ledger_read: StoredValue<bool>,
+    ledger_read: RwSignal<bool>,
     /// The data before the last import, for undo (this session only).
     before_import: StoredValue<Option<Dataset>>,
     /// Every change of the data set made here or imported (tracked).
@@ -211,7 +221,7 @@ impl Repo {
             copy_id: StoredValue::new(copy_id),
             identity: RwSignal::new(identity),
             ledger: RwSignal::new(Ledger::default()),
-            ledger_read: StoredValue::new(false),
+            ledger_read: RwSignal::new(false),
             before_import: StoredValue::new(None),
             history: RwSignal::new(history),
             generation: StoredValue::new(None),
@@ -299,6 +309,9 @@ impl Repo {
             self.notices.update(|n| n.extend(notices));
         }
         self.ready.set(true);
+        // After the first page: only the exchange page needs the ledger.
+        yield_to_browser().await;
+        self.read_ledger().await;
     }
 
     fn load_from_backend(&self, notices: &mut Vec<DataNotice>) -> Dataset {
@@ -359,33 +372,85 @@ impl Repo {
 
     /// The exchange log and the parties exchanged with (tracked).
     pub fn ledger(&self) -> Signal<Ledger> {
-        self.read_ledger();
         self.ledger.into()
     }
 
-    /// Reads the ledger from storage, the first time only.
-    fn read_ledger(&self) {
-        if self.ledger_read.get_value() {
-            return;
+    /// Whether the ledger has been read (tracked); the exchange page waits for it.
+    pub fn ledger_ready(&self) -> bool {
+        self.ledger_read.get()
+    }
+
+    /// Reads the ledger: from IndexedDB, or where an earlier version (or a
+    /// browser without IndexedDB) kept it, localStorage; from there it moves
+    /// to IndexedDB.
+    async fn read_ledger(self) {
+        let indexed = self.indexed.get_value();
+        let stored = match &indexed {
+            Some(indexed) => indexed.read_bytes(keys::EXCHANGE_LEDGER).await,
+            None => Ok(None),
+        };
+        let (ledger, to_move) = match stored {
+            Ok(Some(raw)) => (serde_json::from_slice(&raw).unwrap_or_default(), false),
+            Ok(None) => {
+                let local: Ledger = self
+                    .backend
+                    .with_value(|b| b.load_value(keys::EXCHANGE_LEDGER));
+                let to_move = indexed.is_some() && local != Ledger::default();
+                (local, to_move)
+            }
+            Err(e) => {
+                self.notices
+                    .update(|n| n.push(DataNotice::StorageUnavailable(e.to_string())));
+                (Ledger::default(), false)
+            }
+        };
+        self.ledger.set(ledger);
+        self.ledger_read.set(true);
+        if to_move {
+            self.save_ledger();
         }
-        self.ledger_read.set_value(true);
-        let stored = self
-            .backend
-            .with_value(|b| b.load_value::<Ledger>(keys::EXCHANGE_LEDGER));
-        self.ledger.set(stored);
     }
 
     fn update_ledger(&self, f: impl FnOnce(&mut Ledger)) {
-        self.read_ledger();
         self.ledger.update(f);
-        let outcome = self.ledger.with_untracked(|ledger| {
-            self.backend
-                .try_update_value(|b| b.save_value(keys::EXCHANGE_LEDGER, ledger))
+        self.save_ledger();
+    }
+
+    /// Writes the ledger behind; in IndexedDB, after which a copy an earlier
+    /// version kept in localStorage is removed.
+    fn save_ledger(&self) {
+        let Some(indexed) = self.indexed.get_value() else {
+            let outcome = self.ledger.with_untracked(|ledger| {
+                self.backend
+                    .try_update_value(|b| b.save_value(keys::EXCHANGE_LEDGER, ledger))
+            });
+            if let Some(Err(e)) = outcome {
+                self.notices
+                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
+            }
+            return;
+        };
+        let json = self
+            .ledger
+            .with_untracked(serde_json::to_vec)
+            .unwrap_or_default();
+        let repo = *self;
+        mark_saving(true);
+        // Writes start in the order of the changes, so the last one lands last.
+        leptos::task::spawn_local(async move {
+            match indexed
+                .write_value(keys::EXCHANGE_LEDGER, Stored::Bytes(&json))
+                .await
+            {
+                Ok(()) => repo
+                    .backend
+                    .update_value(|b| b.forget_value(keys::EXCHANGE_LEDGER)),
+                Err(e) => repo
+                    .notices
+                    .update(|n| n.push(DataNotice::SaveFailed(e.to_string()))),
+            }
+            mark_saving(false);
         });
-        if let Some(Err(e)) = outcome {
-            self.notices
-                .update(|n| n.push(DataNotice::SaveFailed(e.to_string())));
-        }
     }
 
     fn origin(&self) -> Origin {
@@ -495,7 +560,7 @@ impl Repo {
         });
         if let Some((change, undoes)) = kept {
             self.history.update(|h| {
-                h.keep(change, stamp, undoes);
+                h.keep_by(&self.tab.get_value(), change, stamp, undoes);
             });
         }
         result
@@ -563,7 +628,6 @@ impl Repo {
                 (exchange::county_subset(data, county), name)
             }
             Scope::ChangesFor { party } => {
-                self.read_ledger();
                 let known = self.ledger.with_untracked(|l| l.known_by(party));
                 let to = self.ledger.with_untracked(|l| {
                     l.parties
@@ -914,24 +978,44 @@ impl Repo {
         matches!(
             self.saving.get_value(),
             Saving::Busy | Saving::BusyAndChanged
-        )
+        ) || writes_under_way()
     }
 }
 
+thread_local! {
+    /// Writes under way: the data set's and the ledger's.
+    static WRITES_UNDER_WAY: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// Marks the page while changes are being written (`data-saving` on the
-/// root element), for the update prompt and for tests that reload.
+/// root element, until the last of the writes under way has ended), for the
+/// update prompt and for tests that reload.
 fn mark_saving(on: bool) {
+    let under_way = WRITES_UNDER_WAY.with(|count| {
+        let next = if on {
+            count.get() + 1
+        } else {
+            count.get().saturating_sub(1)
+        };
+        count.set(next);
+        next
+    });
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
         return;
     };
-    let _ = if on {
+    let _ = if under_way > 0 {
         root.set_attribute("data-saving", "")
     } else {
         root.remove_attribute("data-saving")
     };
+}
+
+/// Whether any write is under way (the data set's or the ledger's).
+fn writes_under_way() -> bool {
+    WRITES_UNDER_WAY.with(|count| count.get() > 0)
 }
 
 /// The generation a tab writes next: its own name and one more than the

@@ -27,7 +27,8 @@ pub mod keys {
     pub const COPY_ID: &str = "samverkan.copy-id";
     /// Who keeps this copy (organisation, person).
     pub const IDENTITY: &str = "samverkan.identity";
-    /// The exchange log and what each party is known to hold.
+    /// The exchange log and what each party is known to hold (IndexedDB;
+    /// localStorage without it, and in versions before it).
     pub const EXCHANGE_LEDGER: &str = "samverkan.exchange-ledger";
     /// The change history of the data set (IndexedDB, written with it).
     pub const HISTORY: &str = "samverkan.history";
@@ -158,6 +159,11 @@ impl<S: Store> Persistence<S> {
     /// Removes the stored data set (after it moved to IndexedDB).
     pub fn forget_data_set(&mut self) -> Result<(), StorageError> {
         self.store.remove(keys::DATASET)
+    }
+
+    /// Removes a small value (after it moved to IndexedDB).
+    pub fn forget_value(&mut self, key: &str) -> Result<(), StorageError> {
+        self.store.remove(key)
     }
 
     /// Saves the whole data set in one write, so a failed write leaves the

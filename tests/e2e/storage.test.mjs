@@ -48,3 +48,50 @@ test("edits made in quick succession are all saved", async () => {
   await expectH1(page, "(A3)");
   await expectText(page.locator("h1"), "Länsstyrgruppen");
 });
+
+/** A value the app keeps in IndexedDB, as text (the app stores some as UTF-8 bytes), or null. */
+function indexedValue(page, key) {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("samverkan");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("values").objectStore("values").get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            const value = get.result ?? null;
+            resolve(ArrayBuffer.isView(value) ? new TextDecoder().decode(value) : value);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
+const LEDGER = "samverkan.exchange-ledger";
+
+test("the exchange log is kept in IndexedDB, and one an earlier version kept in localStorage moves there", async () => {
+  const page = await app.openPage("/utbyte");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exportera (.json)" }).click();
+  const name = (await download).suggestedFilename();
+  await expectText(page.locator("#logg ~ *"), name);
+  await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
+  const ledger = await indexedValue(page, LEDGER);
+  assert.ok(ledger && ledger.includes(name), "the export is in the ledger in IndexedDB");
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEDGER), null, "not in localStorage");
+
+  // An earlier version kept the same ledger in localStorage.
+  const fresh = await app.openPage("/");
+  await fresh.evaluate(([key, text]) => localStorage.setItem(key, text), [LEDGER, ledger]);
+  await fresh.goto(new URL("/utbyte", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectText(fresh.locator("#logg ~ *"), name);
+  await fresh.waitForFunction((key) => localStorage.getItem(key) === null, LEDGER);
+  assert.ok((await indexedValue(fresh, LEDGER)).includes(name), "moved to IndexedDB");
+  await fresh.reload();
+  await waitForApp(fresh);
+  await expectText(fresh.locator("#logg ~ *"), name);
+});

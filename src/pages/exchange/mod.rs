@@ -7,6 +7,7 @@ mod import;
 mod log;
 
 use crate::i18n::{t, Text};
+use crate::repo::Repo;
 use leptos::prelude::*;
 
 pub use conflicts::ConflictList;
@@ -36,6 +37,7 @@ impl Status {
 
 #[component]
 pub fn ExchangePage() -> impl IntoView {
+    let repo = Repo::expect_context();
     let status = RwSignal::new(None::<Status>);
     view! {
         <h1>{t(Text::ExchangeHeading)}</h1>
@@ -48,9 +50,16 @@ pub fn ExchangePage() -> impl IntoView {
                 view! { <p class=class role=role>{s.text}</p> }
             })}
         </div>
-        <export::ExportSection status />
-        <import::ImportSection status />
-        <ConflictList status />
-        <log::ExchangeLog />
+        // Export and import note what they do in the exchange ledger, which is
+        // read just after the app's first page.
+        <Show
+            when=move || repo.ledger_ready()
+            fallback=|| view! { <p class="loading" role="status">{t(Text::Loading)}</p> }
+        >
+            <export::ExportSection status />
+            <import::ImportSection status />
+            <ConflictList status />
+            <log::ExchangeLog />
+        </Show>
     }
 }
