@@ -309,8 +309,8 @@ impl Repo {
             self.notices.update(|n| n.extend(notices));
         }
         self.ready.set(true);
-        // After the first page: only the exchange page needs the ledger.
-        yield_to_browser().await;
+        // After the first page is on screen: only the exchange page needs the ledger.
+        after_next_paint().await;
         self.read_ledger().await;
     }
 
@@ -1071,6 +1071,18 @@ async fn yield_to_browser() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has drawn a frame (the next animation frame, then
+/// a task after it): for work that must not delay the first page.
+async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    yield_to_browser().await;
 }
 
 fn random_hex() -> String {
