@@ -1031,7 +1031,7 @@ function table(results) {
   const b = results.bundle;
   if (b && !b.error) {
     for (const f of b.files.filter((f) => ["wasm", "js"].includes(f.kind))) {
-      row("1", `${f.kind} \`${f.file.replace(/-[0-9a-f]{16}/, "-…")}\` raw / gzip / brotli`, `${kib(f.raw)} / ${kib(f.gzip)} / ${kib(f.brotli)}`, "", "");
+      row("1", `${f.kind} \`${f.file.replace(/-[0-9a-f]{8,16}/, "-…")}\` raw / gzip / brotli`, `${kib(f.raw)} / ${kib(f.gzip)} / ${kib(f.brotli)}`, "", "");
     }
     row("1", "wasm + JS, brotli", kib(b.wasm_plus_js.brotli), "≤ 200 KiB", met(b.met));
     const w = b.wasm_breakdown;
