@@ -65,8 +65,11 @@ async function tabTo(page, selector, { text, key = "Tab", step = selector } = {}
   assert.fail(`${step}: ${MAX_TABS} presses of ${key} never reached ${selector} ${text ?? ""} on ${pathAndQuery(page)}`);
 }
 
+/** The page at `path` is open and the app has moved the focus into it (it does so in the frame
+ * after the navigation; a Tab pressed before that would start from the link that was followed). */
 async function waitForPath(page, path) {
   await page.waitForURL((u) => u.pathname === path);
+  await page.waitForFunction(() => document.activeElement?.closest("main") !== null);
 }
 
 test("the first Tab reaches a visible skip link, and Enter moves to the main content", async () => {
