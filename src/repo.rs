@@ -975,10 +975,7 @@ impl Repo {
 
     /// Whether a change is still being written to storage (the page must not reload yet).
     pub fn has_unsaved_changes(&self) -> bool {
-        matches!(
-            self.saving.get_value(),
-            Saving::Busy | Saving::BusyAndChanged
-        ) || writes_under_way()
+        writes_under_way()
     }
 }
 

@@ -120,15 +120,7 @@ impl IndexedStore {
     /// The value under `key` as UTF-8 bytes, whether it was stored as text
     /// or as bytes.
     pub async fn read_bytes(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        let tx = self.transaction(IdbTransactionMode::Readonly)?;
-        let store = tx
-            .object_store(STORE)
-            .map_err(|e| js_failure("IndexedDB", e))?;
-        let request = store
-            .get(&JsValue::from_str(key))
-            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
-        let value = finished(&request).await?;
-        Ok(bytes_of(&value))
+        Ok(self.read_all(&[key]).await?.pop().flatten())
     }
 
     /// Writes one text value; done when the transaction has committed.
