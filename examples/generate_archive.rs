@@ -688,6 +688,7 @@ fn stamp(
     let second = second % (8 * 3600);
     ChangeStamp {
         copy_id: copy.into(),
+        writer: None,
         organisation: Some(organisation.into()),
         person: person.map(Into::into),
         at: format!(

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The pure core (model, seed, search, rules, calendar, exchange) must not depend on the browser or the UI,
+# The pure core (model, seed, search, rules, calendar, exchange, diagram, journal) must not depend on the browser or the UI,
 # so it builds and is tested natively. Fails, printing the lines, if any file there
 # mentions leptos, web_sys, gloo, wasm_bindgen, js_sys or window(.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 dirs=()
-for d in src/model src/seed src/search src/rules src/calendar src/exchange src/diagram src/format.rs; do
+for d in src/model src/seed src/search src/rules src/calendar src/exchange src/diagram src/journal src/format.rs; do
   [ -e "$d" ] && dirs+=("$d")
 done
 if [ ${#dirs[@]} -eq 0 ]; then

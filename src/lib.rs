@@ -10,6 +10,7 @@ pub mod diagram;
 pub mod exchange;
 pub mod format;
 pub mod i18n;
+pub mod journal;
 pub mod model;
 pub mod rules;
 pub mod search;

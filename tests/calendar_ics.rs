@@ -569,6 +569,7 @@ fn re_exporting_after_an_edit_keeps_the_uid_and_raises_the_sequence() {
     m.place = "Luleå, Regionhuset; sal 1".into();
     m.meta.touch(ChangeStamp {
         copy_id: "copy-a".into(),
+        writer: None,
         organisation: Some("Region Norrbotten".into()),
         person: None,
         at: "2026-11-23T09:00:00+01:00".into(),

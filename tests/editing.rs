@@ -8,6 +8,7 @@ use samverkan::model::*;
 fn stamp(copy: &str) -> ChangeStamp {
     ChangeStamp {
         copy_id: copy.into(),
+        writer: None,
         organisation: Some("Region Norrbotten".into()),
         person: Some("Test Testsson".into()),
         at: "2026-11-23T10:00:00Z".into(),

@@ -45,6 +45,7 @@ fn an_exported_file_reads_back_as_the_same_data() {
     };
     let stamp = ChangeStamp {
         copy_id: "kopia-a".into(),
+        writer: None,
         organisation: None,
         person: None,
         at: "2026-11-22T10:00:00Z".into(),

@@ -120,6 +120,7 @@ fn with_conflicts(small: &Dataset) -> Dataset {
         };
         let stamp = ChangeStamp {
             copy_id: copy.into(),
+            writer: None,
             organisation: None,
             person: Some("Åsa Öberg".into()),
             at: at.into(),

@@ -43,6 +43,7 @@ fn stamp(copy: &str, clock: u64, edit: u64) -> ChangeStamp {
     let t = chrono::DateTime::from_timestamp(1_780_000_000 + (clock / 2) as i64, 0).unwrap();
     ChangeStamp {
         copy_id: copy.into(),
+        writer: None,
         organisation: None,
         person: Some(format!("ändring {edit}")),
         at: t.to_rfc3339(),
@@ -448,6 +449,7 @@ fn five_copies_end_equal_with_no_lost_write() {
 fn at(copy: &str, at: &str) -> ChangeStamp {
     ChangeStamp {
         copy_id: copy.into(),
+        writer: None,
         organisation: None,
         person: None,
         at: at.into(),

@@ -11,6 +11,7 @@ use samverkan::rules::due::due_items;
 fn stamp() -> ChangeStamp {
     ChangeStamp {
         copy_id: "c".into(),
+        writer: None,
         organisation: Some("Region Norrbotten".into()),
         person: Some("Test Testsson".into()),
         at: "2026-11-23T10:00:00Z".into(),

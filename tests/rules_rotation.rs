@@ -62,6 +62,7 @@ fn vasterbotten_rotation_is_unknown_until_a_start_is_given() {
         };
         let stamp = ChangeStamp {
             copy_id: "test".into(),
+            writer: None,
             organisation: Some("Region Västerbotten".into()),
             person: None,
             at: "2026-11-22T12:00:00Z".into(),

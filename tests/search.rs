@@ -376,6 +376,7 @@ fn highlights_cover_the_matched_words() {
 fn an_update_gives_what_a_rebuild_gives() {
     let stamp = ChangeStamp {
         copy_id: "test-copy".into(),
+        writer: None,
         organisation: None,
         person: None,
         at: "2026-11-22T10:00:00Z".into(),

@@ -28,6 +28,7 @@ fn edited() -> Dataset {
     };
     let stamp = ChangeStamp {
         copy_id: "browser-test".into(),
+        writer: None,
         organisation: None,
         person: None,
         at: "2026-11-22T10:00:00Z".into(),

@@ -676,6 +676,7 @@ mod tests {
 
         let stamp = |copy: &str, at: &str| ChangeStamp {
             copy_id: copy.into(),
+            writer: None,
             organisation: None,
             person: None,
             at: at.into(),

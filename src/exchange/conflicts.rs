@@ -235,6 +235,7 @@ mod tests {
     fn stamp(copy: &str, at: &str) -> ChangeStamp {
         ChangeStamp {
             copy_id: copy.into(),
+            writer: None,
             organisation: Some(format!("Org {copy}")),
             person: None,
             at: at.into(),

@@ -165,6 +165,86 @@ impl Ledger {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.parties.is_empty()
+    }
+
+    /// What `self` holds that `before` does not: new or changed log lines,
+    /// and per party the changed details and known versions. Stored with the
+    /// change that made it, and merged by the other tabs with [`Ledger::absorb`].
+    pub fn changes_since(&self, before: &Ledger) -> Ledger {
+        let entries = self
+            .entries
+            .iter()
+            .filter(|e| !before.entries.contains(e))
+            .cloned()
+            .collect();
+        let parties = self
+            .parties
+            .iter()
+            .filter_map(|(id, party)| {
+                let old = before.parties.get(id);
+                if old == Some(party) {
+                    return None;
+                }
+                let known = party
+                    .known
+                    .iter()
+                    .filter(|(k, v)| old.and_then(|o| o.known.get(*k)) != Some(*v))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Some((
+                    id.clone(),
+                    Party {
+                        organisation: party.organisation.clone(),
+                        last_exchange: party.last_exchange.clone(),
+                        known,
+                    },
+                ))
+            })
+            .collect();
+        Ledger { entries, parties }
+    }
+
+    /// Takes in another tab's ledger or changes of one: the union of the log
+    /// (a line is the same line when its time, direction and file are;
+    /// undone in either is undone) and of what each party is known to hold.
+    pub fn absorb(&mut self, other: &Ledger) -> bool {
+        let mut changed = false;
+        for entry in &other.entries {
+            let same = |e: &&mut LogEntry| {
+                e.at == entry.at && e.direction == entry.direction && e.file_name == entry.file_name
+            };
+            match self.entries.iter_mut().find(|e| same(e)) {
+                Some(found) => {
+                    if entry.undone && !found.undone {
+                        found.undone = true;
+                        changed = true;
+                    }
+                }
+                None => {
+                    let at = self.entries.partition_point(|e| e.at <= entry.at);
+                    self.entries.insert(at, entry.clone());
+                    changed = true;
+                }
+            }
+        }
+        for (id, theirs) in &other.parties {
+            let ours = self.parties.entry(id.clone()).or_default();
+            let before = ours.clone();
+            if theirs.last_exchange >= ours.last_exchange {
+                ours.last_exchange = theirs.last_exchange.clone();
+                if theirs.organisation.is_some() {
+                    ours.organisation = theirs.organisation.clone();
+                }
+            }
+            ours.known
+                .extend(theirs.known.iter().map(|(k, v)| (k.clone(), v.clone())));
+            changed |= *ours != before;
+        }
+        changed
+    }
+
     /// What `party` is known to hold; empty for a party never exchanged with.
     pub fn known_by(&self, party: &str) -> KnownVersions {
         self.parties
@@ -212,6 +292,7 @@ mod tests {
         let id = data.bodies[0].id.clone();
         let stamp = ChangeStamp {
             copy_id: "a".into(),
+            writer: None,
             organisation: None,
             person: None,
             at: "2026-11-23T11:00:00Z".into(),

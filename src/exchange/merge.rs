@@ -75,6 +75,126 @@ where
     Ok(out)
 }
 
+/// Merges `remote` into `local` in place, touching only the records `remote`
+/// holds: the same result as [`merge`], at a cost that grows with `remote`
+/// (a journal entry of one edit, another tab's save), not with `local` (the
+/// archive). Nothing changes when a record does not merge. Returns whether
+/// anything changed.
+pub fn merge_into(local: &mut Dataset, remote: &Dataset) -> Result<bool, MergeError> {
+    let documents = merged_changes(&local.documents, &remote.documents)?;
+    let counties = merged_changes(&local.counties, &remote.counties)?;
+    let organisations = merged_changes(&local.organisations, &remote.organisations)?;
+    let people = merged_changes(&local.people, &remote.people)?;
+    let bodies = merged_changes(&local.bodies, &remote.bodies)?;
+    let relations = merged_changes(&local.relations, &remote.relations)?;
+    let memberships = merged_changes(&local.memberships, &remote.memberships)?;
+    let agreements = merged_changes(&local.agreements, &remote.agreements)?;
+    let meetings = merged_changes(&local.meetings, &remote.meetings)?;
+    let paragraphs = merged_changes(&local.paragraphs, &remote.paragraphs)?;
+    let positions = merged_changes(&local.positions, &remote.positions)?;
+    let mut changed = local.schema_version < remote.schema_version;
+    local.schema_version = local.schema_version.max(remote.schema_version);
+    changed |= apply_changes(&mut local.documents, documents);
+    changed |= apply_changes(&mut local.counties, counties);
+    changed |= apply_changes(&mut local.organisations, organisations);
+    changed |= apply_changes(&mut local.people, people);
+    changed |= apply_changes(&mut local.bodies, bodies);
+    changed |= apply_changes(&mut local.relations, relations);
+    changed |= apply_changes(&mut local.memberships, memberships);
+    changed |= apply_changes(&mut local.agreements, agreements);
+    changed |= apply_changes(&mut local.meetings, meetings);
+    changed |= apply_changes(&mut local.paragraphs, paragraphs);
+    changed |= apply_changes(&mut local.positions, positions);
+    Ok(changed)
+}
+
+/// For each record of `remote` that differs from `local`: where it goes (the
+/// index of the local record of that id, or appended) and the merged record.
+fn merged_changes<R>(local: &[R], remote: &[R]) -> Result<Vec<(Option<usize>, R)>, MergeError>
+where
+    R: Record + Clone + PartialEq + Serialize + DeserializeOwned,
+    R::Id: Eq + Hash,
+{
+    if remote.is_empty() {
+        return Ok(vec![]);
+    }
+    // A few records (an edit) are looked up by scanning; many (an import) by an index.
+    let index: Option<HashMap<&R::Id, usize>> = (remote.len() > 8).then(|| {
+        let mut index = HashMap::with_capacity(local.len());
+        for (i, record) in local.iter().enumerate() {
+            index.entry(record.id()).or_insert(i);
+        }
+        index
+    });
+    let find = |id: &R::Id| match &index {
+        Some(index) => index.get(id).copied(),
+        None => local.iter().position(|r| r.id() == id),
+    };
+    let mut seen: HashSet<&R::Id> = HashSet::with_capacity(remote.len());
+    let mut out = vec![];
+    for record in remote {
+        if !seen.insert(record.id()) {
+            continue;
+        }
+        match find(record.id()) {
+            Some(i) if local[i] != *record => out.push((Some(i), merge_typed(&local[i], record)?)),
+            Some(_) => {}
+            None => out.push((None, record.clone())),
+        }
+    }
+    Ok(out)
+}
+
+fn apply_changes<R: PartialEq>(local: &mut Vec<R>, changes: Vec<(Option<usize>, R)>) -> bool {
+    let mut changed = false;
+    for (at, record) in changes {
+        match at {
+            Some(i) if local[i] == record => {}
+            Some(i) => {
+                local[i] = record;
+                changed = true;
+            }
+            None => {
+                local.push(record);
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// The records of `after` that are new or differ from `before`, by kind and
+/// id: what a change of the data set (an import, an undo) has to store.
+pub fn changed_records(before: &Dataset, after: &Dataset) -> Dataset {
+    Dataset {
+        schema_version: after.schema_version,
+        documents: changed_of_kind(&before.documents, &after.documents),
+        counties: changed_of_kind(&before.counties, &after.counties),
+        organisations: changed_of_kind(&before.organisations, &after.organisations),
+        people: changed_of_kind(&before.people, &after.people),
+        bodies: changed_of_kind(&before.bodies, &after.bodies),
+        relations: changed_of_kind(&before.relations, &after.relations),
+        memberships: changed_of_kind(&before.memberships, &after.memberships),
+        agreements: changed_of_kind(&before.agreements, &after.agreements),
+        meetings: changed_of_kind(&before.meetings, &after.meetings),
+        paragraphs: changed_of_kind(&before.paragraphs, &after.paragraphs),
+        positions: changed_of_kind(&before.positions, &after.positions),
+    }
+}
+
+fn changed_of_kind<R>(before: &[R], after: &[R]) -> Vec<R>
+where
+    R: Record + Clone + PartialEq,
+    R::Id: Eq + Hash,
+{
+    let by_id: HashMap<&R::Id, &R> = before.iter().map(|r| (r.id(), r)).collect();
+    after
+        .iter()
+        .filter(|r| by_id.get(r.id()).is_none_or(|b| *b != *r))
+        .cloned()
+        .collect()
+}
+
 fn merge_typed<R: Serialize + DeserializeOwned>(local: &R, remote: &R) -> Result<R, MergeError> {
     let json = |r: &R| serde_json::to_value(r).map_err(|e| MergeError(e.to_string()));
     serde_json::from_value(merge_record(&json(local)?, &json(remote)?))
@@ -264,6 +384,7 @@ mod tests {
     fn stamp(copy: &str, at: &str) -> ChangeStamp {
         ChangeStamp {
             copy_id: copy.into(),
+            writer: None,
             organisation: None,
             person: None,
             at: at.into(),

@@ -24,6 +24,6 @@ pub use envelope::{
     ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,
 };
 pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
-pub use merge::{canonical, merge, MergeError};
+pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};

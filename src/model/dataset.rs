@@ -424,6 +424,7 @@ mod tests {
     fn stamp() -> ChangeStamp {
         ChangeStamp {
             copy_id: "copy-a".into(),
+            writer: None,
             organisation: Some("Region Norrbotten".into()),
             person: None,
             at: "2026-11-22T10:00:00Z".into(),

@@ -139,6 +139,24 @@ impl History {
         values
     }
 
+    /// Adds entries this history does not hold yet (from a journal entry or
+    /// another tab), each at its place in time order; returns whether any was
+    /// new. Costs one scan per entry, not a sort of the whole history.
+    pub fn absorb_entries(&mut self, entries: &[HistoryEntry]) -> bool {
+        let mut added = false;
+        for entry in entries {
+            if self.entries.iter().rev().any(|e| e.id == entry.id) {
+                continue;
+            }
+            let at = self.entries.partition_point(|e| {
+                (e.stamp.at.as_str(), e.id.as_str()) <= (entry.stamp.at.as_str(), entry.id.as_str())
+            });
+            self.entries.insert(at, entry.clone());
+            added = true;
+        }
+        added
+    }
+
     /// Adds the entries of another tab's history this one has not seen
     /// (histories only grow, so the union is the newer one).
     pub fn absorb(&mut self, other: &History) {

@@ -47,6 +47,7 @@ impl CopyIdentity {
     pub fn stamp(&self, copy_id: &str, at: &str) -> ChangeStamp {
         ChangeStamp {
             copy_id: copy_id.to_owned(),
+            writer: None,
             organisation: self.organisation.clone(),
             person: self.person.clone(),
             at: at.to_owned(),

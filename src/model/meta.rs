@@ -58,6 +58,12 @@ impl VersionVector {
 pub struct ChangeStamp {
     /// The copy of the data set (one per browser profile) that made the change.
     pub copy_id: String,
+    /// The writer within the copy whose counter the change advanced, when it
+    /// is not the copy itself: each open tab of a copy is a writer of its own
+    /// (`copy-…/2`), so edits two tabs make at the same moment are told apart
+    /// as concurrent instead of one silently replacing the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<String>,
     /// The organisation the copy belongs to, as the user named it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
@@ -66,6 +72,13 @@ pub struct ChangeStamp {
     pub person: Option<String>,
     /// RFC 3339 time of the change.
     pub at: String,
+}
+
+impl ChangeStamp {
+    /// The key under which this change counts in version vectors.
+    pub fn writer_key(&self) -> &str {
+        self.writer.as_deref().unwrap_or(&self.copy_id)
+    }
 }
 
 /// Where a record's content was transcribed from.
@@ -130,7 +143,7 @@ pub struct RecordMeta {
 impl RecordMeta {
     /// Marks the record as changed by `stamp`.
     pub fn touch(&mut self, stamp: ChangeStamp) {
-        self.version.bump(&stamp.copy_id);
+        self.version.bump(stamp.writer_key());
         self.last_change = Some(stamp);
     }
 
@@ -142,7 +155,7 @@ impl RecordMeta {
         if changed.is_empty() {
             return;
         }
-        self.version.bump(&stamp.copy_id);
+        self.version.bump(stamp.writer_key());
         for &field in changed {
             let mut version = self
                 .fields
@@ -152,7 +165,7 @@ impl RecordMeta {
             for sibling in self.conflicts.remove(field).unwrap_or_default() {
                 version.merge(&sibling.version);
             }
-            version.bump(&stamp.copy_id);
+            version.bump(stamp.writer_key());
             self.version.merge(&version);
             self.fields.insert(
                 field.to_owned(),
@@ -218,6 +231,7 @@ mod tests {
     fn stamp(copy: &str) -> ChangeStamp {
         ChangeStamp {
             copy_id: copy.into(),
+            writer: None,
             organisation: None,
             person: None,
             at: "2026-11-22T10:00:00Z".into(),

@@ -100,6 +100,7 @@ mod tests {
     fn stamp() -> ChangeStamp {
         ChangeStamp {
             copy_id: "a".into(),
+            writer: None,
             organisation: None,
             person: None,
             at: "2026-11-23T10:00:00Z".into(),

@@ -377,6 +377,7 @@ mod tests {
     fn stamp() -> ChangeStamp {
         ChangeStamp {
             copy_id: "c".into(),
+            writer: None,
             organisation: None,
             person: None,
             at: "2026-11-22T10:00:00Z".into(),

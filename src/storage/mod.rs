@@ -296,6 +296,7 @@ mod tests {
         };
         let stamp = ChangeStamp {
             copy_id: "a".into(),
+            writer: None,
             organisation: None,
             person: None,
             at: "2026-11-22T10:00:00Z".into(),
