@@ -18,6 +18,7 @@ pub mod seed;
 pub mod storage;
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod download;
 pub mod pages;

@@ -114,6 +114,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="visually-hidden">{t(Text::ThisCopyPrefix)}</span>
                     {copy_label}
                 </A>
+                <SaveStatus />
                 <LanguageSwitch />
             </div>
             <nav aria-label=t(Text::MainNavigation)>
@@ -121,4 +122,26 @@ pub fn SiteHeader() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// Whether what the page shows is stored: "Sparat", "Sparar …" while a
+/// large write (an import) is under way, "Inte sparat" after a failure
+/// (the notice says why and what to do), "Sparas inte" without storage.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    use crate::repo::SaveState;
+    let repo = Repo::expect_context();
+    let state = repo.save_state();
+    let class = move || match state.get() {
+        SaveState::Saved => "save-status saved",
+        SaveState::Saving => "save-status saving",
+        SaveState::Failed | SaveState::NotKept => "save-status failed",
+    };
+    let text = move || match state.get() {
+        SaveState::Saved => t(Text::SaveStateSaved),
+        SaveState::Saving => t(Text::SaveStateSaving),
+        SaveState::Failed => t(Text::SaveStateFailed),
+        SaveState::NotKept => t(Text::SaveStateNotKept),
+    };
+    view! { <span class=class role="status" data-save-status="">{text}</span> }
 }

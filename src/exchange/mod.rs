@@ -17,6 +17,7 @@ mod ledger;
 mod merge;
 mod report;
 mod scope;
+mod undo;
 
 pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
 pub use envelope::{
@@ -27,3 +28,4 @@ pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
 pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
+pub use undo::{undo_import, ImportUndo};

@@ -120,16 +120,21 @@ impl Replica {
 /// The records of `data` named by `refs` (those that exist), as a partial
 /// data set: what an edit of those records stores.
 pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
+    let wanted: std::collections::HashSet<(&str, &str)> = refs
+        .iter()
+        .map(|r| (r.kind.as_str(), r.id.as_str()))
+        .collect();
     macro_rules! pick {
         ($kind:ident) => {
-            data.$kind
-                .iter()
-                .filter(|r| {
-                    refs.iter()
-                        .any(|x| x.kind == stringify!($kind) && x.id == r.id.as_str())
-                })
-                .cloned()
-                .collect()
+            if refs.iter().any(|r| r.kind == stringify!($kind)) {
+                data.$kind
+                    .iter()
+                    .filter(|r| wanted.contains(&(stringify!($kind), r.id.as_str())))
+                    .cloned()
+                    .collect()
+            } else {
+                vec![]
+            }
         };
     }
     Dataset {

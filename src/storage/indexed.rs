@@ -149,6 +149,7 @@ impl IndexedStore {
         guard: &str,
         expected: Option<&str>,
         writes: &[(&str, Stored<'_>)],
+        removes: &[String],
     ) -> Result<bool, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         let store = tx
@@ -167,7 +168,39 @@ impl IndexedStore {
                 .put_with_key(&js_value(*value), &JsValue::from_str(key))
                 .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
         }
+        for key in removes {
+            store
+                .delete(&JsValue::from_str(key))
+                .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
+        }
         committed(&tx).await.map(|()| true)
+    }
+
+    /// Every value whose key starts with `prefix`, with its key, in one
+    /// transaction.
+    pub async fn read_prefix(&self, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let range = web_sys::IdbKeyRange::bound(
+            &JsValue::from_str(prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
+        let keys = store
+            .get_all_keys_with_key(&range)
+            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
+        let values = store
+            .get_all_with_key(&range)
+            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
+        let keys: js_sys::Array = finished(&keys).await?.unchecked_into();
+        let values: js_sys::Array = finished(&values).await?.unchecked_into();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((k.as_string()?, bytes_of(&v)?)))
+            .collect())
     }
 
     /// Reads several values in one transaction (a consistent snapshot), as

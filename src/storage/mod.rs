@@ -35,6 +35,9 @@ pub mod keys {
     /// Who wrote the data set last and how many times: a tab that finds
     /// another value than it last saw merges the stored data in first.
     pub const GENERATION: &str = "samverkan.generation";
+    /// Prefix of the journal's entries (localStorage, and IndexedDB for
+    /// entries too large for it): `samverkan.journal.<entry key>`.
+    pub const JOURNAL_PREFIX: &str = "samverkan.journal.";
     /// Prefix of keys holding stored data that could not be read.
     pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
     /// The interface's language ("sv", "en").
@@ -196,6 +199,14 @@ impl<S: Store> Persistence<S> {
         self.store.write(key, &json)
     }
 
+    /// A value as it is to be stored (a journal entry, already JSON).
+    pub fn write_value_raw(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if !self.saving_allowed {
+            return Err(StorageError::Other(t(Text::StorageKeptUnreadable).into()));
+        }
+        self.store.write(key, value)
+    }
+
     /// This copy's id, created on first use.
     pub fn copy_id(&mut self, new_id: impl FnOnce() -> String) -> Result<String, StorageError> {
         if let Some(id) = self.store.read(keys::COPY_ID)? {
@@ -253,8 +264,13 @@ impl IndexedStore {
         _guard: &str,
         _expected: Option<&str>,
         _writes: &[(&str, Stored<'_>)],
+        _removes: &[String],
     ) -> Result<bool, StorageError> {
         Ok(true)
+    }
+
+    pub async fn read_prefix(&self, _prefix: &str) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+        Ok(vec![])
     }
 
     pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<Vec<u8>>>, StorageError> {

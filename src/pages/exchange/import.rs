@@ -105,9 +105,11 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         status.set(Status::ok(t(Text::ImportCancelled)));
     };
     let undo = move |_| {
-        if repo.undo_import() {
-            can_undo.set(false);
-            status.set(Status::ok(t(Text::ImportUndone)));
+        can_undo.set(false);
+        match repo.undo_import() {
+            Ok(true) => status.set(Status::ok(t(Text::ImportUndone))),
+            Ok(false) => status.set(Status::ok(t(Text::ImportUndoneNothing))),
+            Err(e) => status.set(Status::error(tf(Text::ImportFailed, &[&e]))),
         }
     };
 

@@ -1,0 +1,658 @@
+//! How the store's state reaches storage and the other tabs, following the
+//! core's protocol (`crate::journal`): the stored state is a checkpoint (in
+//! IndexedDB: data set, history, exchange ledger and generation, written in
+//! one transaction) plus a journal of entries, one per change.
+//!
+//! - A change's entry goes to localStorage, synchronously, before the
+//!   method that made the change returns: a reload, a closed tab or a
+//!   crashed renderer right after loses nothing. An entry too large for it
+//!   (an import) goes to IndexedDB; the page shows "Sparar …" and asks
+//!   before being left until that write has committed.
+//! - Other tabs hear of a localStorage entry through the `storage` event
+//!   (which carries the entry), of an IndexedDB entry through a
+//!   BroadcastChannel, and merge it in.
+//! - After [`CHECKPOINT_AFTER_ENTRIES`] entries (or an IndexedDB entry) and
+//!   a quiet moment, a tab writes a checkpoint if the stored generation is
+//!   still the one it holds, and removes the entries the checkpoint holds.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::{Backend, DataNotice, Repo, SaveState};
+use crate::browser::{after_next_paint, mark_saving, sleep, writes_under_way};
+use crate::exchange::{merge_into, Ledger};
+use crate::i18n::{t, Text};
+use crate::journal::{JournalEntry, Replica, TabSync};
+use crate::model::{Dataset, History};
+use crate::storage::{keys, read_stored, IndexedStore, SetAside, StorageError, Stored};
+
+/// Entries up to this size go to localStorage, written synchronously; an
+/// ordinary edit's entry is a few kB. Larger ones go to IndexedDB.
+const LOCAL_ENTRY_LIMIT: usize = 256 * 1024;
+/// A checkpoint is written once a tab holds this many journal entries.
+const CHECKPOINT_AFTER_ENTRIES: usize = 50;
+/// …after this long without another change.
+const CHECKPOINT_DELAY_MS: i32 = 1500;
+/// The BroadcastChannel the tabs of one browser profile talk over.
+const TAB_CHANNEL: &str = "samverkan";
+const ENTRY_MESSAGE: &str = "entry:";
+
+fn storage_key(entry: &str) -> String {
+    format!("{}{entry}", keys::JOURNAL_PREFIX)
+}
+
+/// The checkpoint as read from IndexedDB.
+struct StoredCheckpoint {
+    /// The data set's JSON as UTF-8.
+    data: Option<Vec<u8>>,
+    history: History,
+    generation: Option<String>,
+}
+
+async fn read_checkpoint(indexed: &IndexedStore) -> Result<StoredCheckpoint, StorageError> {
+    let mut values = indexed
+        .read_all(&[keys::DATASET, keys::HISTORY, keys::GENERATION])
+        .await?
+        .into_iter();
+    let data = values.next().flatten();
+    let history = values
+        .next()
+        .flatten()
+        .and_then(|raw| serde_json::from_slice(&raw).ok())
+        .unwrap_or_default();
+    let generation = values
+        .next()
+        .flatten()
+        .map(|raw| String::from_utf8_lossy(&raw).into_owned());
+    Ok(StoredCheckpoint {
+        data,
+        history,
+        generation,
+    })
+}
+
+impl Repo {
+    /// Opens the stored state: the checkpoint (IndexedDB; on first use there,
+    /// what an earlier version kept in localStorage is moved over) with every
+    /// journal entry merged in. Without IndexedDB (blocked, private mode)
+    /// localStorage keeps the checkpoint too.
+    pub(super) async fn load(self) {
+        let mut notices = Vec::new();
+        let copy_id = self.copy_id.get_value();
+        let writer = match crate::browser::claim_writer_slot(&copy_id).await {
+            Some(0) => None,
+            Some(slot) => Some(format!("{copy_id}/{slot}")),
+            None => Some(format!("{copy_id}/{}", self.tab.get_value())),
+        };
+        self.writer.set_value(writer);
+
+        let mut generation = None;
+        let mut history = History::default();
+        let mut large_entries = vec![];
+        let data = match IndexedStore::open().await {
+            Ok(indexed) => match read_checkpoint(&indexed).await {
+                Ok(StoredCheckpoint {
+                    data: Some(raw),
+                    history: stored_history,
+                    generation: stored_generation,
+                }) => match read_stored(&raw) {
+                    Ok(data) => {
+                        large_entries = indexed
+                            .read_prefix(keys::JOURNAL_PREFIX)
+                            .await
+                            .unwrap_or_default();
+                        self.indexed.set_value(Some(indexed));
+                        history = stored_history;
+                        generation = stored_generation;
+                        data
+                    }
+                    Err(reason) => {
+                        let key = format!("{}{}", keys::QUARANTINE_PREFIX, js_sys::Date::now());
+                        let kept_as = indexed
+                            .write_value(&key, Stored::Bytes(&raw))
+                            .await
+                            .ok()
+                            .map(|_| key);
+                        notices.push(DataNotice::SetAside(SetAside { reason, kept_as }));
+                        self.indexed.set_value(Some(indexed));
+                        super::built_in_or_empty(&mut notices)
+                    }
+                },
+                Ok(StoredCheckpoint { data: None, .. }) => {
+                    let (data, restored) = self
+                        .backend
+                        .try_update_value(|b| b.with(|p| p.load_data(&mut notices)))
+                        .unwrap_or_else(|| (super::built_in_or_empty(&mut notices), false));
+                    history = self.local_value(keys::HISTORY);
+                    if restored {
+                        // Moved to IndexedDB as its first checkpoint.
+                        let json = serde_json::to_vec(&data).unwrap_or_default();
+                        match indexed
+                            .write_value(keys::DATASET, Stored::Bytes(&json))
+                            .await
+                        {
+                            Ok(()) => {
+                                self.backend
+                                    .update_value(|b| b.with(|p| p.forget(keys::DATASET)));
+                                self.indexed.set_value(Some(indexed));
+                            }
+                            // Stay on localStorage, where the data is.
+                            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+                        }
+                    } else {
+                        self.indexed.set_value(Some(indexed));
+                    }
+                    data
+                }
+                Err(e) => {
+                    notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                    self.load_from_local(&mut notices, &mut history, &mut generation)
+                }
+            },
+            Err(_) => self.load_from_local(&mut notices, &mut history, &mut generation),
+        };
+
+        // The journal: large entries from IndexedDB, the rest from localStorage.
+        let mut entries = vec![];
+        let local_keys: Vec<String> = self
+            .backend
+            .with_value(|b| b.read(|p| p.keys()))
+            .into_iter()
+            .filter(|k| k.starts_with(keys::JOURNAL_PREFIX))
+            .collect();
+        let local_entries = local_keys.into_iter().filter_map(|k| {
+            let raw = self.local_raw(&k)?;
+            Some((k, raw.into_bytes()))
+        });
+        for (key, raw) in large_entries.into_iter().chain(local_entries) {
+            match JournalEntry::read(&raw) {
+                Ok(entry) => entries.push(entry),
+                Err(e) => notices.push(DataNotice::SetAside(SetAside {
+                    reason: crate::i18n::tf(Text::StoredUnreadable, &[&e.line(), &e.column(), &e]),
+                    kept_as: Some(key),
+                })),
+            }
+        }
+        let checkpoint = Replica {
+            data,
+            history,
+            ledger: Ledger::default(),
+        };
+        let (replica, merged, refused) = Replica::open(checkpoint, entries);
+        for (key, e) in refused {
+            notices.push(DataNotice::SetAside(SetAside {
+                reason: e.to_string(),
+                kept_as: Some(storage_key(&key)),
+            }));
+        }
+        let held = merged.len();
+        self.sync
+            .set_value(TabSync::opened(self.tab.get_value(), generation, merged));
+        self.data.set(replica.data);
+        self.history.set(replica.history);
+        self.ledger.set(replica.ledger);
+        if !notices.is_empty() {
+            self.notices.update(|n| n.extend(notices));
+        }
+        self.ready.set(true);
+        // Entries heard of while loading.
+        self.take_in_held_back();
+        // After the first page is on screen: only the exchange page needs the ledger.
+        after_next_paint().await;
+        self.read_ledger().await;
+        if held > 0 {
+            self.schedule_checkpoint(held >= CHECKPOINT_AFTER_ENTRIES);
+        }
+    }
+
+    fn local_raw(&self, key: &str) -> Option<String> {
+        self.backend.with_value(|b| b.read(|p| p.read_raw(key)))
+    }
+
+    fn local_value<T: serde::de::DeserializeOwned + Default>(&self, key: &str) -> T {
+        self.backend.with_value(|b| match b {
+            Backend::Browser(p) => p.load_value(key),
+            Backend::Memory(p) => p.load_value(key),
+        })
+    }
+
+    fn load_from_local(
+        &self,
+        notices: &mut Vec<DataNotice>,
+        history: &mut History,
+        generation: &mut Option<String>,
+    ) -> Dataset {
+        *history = self.local_value(keys::HISTORY);
+        *generation = self.local_raw(keys::GENERATION);
+        self.backend
+            .try_update_value(|b| b.with(|p| p.load_data(notices).0))
+            .unwrap_or_else(|| super::built_in_or_empty(notices))
+    }
+
+    /// Reads the stored ledger and merges what journal entries brought into it.
+    async fn read_ledger(self) {
+        let stored = match self.indexed.get_value() {
+            Some(indexed) => indexed.read_bytes(keys::EXCHANGE_LEDGER).await,
+            None => Ok(None),
+        };
+        let stored: Ledger = match stored {
+            Ok(Some(raw)) => serde_json::from_slice(&raw).unwrap_or_default(),
+            // Where an earlier version (or a browser without IndexedDB) kept it.
+            Ok(None) => self.local_value(keys::EXCHANGE_LEDGER),
+            Err(e) => {
+                self.notify(DataNotice::StorageUnavailable(e.to_string()));
+                Ledger::default()
+            }
+        };
+        self.ledger.update(|ledger| {
+            let mut all = stored;
+            all.absorb(ledger);
+            *ledger = all;
+        });
+        self.ledger_read.set(true);
+    }
+
+    /// Stores one change: the records it touched, its history entries and
+    /// exchange-log lines, as one journal entry. An ordinary edit's entry is
+    /// in localStorage when this returns.
+    pub(super) fn commit(
+        &self,
+        records: Dataset,
+        history: Vec<crate::model::HistoryEntry>,
+        ledger: Ledger,
+    ) {
+        if self.backend.with_value(|b| matches!(b, Backend::Memory(_))) {
+            return;
+        }
+        let key = self
+            .sync
+            .try_update_value(|s| s.next_key())
+            .unwrap_or_default();
+        let entry = JournalEntry {
+            key: key.clone(),
+            records,
+            history,
+            ledger,
+        };
+        if entry.is_empty() {
+            return;
+        }
+        self.sync.update_value(|s| s.merged(key.clone()));
+        let json = entry.to_json();
+        let at = storage_key(&key);
+        let mut local_error = None;
+        if json.len() <= LOCAL_ENTRY_LIMIT {
+            let written = self
+                .backend
+                .try_update_value(|b| b.with(|p| p.write_raw(&at, &json)));
+            match written {
+                Some(Ok(())) => {
+                    self.settle_save_state();
+                    self.schedule_checkpoint(false);
+                    return;
+                }
+                Some(Err(e)) => local_error = Some(e),
+                None => {}
+            }
+        }
+        let Some(indexed) = self.indexed.get_value() else {
+            self.save_failed(local_error.unwrap_or(StorageError::QuotaExceeded));
+            return;
+        };
+        let repo = *self;
+        mark_saving(true);
+        self.save_state.set(SaveState::Saving);
+        leptos::task::spawn_local(async move {
+            match indexed
+                .write_value(&at, Stored::Bytes(json.as_bytes()))
+                .await
+            {
+                Ok(()) => {
+                    repo.tell_other_tabs(&key);
+                    mark_saving(false);
+                    repo.settle_save_state();
+                    repo.schedule_checkpoint(true);
+                }
+                Err(e) => {
+                    mark_saving(false);
+                    repo.save_failed(e);
+                }
+            }
+        });
+    }
+
+    fn settle_save_state(&self) {
+        let state = if writes_under_way() {
+            SaveState::Saving
+        } else {
+            SaveState::Saved
+        };
+        if self.save_state.get_untracked() != state {
+            self.save_state.set(state);
+        }
+    }
+
+    fn save_failed(&self, error: StorageError) {
+        self.save_state.set(SaveState::Failed);
+        let message = match error {
+            StorageError::QuotaExceeded => t(Text::SaveFailedStorageFull).to_owned(),
+            other => other.to_string(),
+        };
+        self.notify(DataNotice::SaveFailed(message));
+    }
+
+    fn tell_other_tabs(&self, entry: &str) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let message = format!("{ENTRY_MESSAGE}{entry}");
+                let _ = channel.post_message(&wasm_bindgen::JsValue::from_str(&message));
+            }
+        });
+    }
+
+    /// Hears of the other tabs' entries: localStorage's `storage` event
+    /// (with the entry), and the BroadcastChannel for IndexedDB entries.
+    pub(super) fn listen_to_other_tabs(&self) {
+        let repo = *self;
+        if let Some(window) = web_sys::window() {
+            let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
+                move |event: web_sys::StorageEvent| {
+                    let (Some(key), Some(value)) = (event.key(), event.new_value()) else {
+                        return;
+                    };
+                    if let Some(entry) = key.strip_prefix(keys::JOURNAL_PREFIX) {
+                        repo.hear(entry.to_owned(), Some(value));
+                    }
+                },
+            );
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            // The listener lives as long as the page.
+            on_storage.forget();
+        }
+        let Ok(channel) = web_sys::BroadcastChannel::new(TAB_CHANNEL) else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let message = event.data().as_string().unwrap_or_default();
+                if let Some(entry) = message.strip_prefix(ENTRY_MESSAGE) {
+                    repo.hear(entry.to_owned(), None);
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        self.channel.set_value(Some(channel));
+    }
+
+    /// Another tab wrote the entry `key` (`value`: its JSON, when the event
+    /// carried it). Taken in now, or once loading is done and no form is open.
+    fn hear(&self, key: String, value: Option<String>) {
+        if !self.sync.with_value(|s| s.needs(&key)) {
+            return;
+        }
+        if !self.ready.get_untracked() || self.open_forms.get_value() > 0 {
+            self.held.update_value(|h| h.push_back(key));
+            if self.ready.get_untracked() {
+                self.held_back.set(true);
+            }
+            return;
+        }
+        let repo = *self;
+        leptos::task::spawn_local(async move { repo.take_in(key, value).await });
+    }
+
+    /// Takes in what waited for the open forms to close (or for the load).
+    pub(super) fn take_in_held_back(&self) {
+        let keys: Vec<String> = self
+            .held
+            .try_update_value(|h| h.drain(..).collect())
+            .unwrap_or_default();
+        if self.held_back.get_untracked() {
+            self.held_back.set(false);
+        }
+        if keys.is_empty() {
+            return;
+        }
+        let repo = *self;
+        leptos::task::spawn_local(async move {
+            for key in keys {
+                repo.take_in(key, None).await;
+            }
+            repo.schedule_checkpoint(false);
+        });
+    }
+
+    /// Reads and merges another tab's entry; if it is gone from the
+    /// journal, a checkpoint holds it: that is merged instead.
+    async fn take_in(self, key: String, value: Option<String>) {
+        if !self.sync.with_value(|s| s.needs(&key)) {
+            return;
+        }
+        let at = storage_key(&key);
+        let mut raw = value
+            .or_else(|| self.local_raw(&at))
+            .map(String::into_bytes);
+        if raw.is_none() {
+            if let Some(indexed) = self.indexed.get_value() {
+                raw = indexed.read_bytes(&at).await.ok().flatten();
+            }
+        }
+        match raw {
+            Some(raw) => match JournalEntry::read(&raw) {
+                Ok(entry) => self.apply_entry(&entry),
+                Err(e) => self.notify(DataNotice::SaveFailed(e.to_string())),
+            },
+            None => {
+                if let Err(e) = self.absorb_stored_checkpoint().await {
+                    self.notify(DataNotice::SaveFailed(e));
+                }
+            }
+        }
+    }
+
+    fn apply_entry(&self, entry: &JournalEntry) {
+        let mut outcome = Ok(false);
+        self.data.maybe_update(|data| {
+            outcome = merge_into(data, &entry.records);
+            matches!(outcome, Ok(true))
+        });
+        if let Err(e) = outcome {
+            // Not marked as merged: it stays in the journal.
+            self.notify(DataNotice::SaveFailed(e.to_string()));
+            return;
+        }
+        if !entry.history.is_empty() {
+            self.history.update(|h| {
+                h.absorb_entries(&entry.history);
+            });
+        }
+        if !entry.ledger.is_empty() {
+            self.ledger.update(|l| {
+                l.absorb(&entry.ledger);
+            });
+        }
+        self.sync.update_value(|s| s.merged(entry.key.clone()));
+    }
+
+    /// Merges the stored checkpoint (another tab wrote it) into memory.
+    async fn absorb_stored_checkpoint(self) -> Result<(), String> {
+        let (stored, generation) = match self.indexed.get_value() {
+            Some(indexed) => {
+                let snapshot = read_checkpoint(&indexed).await.map_err(|e| e.to_string())?;
+                let ledger = indexed
+                    .read_bytes(keys::EXCHANGE_LEDGER)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|raw| serde_json::from_slice(&raw).ok())
+                    .unwrap_or_default();
+                let data = match snapshot.data {
+                    Some(raw) => read_stored(&raw)?,
+                    None => Dataset::default(),
+                };
+                (
+                    Replica {
+                        data,
+                        history: snapshot.history,
+                        ledger,
+                    },
+                    snapshot.generation,
+                )
+            }
+            None => {
+                let data = self
+                    .local_raw(keys::DATASET)
+                    .map(|raw| read_stored(raw.as_bytes()))
+                    .transpose()?
+                    .unwrap_or_default();
+                (
+                    Replica {
+                        data,
+                        history: self.local_value(keys::HISTORY),
+                        ledger: self.local_value(keys::EXCHANGE_LEDGER),
+                    },
+                    self.local_raw(keys::GENERATION),
+                )
+            }
+        };
+        let mut outcome = Ok(false);
+        self.data.maybe_update(|data| {
+            outcome = merge_into(data, &stored.data);
+            matches!(outcome, Ok(true))
+        });
+        outcome.map_err(|e| e.to_string())?;
+        self.history.update(|h| {
+            h.absorb_entries(&stored.history.entries);
+        });
+        self.ledger.update(|l| {
+            l.absorb(&stored.ledger);
+        });
+        self.sync.update_value(|s| s.checkpoint_merged(generation));
+        Ok(())
+    }
+
+    /// Plans a checkpoint once this tab holds enough entries (`soon`: after
+    /// an IndexedDB entry, whatever the count), after a quiet moment.
+    pub(super) fn schedule_checkpoint(&self, soon: bool) {
+        let held = self.sync.with_value(|s| s.entries_held());
+        if held == 0 || (!soon && held < CHECKPOINT_AFTER_ENTRIES) {
+            return;
+        }
+        if self.checkpoint_pending.get_value() {
+            return;
+        }
+        self.checkpoint_pending.set_value(true);
+        let repo = *self;
+        leptos::task::spawn_local(async move {
+            sleep(CHECKPOINT_DELAY_MS).await;
+            repo.checkpoint().await;
+            repo.checkpoint_pending.set_value(false);
+        });
+    }
+
+    /// Writes what this tab holds as the checkpoint, if no other tab has
+    /// written one since this tab last read or wrote it (else merges that
+    /// one first), and removes the journal entries it holds.
+    async fn checkpoint(self) {
+        for _ in 0..3 {
+            if !self.ledger_read.get_untracked() || self.open_forms.get_value() > 0 {
+                // Tried again when the forms close (take_in_held_back).
+                return;
+            }
+            let plan = self.sync.with_value(|s| s.plan_checkpoint());
+            // Serialised at once, so it holds exactly the entries planned.
+            let data = self
+                .data
+                .with_untracked(serde_json::to_vec)
+                .unwrap_or_default();
+            let history = self
+                .history
+                .with_untracked(serde_json::to_string)
+                .unwrap_or_default();
+            let ledger = self
+                .ledger
+                .with_untracked(serde_json::to_vec)
+                .unwrap_or_default();
+            let local_removes: Vec<String> = plan.removes.iter().map(|k| storage_key(k)).collect();
+            let written = match self.indexed.get_value() {
+                Some(indexed) => {
+                    let writes = [
+                        (keys::DATASET, Stored::Bytes(&data)),
+                        (keys::HISTORY, Stored::Text(&history)),
+                        (keys::EXCHANGE_LEDGER, Stored::Bytes(&ledger)),
+                        (keys::GENERATION, Stored::Text(&plan.next)),
+                    ];
+                    indexed
+                        .write_if_current(
+                            keys::GENERATION,
+                            plan.expected.as_deref(),
+                            &writes,
+                            &local_removes,
+                        )
+                        .await
+                }
+                None => self.checkpoint_to_local(&plan, &data, &history, &ledger),
+            };
+            match written {
+                Ok(true) => {
+                    self.sync.update_value(|s| s.checkpoint_written(&plan));
+                    self.backend.update_value(|b| {
+                        b.with(|p| {
+                            for key in &local_removes {
+                                p.forget(key);
+                            }
+                            if self.indexed.with_value(Option::is_some) {
+                                // Kept in localStorage by versions before IndexedDB.
+                                p.forget(keys::EXCHANGE_LEDGER);
+                            }
+                        })
+                    });
+                    return;
+                }
+                Ok(false) => {
+                    if let Err(e) = self.absorb_stored_checkpoint().await {
+                        self.notify(DataNotice::SaveFailed(e));
+                        return;
+                    }
+                }
+                Err(e) => {
+                    // Nothing is lost: the journal still holds every entry.
+                    let message = match e {
+                        StorageError::QuotaExceeded => t(Text::SaveFailedStorageFull).to_owned(),
+                        other => other.to_string(),
+                    };
+                    self.notify(DataNotice::SaveFailed(message));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The checkpoint in localStorage, when IndexedDB cannot be used.
+    fn checkpoint_to_local(
+        &self,
+        plan: &crate::journal::CheckpointPlan,
+        data: &[u8],
+        history: &str,
+        ledger: &[u8],
+    ) -> Result<bool, StorageError> {
+        if self.local_raw(keys::GENERATION) != plan.expected {
+            return Ok(false);
+        }
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        self.backend
+            .try_update_value(|b| {
+                b.with(|p| {
+                    p.write_raw(keys::DATASET, &text(data))?;
+                    p.write_raw(keys::HISTORY, history)?;
+                    p.write_raw(keys::EXCHANGE_LEDGER, &text(ledger))?;
+                    p.write_raw(keys::GENERATION, &plan.next)
+                })
+            })
+            .unwrap_or(Ok(()))
+            .map(|()| true)
+    }
+}
