@@ -6,7 +6,8 @@
 #
 #   scripts/bench.sh                    everything (skips a build or archive that is up to date)
 #   BENCH_RUNS=3 scripts/bench.sh       runs per figure (default 5)
-#   BENCH_ONLY=import scripts/bench.sh  only some parts: bundle,start,import,profile,layout
+#   BENCH_ONLY=import scripts/bench.sh  only some parts: bundle,start,import,search,edit,profile,layout
+#   BENCH_ONLY=edit scripts/bench.sh    only the edits (Spara → journal entry committed, bytes per edit)
 #   BENCH_SKIP_BUILD=1 scripts/bench.sh use target/bench-dist as it is
 #   BENCH_REF=HEAD scripts/bench.sh     measure a commit instead of the working tree
 #   BENCH_FIT_SCALE=0.3                 scale of the smaller archive (remove target/archive-fit after a change)

@@ -143,5 +143,5 @@ fn SaveStatus() -> impl IntoView {
         SaveState::Failed => t(Text::SaveStateFailed),
         SaveState::NotKept => t(Text::SaveStateNotKept),
     };
-    view! { <span class=class role="status" data-save-status="">{text}</span> }
+    view! { <span class=class aria-live="polite" aria-atomic="true" data-save-status="">{text}</span> }
 }

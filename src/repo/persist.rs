@@ -370,6 +370,29 @@ impl Repo {
                 .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
             // The listener lives as long as the page.
             on_storage.forget();
+            // Every change is in the journal already; when the page is hidden
+            // (a tablet put away, a tab closed) is a good moment to fold the
+            // journal into a checkpoint, so the next start reads less. Cut
+            // short, it leaves the stored state as it was.
+            let on_hidden = Closure::<dyn FnMut()>::new(move || {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.hidden());
+                if hidden && !repo.checkpoint_pending.get_value() {
+                    repo.checkpoint_pending.set_value(true);
+                    leptos::task::spawn_local(async move {
+                        repo.checkpoint().await;
+                        repo.checkpoint_pending.set_value(false);
+                    });
+                }
+            });
+            if let Some(document) = window.document() {
+                let _ = document.add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_hidden.as_ref().unchecked_ref(),
+                );
+            }
+            on_hidden.forget();
         }
         let Ok(channel) = web_sys::BroadcastChannel::new(TAB_CHANNEL) else {
             return;
@@ -560,6 +583,9 @@ impl Repo {
         for _ in 0..3 {
             if !self.ledger_read.get_untracked() || self.open_forms.get_value() > 0 {
                 // Tried again when the forms close (take_in_held_back).
+                return;
+            }
+            if self.sync.with_value(|s| s.entries_held()) == 0 {
                 return;
             }
             let plan = self.sync.with_value(|s| s.plan_checkpoint());

@@ -10,7 +10,8 @@
 //   ev         – the time of the last change / click / keydown / input event (capture phase on
 //                window, so before the app's handlers);
 //   longtasks  – every long task of the page (PerformanceObserver 'longtask');
-//   idb        – every IndexedDB put: key, characters, start, end (transaction complete);
+//   idb        – every IndexedDB put: key, characters (text) or bytes (binary values), start,
+//                end (transaction complete);
 //   arm(cond)  – watches the DOM from now on; `await __bench.pending` resolves when `cond`
 //                (an expression) has become true and the DOM has then been quiet for three
 //                animation frames, with tCond (first mutation batch where cond was true),
@@ -45,7 +46,8 @@
   if (window.IDBObjectStore) {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (value, key) {
-      const rec = { key: String(key), chars: typeof value === "string" ? value.length : null, start: performance.now(), end: null, ok: null };
+      const bytes = ArrayBuffer.isView(value) || value instanceof ArrayBuffer ? value.byteLength : null;
+      const rec = { key: String(key), chars: typeof value === "string" ? value.length : null, bytes, start: performance.now(), end: null, ok: null };
       B.idb.push(rec);
       const done = (ok) => () => {
         if (rec.end === null) {

@@ -15,14 +15,18 @@
 //
 // Environment:
 //   BENCH_RUNS=5            runs per figure (median)
-//   BENCH_ONLY=a,b          only these parts: bundle,start,import,search,profile,layout
+//   BENCH_ONLY=a,b          only these parts: bundle,start,import,search,edit,profile,layout
 //                           ("search": import the archive and type the query only; "import"
 //                           measures the search too)
 //                           ("report": only write the table again from results.json)
 //   BENCH_QUERY="nära vård" what is typed, letter by letter, into the search field
 //   BENCH_NO_MD=1           do not touch BENCHMARKS.md
 //   BENCH_ARCHIVE_DIR=dir   another archive (default target/archive), e.g. target/archive-fit
-//   BENCH_DIST=dir          another build (default target/bench-dist)
+//   BENCH_DIST=dir          another build (default target/bench-dist), e.g. a dev build
+//   BENCH_OUT_DIR=dir       where results.json and the profiles go (default target/bench), e.g.
+//                           to keep the figures of another BENCH_DIST apart
+//   BENCH_EDITS=30          edits counted in the "edit" figures (made: at least 50, to see the
+//                           checkpoint)
 //   BENCH_STEP_TIMEOUT_MS   how long one step may take (default 180000)
 
 import fs from "node:fs";
@@ -42,7 +46,7 @@ const ARCHIVE_DIR = path.resolve(ROOT, process.env.BENCH_ARCHIVE_DIR || "target/
 const ARCHIVE = path.join(ARCHIVE_DIR, "archive.json");
 const CONCURRENT = path.join(ARCHIVE_DIR, "archive-concurrent.json");
 const FIT_ARCHIVE = rel("target/archive-fit/archive.json");
-const OUT_DIR = rel("target/bench");
+const OUT_DIR = path.resolve(ROOT, process.env.BENCH_OUT_DIR || "target/bench");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 5));
 const QUERY = process.env.BENCH_QUERY || "nära vård";
@@ -133,7 +137,11 @@ function machine(browserVersion) {
     // Other work on the machine skews the figures: the load when the run started.
     load_average: os.loadavg().map((x) => Number(x.toFixed(2))),
     // The build measured: written by scripts/bench.sh when it builds target/bench-dist.
-    build: readJson(path.join(OUT_DIR, "build-info.json")) || { commit: "unknown (built outside scripts/bench.sh)" },
+    // (It describes target/bench-dist only: another BENCH_DIST is named by its directory.)
+    build:
+      DIST === rel("target/bench-dist")
+        ? readJson(rel("target/bench/build-info.json")) || { commit: "unknown (built outside scripts/bench.sh)" }
+        : { commit: `${DIST} (BENCH_DIST, built outside scripts/bench.sh)` },
   };
 }
 
@@ -839,6 +847,230 @@ async function importAndMore(browser, baseURL) {
 }
 
 // ---------------------------------------------------------------------------
+// 8. one edit: Spara → the change committed to storage (issue 17)
+//
+// Every edit is one journal entry, written synchronously to localStorage
+// (`samverkan.journal.*`) inside the click on Spara; the data set is only checkpointed to
+// IndexedDB (`samverkan.dataset`) after CHECKPOINT_ENTRIES entries, CHECKPOINT_DELAY_MS
+// later (src/repo/persist.rs). In one fresh profile per data set and CPU rate, the body
+// EDIT_PATH is renamed CHECKPOINT_ENTRIES times; the first EDITS are the figures, the
+// rest are made only to see the checkpoint.
+
+const EDITS = Math.max(1, Number(process.env.BENCH_EDITS || 30));
+/** The same as CHECKPOINT_AFTER_ENTRIES and CHECKPOINT_DELAY_MS in src/repo/persist.rs. */
+const CHECKPOINT_ENTRIES = 50;
+const CHECKPOINT_DELAY_MS = 1500;
+/** After the import's write has ended: time for its checkpoint (1.5 s later) to be written. */
+const IMPORT_SETTLE_MS = 3000;
+const EDIT_PATH = "/organ/nb-psb";
+const EDIT_NAME = "Politiska samverkansberedningen";
+const JOURNAL_PREFIX = "samverkan.journal.";
+
+/** Two animation frames: what the edit set going after its click (effects, drawing) is done. */
+async function settleFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** The journal entries in localStorage, and every IndexedDB put so far counted by key. */
+async function storedJournal(page) {
+  return page.evaluate((prefix) => {
+    const local = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith(prefix)) local.push(k);
+    }
+    const puts = {};
+    for (const p of window.__bench.idb) puts[p.key] = (puts[p.key] || 0) + 1;
+    return { journal_keys_local: local.length, idb_puts: puts, idb_count: window.__bench.idb.length };
+  }, JOURNAL_PREFIX);
+}
+
+/**
+ * One edit of the body's name: Redigera; in the page, the field set (value + `input`
+ * event), then t0, Spara's `click()` (dispatched synchronously: the form's submit handler,
+ * the edit, its journal entry and the synchronous part of redrawing), t1, and the new
+ * `samverkan.journal.*` key looked for at once. Returns t1 − t0, the entry's size and the
+ * IndexedDB puts from the opening of the form until the page has settled after the edit.
+ */
+async function oneEdit(page, name) {
+  const idbFrom = await page.evaluate(() => window.__bench.idb.length);
+  await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  const form = page.locator("form.edit-form").first();
+  const field = form.getByLabel("Namn", { exact: true });
+  await field.waitFor();
+  await settleFrames(page);
+  const r = await field.evaluate(
+    (input, { name, prefix }) => {
+      const B = window.__bench;
+      const journalKeys = () => {
+        const keys = new Set();
+        for (let i = 0; i < localStorage.length; i++) {
+          const k = localStorage.key(i);
+          if (k.startsWith(prefix)) keys.add(k);
+        }
+        return keys;
+      };
+      const button = [...input.form.querySelectorAll("button")].find((b) => b.textContent.trim() === "Spara");
+      if (!button) return { error: "no Spara button in the form" };
+      input.value = name;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const before = journalKeys();
+      const puts = B.idb.length;
+      const t0 = performance.now();
+      button.click();
+      const t1 = performance.now();
+      const putsInHandler = B.idb.slice(puts).map((p) => p.key);
+      const utf8 = new TextEncoder();
+      const entries = [...journalKeys()]
+        .filter((k) => !before.has(k))
+        .map((k) => {
+          const v = localStorage.getItem(k) || "";
+          return { key: k, utf8_bytes: utf8.encode(k).length + utf8.encode(v).length, chars: k.length + v.length, holds_name: v.includes(name) };
+        });
+      return { t0, t1, ms: t1 - t0, entries, puts_in_handler: putsInHandler, form_still_open: input.isConnected };
+    },
+    { name, prefix: JOURNAL_PREFIX },
+  );
+  if (r.error) throw new Error(r.error);
+  r.committed_at_return = r.entries.length === 1;
+  if (!r.entries.length) {
+    // Not in localStorage when the click returned: how long until it is (if ever).
+    const waited = await page
+      .waitForFunction(
+        ({ prefix, name }) => {
+          for (let i = 0; i < localStorage.length; i++) {
+            const k = localStorage.key(i);
+            if (k.startsWith(prefix) && (localStorage.getItem(k) || "").includes(name)) return performance.now();
+          }
+          return false;
+        },
+        { prefix: JOURNAL_PREFIX, name },
+        { timeout: 10_000, polling: 10 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => null);
+    r.committed_late_ms = waited == null ? null : waited - r.t0;
+  }
+  await form.waitFor({ state: "detached" });
+  await settleFrames(page);
+  await sleep(50);
+  const puts = await page.evaluate((from) => window.__bench.idb.slice(from).map((p) => p.key), idbFrom);
+  const { t0, t1, ms, entries, puts_in_handler, committed_at_return, committed_late_ms, form_still_open } = r;
+  return {
+    ms,
+    t0,
+    t1,
+    committed_at_return,
+    committed_late_ms,
+    form_still_open,
+    entry: entries[0] || null,
+    new_entries: entries.length,
+    puts_in_handler,
+    // IndexedDB puts from Redigera to the page settled after Spara.
+    puts_during_edit: puts,
+  };
+}
+
+/** A fresh profile with the built-in data or the archive stored, then the edits at `rate`. */
+async function editSession(browser, baseURL, { archive, rate }) {
+  const { context, page, cdp, problems } = await newPage(browser, baseURL);
+  try {
+    const out = { data: archive ? path.relative(ROOT, ARCHIVE) : "built-in", rate };
+    if (archive) {
+      await page.goto("/utbyte");
+      await startFigures(page);
+      await importPreview(page, ARCHIVE);
+      const apply = await importApply(page);
+      // The import's own write ended, and its checkpoint (CHECKPOINT_DELAY_MS later) too.
+      await page.locator("html:not([data-saving])").waitFor({ state: "attached", timeout: STEP_TIMEOUT });
+      await sleep(IMPORT_SETTLE_MS);
+      out.import = { status: apply.status, written: apply.written };
+      await clientNavigate(page, EDIT_PATH, COND.h1(`/${EDIT_NAME}/`));
+    } else {
+      await page.goto(EDIT_PATH);
+      await startFigures(page);
+      await page.locator("html:not([data-saving])").waitFor({ state: "attached", timeout: STEP_TIMEOUT });
+      await sleep(500);
+    }
+    out.before = await storedJournal(page);
+    await throttle(cdp, rate);
+    const edits = [];
+    const total = Math.max(EDITS, CHECKPOINT_ENTRIES);
+    for (let i = 1; i <= total; i++) edits.push(await oneEdit(page, `${EDIT_NAME} ${rate}x-${i}`));
+    // The checkpoint after the last entry: CHECKPOINT_DELAY_MS, then the data set serialised
+    // and written (slow under throttling with the archive). Waited for until it has
+    // committed, then a little more to see that no second one follows.
+    const last = edits[edits.length - 1];
+    const idbFrom = await page.evaluate(() => window.__bench.idb.length);
+    await sleep(CHECKPOINT_DELAY_MS);
+    await page
+      .waitForFunction(
+        (from) => window.__bench.idb.slice(from).some((p) => p.key === "samverkan.dataset" && p.end !== null),
+        idbFrom,
+        { timeout: STEP_TIMEOUT, polling: 50 },
+      )
+      .catch(() => {});
+    await sleep(1000);
+    await throttle(cdp, 1);
+    const after = await page.evaluate((from) => window.__bench.idb.slice(from), idbFrom);
+    const dataset = after.filter((p) => p.key === "samverkan.dataset");
+    out.after = await storedJournal(page);
+    out.checkpoint = {
+      after_entries: total,
+      dataset_puts: dataset.length,
+      puts: after.map((p) => p.key),
+      // From the last Spara (its click returned) to the data set's put, and to its commit.
+      put_at: dataset[0] ? dataset[0].start - last.t1 : null,
+      committed_at: dataset[0] && dataset[0].end !== null ? dataset[0].end - last.t1 : null,
+      ok: dataset[0] ? dataset[0].ok : null,
+      bytes: dataset[0] ? dataset[0].bytes ?? dataset[0].chars : null,
+    };
+    const counted = edits.slice(0, EDITS);
+    const bytes = counted.map((e) => e.entry?.utf8_bytes).filter((b) => b != null);
+    out.edits = counted.length;
+    out.p50 = quantile(counted.map((e) => e.ms), 0.5);
+    out.p95 = quantile(counted.map((e) => e.ms), 0.95);
+    out.max = quantile(counted.map((e) => e.ms), 1);
+    out.committed_at_return = counted.filter((e) => e.committed_at_return).length;
+    out.entry_holds_name = counted.filter((e) => e.entry?.holds_name).length;
+    out.bytes = { median: median(bytes), min: quantile(bytes, 0), max: quantile(bytes, 1) };
+    out.dataset_puts_in_handler = edits.reduce((n, e) => n + e.puts_in_handler.filter((k) => k === "samverkan.dataset").length, 0);
+    out.dataset_puts_during_edits = edits.reduce((n, e) => n + e.puts_during_edit.filter((k) => k === "samverkan.dataset").length, 0);
+    out.puts_during_edits = edits.reduce((n, e) => n + e.puts_during_edit.length, 0);
+    out.all_edits = edits;
+    out.problems = problems;
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+async function editRuns(browser, baseURL) {
+  const out = {
+    measured:
+      `Spara clicked with element.click() inside the page (synchronous dispatch): performance.now() before and after, ` +
+      `the new ${JOURNAL_PREFIX}* key in localStorage looked for at once; ${EDITS} edits of the body's name on ${EDIT_PATH}, ` +
+      `then more up to ${CHECKPOINT_ENTRIES} to see the checkpoint`,
+  };
+  for (const [key, archive] of [
+    ["built_in", false],
+    ["archive", true],
+  ]) {
+    out[key] = {};
+    for (const rate of [1, 4]) {
+      log(`  edits with ${archive ? "the archive" : "the built-in data"}, ${rate}× CPU`);
+      try {
+        out[key][`${rate}x`] = await editSession(browser, baseURL, { archive, rate });
+      } catch (err) {
+        log(`  FAILED: ${errorText(err)}`);
+        out[key][`${rate}x`] = { error: String(err && err.message ? err.message : err) };
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // CPU profile of the import (the build with wasm names when there is one)
 
 function summarizeProfile(profile, top = 15) {
@@ -1133,6 +1365,44 @@ function table(results) {
       "",
     );
   }
+  const e = results.edit;
+  if (e && !e.error) {
+    const sessions = [];
+    for (const [key, label] of [
+      ["built_in", "the built-in data"],
+      ["archive", "the archive"],
+    ]) {
+      for (const rate of ["1x", "4x"]) {
+        const d = e[key]?.[rate];
+        const what = `one edit with ${label} stored: Spara → committed (journal entry in localStorage), p50 / p95, ${rate.replace("x", "×")} CPU`;
+        if (!d) continue;
+        if (d.error) {
+          row("8", what, `error: ${d.error}`, "", "");
+          continue;
+        }
+        sessions.push({ label, rate, d });
+        const late = d.edits - d.committed_at_return;
+        row("8", `${what} (${d.edits} edits${late ? `; **${late} not in localStorage when the click returned**` : ""})`, `${ms(d.p50)} / ${ms(d.p95)}`, "", "");
+      }
+    }
+    const bytesOf = (key) => {
+      const d = e[key]?.["1x"];
+      return d && !d.error ? `${d.bytes.median} B (${d.bytes.min}–${d.bytes.max})` : "–";
+    };
+    row("8", "bytes written per edit (the new journal key + value, UTF-8), median (min–max): built-in data / the archive", `${bytesOf("built_in")} / ${bytesOf("archive")}`, "", "");
+    if (sessions.length) {
+      const during = sessions.reduce((n, s) => n + s.d.dataset_puts_during_edits, 0);
+      const edits = sessions.reduce((n, s) => n + s.d.all_edits.length, 0);
+      const after = sessions.map((s) => `${s.d.checkpoint.dataset_puts} (${s.label === "the archive" ? "archive" : "built-in"} ${s.rate.replace("x", "×")}${s.d.checkpoint.committed_at != null ? `, committed ${ms(s.d.checkpoint.committed_at)} after the last Spara, ${mib(s.d.checkpoint.bytes)}` : ""})`);
+      row(
+        "8",
+        `IndexedDB writes of the data set (\`samverkan.dataset\`): during ${edits} edits in ${sessions.length} profiles / after the ${CHECKPOINT_ENTRIES}th entry (the checkpoint)`,
+        `${during} / ${after.join(", ")}`,
+        "",
+        "",
+      );
+    }
+  } else if (e) row("8", "edits", `error: ${e.error}`, "", "");
   L.push("");
   for (const n of notes) L.push(n, "");
   if (i && !i.error) {
@@ -1208,6 +1478,7 @@ async function main() {
     await part(results, "import", () => importAndMore(browser, url));
     // Only when asked for: "import" measures the search too.
     if (ONLY && ONLY.has("search")) await part(results, "search", () => searchOnly(browser, url));
+    await part(results, "edit", () => editRuns(browser, url));
     await part(results, "profile", () => profileRun(browser));
     await part(results, "layout", () => layout());
   } finally {

@@ -95,3 +95,77 @@ test("the exchange log is kept in IndexedDB, and one an earlier version kept in 
   await waitForApp(fresh);
   await expectText(fresh.locator("#logg ~ *"), name);
 });
+
+// What the version before the journal stored in IndexedDB: the whole data set (UTF-8 bytes),
+// its history, the exchange ledger and a generation, no journal. After the update all of it
+// opens, and the next edit is kept beside it.
+test("data stored by the version before the journal opens whole after the update", async () => {
+  const page = await app.openPage("/organ/nb-lansstyrgruppen");
+  await page.getByRole("link", { name: "Utbyte", exact: true }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exportera (.json)" }).click();
+  const file = JSON.parse(await (await download).createReadStream().then(async (s) => {
+    let text = "";
+    for await (const chunk of s) text += chunk;
+    return text;
+  }));
+  const body = file.data.bodies.find((b) => b.id === "nb-lansstyrgruppen");
+  body.short_name = "GAMMAL";
+  body.meta = { ...body.meta, version: { "copy-gammal": 3 }, fields: { short_name: { version: { "copy-gammal": 3 } } } };
+  const history = {
+    entries: [{
+      id: "copy-gammal#2026-11-01T10:00:00.000Z#1",
+      record: { kind: "bodies", id: "nb-lansstyrgruppen" },
+      action: "changed",
+      stamp: { copy_id: "copy-gammal", organisation: "Region Norrbotten", at: "2026-11-01T10:00:00.000Z" },
+      fields: [{ field: "short_name", before: null, after: "GAMMAL" }],
+    }],
+  };
+  const ledger = {
+    entries: [{ at: "2026-11-02T09:00:00.000Z", direction: "export", file_name: "gammal-export.json", scope: { kind: "all" }, records: 3 }],
+    parties: {},
+  };
+
+  const fresh = await app.openPage("/");
+  await fresh.evaluate(async ({ data, history, ledger }) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("samverkan", 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("values");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction("values", "readwrite");
+    const store = tx.objectStore("values");
+    store.put(new TextEncoder().encode(JSON.stringify(data)), "samverkan.dataset");
+    store.put(JSON.stringify(history), "samverkan.history");
+    store.put(new TextEncoder().encode(JSON.stringify(ledger)), "samverkan.exchange-ledger");
+    store.put("gammal-flik:7", "samverkan.generation");
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+    for (const key of Object.keys(localStorage)) if (key.startsWith("samverkan.journal.")) localStorage.removeItem(key);
+  }, { data: file.data, history, ledger });
+
+  await fresh.goto(new URL("/organ/nb-lansstyrgruppen", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectH1(fresh, "(GAMMAL)");
+  // The history and the exchange log of the old version are there.
+  await fresh.goto(new URL("/andringar", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectText(fresh.locator("main"), "GAMMAL");
+  await fresh.goto(new URL("/utbyte", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectText(fresh.locator("main"), "gammal-export.json");
+
+  // An edit after the update, reloaded at once: both are there.
+  await fresh.goto(new URL("/organ/nb-psb", fresh.url()).href);
+  await waitForApp(fresh);
+  await fresh.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  await fresh.getByLabel("Namn", { exact: true }).fill("PSB efter uppdateringen");
+  await fresh.getByRole("button", { name: "Spara", exact: true }).click();
+  await fresh.reload();
+  await waitForApp(fresh);
+  await expectH1(fresh, "PSB efter uppdateringen");
+  await fresh.goto(new URL("/organ/nb-lansstyrgruppen", fresh.url()).href);
+  await waitForApp(fresh);
+  await expectH1(fresh, "(GAMMAL)");
+});
