@@ -374,6 +374,35 @@ fn merge_is_commutative_associative_and_idempotent() {
     }
 }
 
+/// The in-place merge the journal uses (`merge_into`, cost of the smaller
+/// side) gives exactly what `merge` gives, record order included, whether
+/// `remote` is a whole copy or only the records one change touched.
+#[test]
+fn merge_into_is_merge_in_place() {
+    for case in 0..cases() {
+        let mut world = World::new(case, 3);
+        world.run(30);
+        let [a, b] = [0, 1].map(|i| world.copies[i].data.clone());
+        let mut into = a.clone();
+        let changed = samverkan::exchange::merge_into(&mut into, &b).unwrap();
+        assert_eq!(into, m(&a, &b), "fall {case}: merge_into == merge");
+        assert_eq!(
+            changed,
+            into != a,
+            "fall {case}: reports a change exactly when there is one"
+        );
+        // Only the records b changed relative to a, as a journal entry holds them.
+        let part = samverkan::exchange::changed_records(&a, &b);
+        let mut from_part = a.clone();
+        samverkan::exchange::merge_into(&mut from_part, &part).unwrap();
+        assert_eq!(
+            canonical(&from_part),
+            canonical(&m(&a, &b)),
+            "fall {case}: a part merges as the whole"
+        );
+    }
+}
+
 #[test]
 fn copies_that_exchanged_both_ways_converge_and_lose_no_write() {
     let (mut edits, mut conflicts) = (0, 0);
