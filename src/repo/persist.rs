@@ -98,10 +98,6 @@ impl Repo {
                     generation: stored_generation,
                 }) => match read_stored(&raw) {
                     Ok(data) => {
-                        large_entries = indexed
-                            .read_prefix(keys::JOURNAL_PREFIX)
-                            .await
-                            .unwrap_or_default();
                         self.indexed.set_value(Some(indexed));
                         history = stored_history;
                         generation = stored_generation;
@@ -154,6 +150,12 @@ impl Repo {
         };
 
         // The journal: large entries from IndexedDB, the rest from localStorage.
+        if let Some(indexed) = self.indexed.get_value() {
+            match indexed.read_prefix(keys::JOURNAL_PREFIX).await {
+                Ok(found) => large_entries = found,
+                Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+            }
+        }
         let mut entries = vec![];
         let local_keys: Vec<String> = self
             .backend

@@ -41,8 +41,7 @@ test("edits made in quick succession are all saved", async () => {
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await expectH1(page, `(${name})`);
   }
-  // Reloading while the last write is under way would lose it.
-  await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
+  // Reloaded at once: every edit is in storage when the page shows it.
   await page.reload();
   await waitForApp(page);
   await expectH1(page, "(A3)");
@@ -72,25 +71,56 @@ function indexedValue(page, key) {
 
 const LEDGER = "samverkan.exchange-ledger";
 
-test("the exchange log is kept in IndexedDB, and one an earlier version kept in localStorage moves there", async () => {
+/** The page as a closed tablet or a tab in the background: `visibilitychange` to hidden. */
+function hidePage(page) {
+  return page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { value: true, configurable: true });
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
+/** The journal entries in localStorage, as text. */
+function journal(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("samverkan.journal."))
+      .map((k) => localStorage.getItem(k)),
+  );
+}
+
+test("an export's log line is stored with the export, and the ledger lands in IndexedDB at the checkpoint", async () => {
   const page = await app.openPage("/utbyte");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Exportera (.json)" }).click();
   const name = (await download).suggestedFilename();
   await expectText(page.locator("#logg ~ *"), name);
-  await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
+  // At once in the journal, before any checkpoint.
+  assert.ok((await journal(page)).some((entry) => entry.includes(name)), "the log line is in the journal");
+  await page.reload();
+  await waitForApp(page);
+  await expectText(page.locator("#logg ~ *"), name);
+  // Hidden: the journal is folded into a checkpoint, the ledger with it.
+  await hidePage(page);
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("samverkan.journal.")));
   const ledger = await indexedValue(page, LEDGER);
   assert.ok(ledger && ledger.includes(name), "the export is in the ledger in IndexedDB");
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEDGER), null, "not in localStorage");
 
-  // An earlier version kept the same ledger in localStorage.
+  // An earlier version kept the same ledger in localStorage: it is read, and moves to
+  // IndexedDB with the next checkpoint.
   const fresh = await app.openPage("/");
   await fresh.evaluate(([key, text]) => localStorage.setItem(key, text), [LEDGER, ledger]);
   await fresh.goto(new URL("/utbyte", fresh.url()).href);
   await waitForApp(fresh);
   await expectText(fresh.locator("#logg ~ *"), name);
+  const second = fresh.waitForEvent("download");
+  await fresh.getByRole("button", { name: "Exportera (.json)" }).click();
+  const secondName = (await second).suggestedFilename();
+  await hidePage(fresh);
   await fresh.waitForFunction((key) => localStorage.getItem(key) === null, LEDGER);
-  assert.ok((await indexedValue(fresh, LEDGER)).includes(name), "moved to IndexedDB");
+  const moved = await indexedValue(fresh, LEDGER);
+  assert.ok(moved.includes(name) && moved.includes(secondName), "moved to IndexedDB, with the new line");
   await fresh.reload();
   await waitForApp(fresh);
   await expectText(fresh.locator("#logg ~ *"), name);
