@@ -88,6 +88,17 @@ where
         if earlier.is_none() {
             fields.retain(|f| f == "deleted");
         }
+        // A field whose value the import left but to which it added a
+        // conflict: set "back" to its value, which resolves the conflict.
+        if let Some(earlier) = earlier {
+            for (field, siblings) in &imported.meta().conflicts {
+                let had = earlier.meta().conflicts.get(field);
+                let has = records[index].meta().conflicts.get(field);
+                if had != Some(siblings) && has == Some(siblings) && !fields.contains(field) {
+                    fields.push(field.clone());
+                }
+            }
+        }
         let set_back: Vec<FieldChange> = fields
             .into_iter()
             .filter(|f| now.get(f).unwrap_or(&null) == wrote.get(f).unwrap_or(&null))
@@ -228,5 +239,34 @@ mod tests {
             .iter()
             .any(|b| b.id == added.id && b.meta.deleted));
         assert!(local.bodies.iter().any(|b| b.id == gone && !b.meta.deleted));
+    }
+
+    #[test]
+    fn undo_takes_back_a_conflict_the_import_brought() {
+        let seed = crate::seed::built_in().unwrap();
+        let a = seed.bodies[0].id.clone();
+        let mut remote = seed.clone();
+        remote
+            .update_body_basics(
+                &a,
+                basics("Namn", Some("NLSG")),
+                stamp("r", "2026-12-01T10:00:00Z"),
+            )
+            .unwrap();
+        let mut local = seed.clone();
+        local
+            .update_body_basics(
+                &a,
+                basics("Namn", Some("LSG")),
+                stamp("l", "2026-12-01T11:00:00Z"),
+            )
+            .unwrap();
+        let before_import = local.clone();
+        let (mut imported, undo) = import(&local, &remote);
+        assert!(!imported.body(&a).unwrap().meta.conflicts.is_empty());
+        undo_import(&mut imported, &undo, &stamp("l", "2026-12-03T10:00:00Z")).unwrap();
+        let body = imported.body(&a).unwrap();
+        assert!(body.meta.conflicts.is_empty(), "{:?}", body.meta.conflicts);
+        assert_eq!(body.short_name, before_import.body(&a).unwrap().short_name);
     }
 }
