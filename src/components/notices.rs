@@ -12,6 +12,7 @@ fn message(notice: &DataNotice) -> String {
         DataNotice::StorageUnavailable(reason) => reason.clone(),
         DataNotice::SaveFailed(reason) => tf(Text::NoticeSaveFailed, &[reason]),
         DataNotice::SeedBroken(reason) => reason.clone(),
+        DataNotice::StorageNearlyFull => t(Text::SaveAtRiskStorageFull).to_owned(),
     }
 }
 

@@ -543,6 +543,7 @@ pub(super) fn text(text: Text) -> &'static str {
         SaveStateFailed => "Not saved",
         SaveStateNotKept => "Not kept",
         ImportUndoneNothing => "Nothing to undo: everything the import changed has been changed again since.",
+        SaveAtRiskStorageFull => "Storage is full. The change is saved, but the browser may have to drop stored data if space runs out. Free some space (for example by removing old site data in the browser) or undo the last import.",
         NoticeSaveFailed => "The change could not be saved: {0}",
         UpdateUnsaved => "A change could not be saved and will be lost if you reload now. Export the data under Exchange first, or reload anyway.",
         UpdateSaving => "A new version of Samverkan is available. Saving and reloading …",

@@ -543,6 +543,7 @@ pub(super) fn text(text: Text) -> &'static str {
         SaveStateFailed => "Inte sparat",
         SaveStateNotKept => "Sparas inte",
         ImportUndoneNothing => "Inget att ångra: allt som importen ändrade har ändrats igen efter den.",
+        SaveAtRiskStorageFull => "Lagringsutrymmet är fullt. Ändringen är sparad, men webbläsaren kan behöva slänga sparad data om utrymmet inte räcker. Frigör utrymme (till exempel genom att ta bort gamla webbplatsdata i webbläsaren) eller ångra den senaste importen.",
         NoticeSaveFailed => "Ändringen kunde inte sparas: {0}",
         UpdateUnsaved => "En ändring kunde inte sparas och försvinner om du laddar om nu. Exportera datan under Utbyte först, eller ladda om ändå.",
         UpdateSaving => "En ny version av Samverkan finns. Sparar och laddar om …",

@@ -568,6 +568,7 @@ texts! {
     SaveStateFailed,
     SaveStateNotKept,
     ImportUndoneNothing,
+    SaveAtRiskStorageFull,
     NoticeSaveFailed,
     UpdateUnsaved,
     UpdateSaving,

@@ -42,6 +42,8 @@ pub enum DataNotice {
     SaveFailed(String),
     /// The built-in data could not be read (a build defect).
     SeedBroken(String),
+    /// A change was saved, but storage is full: the next may not be.
+    StorageNearlyFull,
 }
 
 /// Whether what the page shows is in storage (shown by the header).

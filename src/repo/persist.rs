@@ -5,7 +5,9 @@
 //!
 //! - A change's entry goes to localStorage, synchronously, before the
 //!   method that made the change returns: a reload, a closed tab or a
-//!   crashed renderer right after loses nothing. An entry too large for it
+//!   crashed renderer right after loses nothing. A copy goes to IndexedDB
+//!   right after (`mirror_to_indexed`): it survives the browser dropping
+//!   localStorage on a full disk, and its failure reports the full disk. An entry too large for it
 //!   (an import) goes to IndexedDB; the page shows "Sparar …" and asks
 //!   before being left until that write has committed.
 //! - Other tabs hear of a localStorage entry through the `storage` event
@@ -291,6 +293,7 @@ impl Repo {
             match written {
                 Some(Ok(())) => {
                     self.settle_save_state();
+                    self.mirror_to_indexed(at, json);
                     self.schedule_checkpoint(false);
                     return;
                 }
@@ -320,6 +323,28 @@ impl Repo {
                     mark_saving(false);
                     repo.save_failed(e);
                 }
+            }
+        });
+    }
+
+    /// Writes a copy of a localStorage entry to IndexedDB too. localStorage
+    /// has the entry at once (a reload right after finds it); this copy is
+    /// what remains if the browser cannot keep localStorage (Chromium drops
+    /// an origin's whole localStorage after repeated failed commits on a full
+    /// disk), and its failure is how a full disk is noticed and said.
+    fn mirror_to_indexed(&self, at: String, json: String) {
+        let Some(indexed) = self.indexed.get_value() else {
+            return;
+        };
+        let repo = *self;
+        leptos::task::spawn_local(async move {
+            match indexed
+                .write_value(&at, Stored::Bytes(json.as_bytes()))
+                .await
+            {
+                Ok(()) => {}
+                Err(StorageError::QuotaExceeded) => repo.notify(DataNotice::StorageNearlyFull),
+                Err(e) => repo.notify(DataNotice::SaveFailed(e.to_string())),
             }
         });
     }
