@@ -9,6 +9,21 @@
 //   E2E_FULL_DISK_DIR=/mnt/small node --test tests/e2e/full_disk.test.mjs  uses that directory
 //
 // When the mount is refused the tests are skipped, saying why.
+//
+// Chromium answers QuotaExceededError for IndexedDB while the disk still has a few MB free
+// (~13 MB of 40 here), and localStorage has a limit of its own (10 MB per origin), so these
+// tests stay in that regime. Filling the disk to the last byte (ENOSPC) is another matter and is
+// not tested here: IndexedDB then fails with DataError/UnknownError ("Failed to write blobs
+// (IOError)", "Connection is closing because of: IO error … FILE_ERROR_NO_SPACE"), and
+// localStorage.setItem still succeeds while the browser's write to disk fails — after 8 failed
+// commits Chromium deletes its whole localStorage database (LocalStorageImpl::OnCommitResult,
+// kCommitErrorThreshold), so entries the app showed as "Sparat" can be gone after a restart.
+//
+// Chromium writes localStorage to disk behind the page (seconds later, at times more than 30 s
+// on a busy machine) and on a graceful close. A close while it was writing a large batch (the
+// 10 MB of filler) was seen to lose that whole batch, small entries in it too, on an ordinary
+// disk as well; so the second test checks the full state with a reload, and restarts the
+// browser only once the filler is gone.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -111,11 +126,23 @@ async function restart(page, profile) {
   return launch(profile);
 }
 
-/** A fresh profile directory on the small file system. */
+/**
+ * A fresh profile directory on the small file system; the profiles of earlier tests are
+ * removed first (each holds ~25 MB with a dev build: the service worker's cache and the filler).
+ */
 function freshProfile(name) {
-  const dir = path.join(smallDir, name);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return dir;
+  const root = path.join(smallDir, "samverkan-e2e-profiles");
+  fs.rmSync(root, { recursive: true, force: true });
+  return path.join(root, name);
+}
+
+/** `promise`, or a failure naming `what` after `ms` (page.evaluate has no timeout of its own). */
+function within(ms, what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms (${freeSpace()})`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function freeSpace() {
@@ -144,7 +171,7 @@ async function saved(page) {
  * Chromium refuses; returns how it refused the last piece, e.g. "abort QuotaExceededError".
  */
 function fillIndexedDb(page) {
-  return page.evaluate(async () => {
+  return within(60_000, "filling IndexedDB", page.evaluate(async () => {
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open("e2e-filler", 1);
       open.onupgradeneeded = () => open.result.createObjectStore("blobs");
@@ -179,7 +206,7 @@ function fillIndexedDb(page) {
     }
     db.close();
     return refused;
-  });
+  }));
 }
 
 /** Fills localStorage (keys of its own) until it refuses; returns the name of the last error. */
@@ -228,7 +255,7 @@ test("IndexedDB full for real: an edit still goes to localStorage and survives a
   await expectText(saveStatus(page), "Sparat");
 });
 
-test("IndexedDB and localStorage full for real: 'Inte sparat', the notice, and what was stored survives a restart", { skip }, async () => {
+test("IndexedDB and localStorage full for real: 'Inte sparat', the notice, what was stored stays, and saving works once space is freed", { skip }, async () => {
   const profile = freshProfile("all-full");
   let page = await launch(profile);
   await editShortName(page, "SAVED1");
@@ -244,13 +271,14 @@ test("IndexedDB and localStorage full for real: 'Inte sparat', the notice, and w
   await expectText(saveStatus(page), "Inte sparat");
   await expectH1(page, "(LOST2)");
 
-  // Storage still full: what was stored before opens, in a reload and after a restart.
+  // Storage still full: what was stored before opens. (A reload, not a restart of the browser:
+  // Chromium is still writing the 10 MB of filler to disk behind, and a browser closed during
+  // that write was seen to lose the whole batch — see the note at the top.)
   await page.reload();
   await waitForApp(page);
   await expectH1(page, "(SAVED1)");
+  await expectText(saveStatus(page), "Sparat");
   assert.equal(await fullNotice(page).count(), 0);
-  page = await restart(page, profile);
-  await expectH1(page, "(SAVED1)");
 
   // Space freed: saving works again, and lasts.
   await freeAll(page);
