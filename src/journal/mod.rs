@@ -35,7 +35,7 @@ pub use protocol::{CheckpointPlan, TabSync};
 
 use serde::{Deserialize, Serialize};
 
-use crate::exchange::{changed_records, merge_into, Ledger, MergeError};
+use crate::exchange::{merge_into, Ledger, MergeError};
 use crate::model::{Dataset, History, HistoryEntry, RecordRef};
 
 /// One durable change: what it wrote, to be merged into what is stored.
@@ -151,10 +151,4 @@ pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
         paragraphs: pick!(paragraphs),
         positions: pick!(positions),
     }
-}
-
-/// The records that differ between two states of a data set: what a change
-/// made without naming its records (an import, an undo of one) stores.
-pub fn records_changed(before: &Dataset, after: &Dataset) -> Dataset {
-    changed_records(before, after)
 }

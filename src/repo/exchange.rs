@@ -155,10 +155,16 @@ impl Repo {
         preview: ImportPreview,
         left_out: &BTreeSet<RecordRef>,
     ) -> Result<Effect, String> {
-        let taken = exchange::without(&preview.incoming, left_out);
+        let without_left_out;
+        let taken = if left_out.is_empty() {
+            &preview.incoming
+        } else {
+            without_left_out = exchange::without(&preview.incoming, left_out);
+            &without_left_out
+        };
         let merged = self
             .data
-            .with_untracked(|local| exchange::merge(local, &taken))
+            .with_untracked(|local| exchange::merge(local, taken))
             .map_err(|e| e.to_string())?;
         exchange::check_merged(&merged).map_err(|e| {
             if left_out.is_empty() {

@@ -44,6 +44,14 @@ fn storage_key(entry: &str) -> String {
     format!("{}{entry}", keys::JOURNAL_PREFIX)
 }
 
+/// What a failed write tells the user: a full store says what to do about it.
+fn failure_message(error: StorageError) -> String {
+    match error {
+        StorageError::QuotaExceeded => t(Text::SaveFailedStorageFull).to_owned(),
+        other => other.to_string(),
+    }
+}
+
 /// The checkpoint as read from IndexedDB.
 struct StoredCheckpoint {
     /// The data set's JSON as UTF-8.
@@ -362,11 +370,7 @@ impl Repo {
 
     fn save_failed(&self, error: StorageError) {
         self.save_state.set(SaveState::Failed);
-        let message = match error {
-            StorageError::QuotaExceeded => t(Text::SaveFailedStorageFull).to_owned(),
-            other => other.to_string(),
-        };
-        self.notify(DataNotice::SaveFailed(message));
+        self.notify(DataNotice::SaveFailed(failure_message(error)));
     }
 
     fn tell_other_tabs(&self, entry: &str) {
@@ -673,11 +677,7 @@ impl Repo {
                 }
                 Err(e) => {
                     // Nothing is lost: the journal still holds every entry.
-                    let message = match e {
-                        StorageError::QuotaExceeded => t(Text::SaveFailedStorageFull).to_owned(),
-                        other => other.to_string(),
-                    };
-                    self.notify(DataNotice::SaveFailed(message));
+                    self.notify(DataNotice::SaveFailed(failure_message(e)));
                     return;
                 }
             }
