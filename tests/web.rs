@@ -128,3 +128,16 @@ async fn the_data_set_is_stored_as_bytes_and_text_from_earlier_versions_still_re
     store.write("test.bytes", "").await.unwrap();
     store.write("test.text", "").await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn indexed_db_keeps_the_state_store_contract() {
+    let indexed = samverkan::storage::IndexedStore::open().await.unwrap();
+    samverkan::storage::check_contract(&indexed).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn local_storage_keeps_the_state_store_contract() {
+    clear();
+    let local = samverkan::storage::KeyValueState::new(LocalStore::open().unwrap(), true);
+    samverkan::storage::check_contract(&local).await.unwrap();
+}

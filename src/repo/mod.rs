@@ -12,6 +12,7 @@ mod exchange;
 mod persist;
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ use crate::model::{
     BodyId, Change, ChangeAction, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
     HistoryEntry, MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
 };
-use crate::storage::{IndexedStore, MemoryStore, Persistence, SetAside, StorageError};
+use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
 pub use crate::browser::{local_moment, today};
 pub use exchange::{ExportedFile, ImportPreview};
@@ -134,8 +135,9 @@ pub struct Repo {
     /// localStorage: small values (copy id, identity, language), the journal's
     /// entries, and the checkpoint when IndexedDB cannot be used.
     backend: StoredValue<Backend, LocalStorage>,
-    /// The checkpoint and large journal entries, when IndexedDB can be used.
-    indexed: StoredValue<Option<IndexedStore>, LocalStorage>,
+    /// Where the checkpoint and the journal's entries live (IndexedDB, or
+    /// localStorage or memory where it cannot be used); set by `load`.
+    state: StoredValue<Rc<dyn StateStore>, LocalStorage>,
     copy_id: StoredValue<String>,
     /// This tab's key in version vectors when it is not the copy id (see
     /// `ChangeStamp::writer`).
@@ -210,7 +212,10 @@ impl Repo {
             notices: RwSignal::new(notices),
             save_state: RwSignal::new(save_state),
             backend: StoredValue::new_local(backend),
-            indexed: StoredValue::new_local(None),
+            state: StoredValue::new_local(Rc::new(KeyValueState::new(
+                MemoryStore::default(),
+                false,
+            ))),
             copy_id: StoredValue::new(copy_id),
             writer: StoredValue::new(None),
             tab: StoredValue::new(tab.clone()),

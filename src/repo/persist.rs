@@ -6,7 +6,7 @@
 //! - A change's entry goes to localStorage, synchronously, before the
 //!   method that made the change returns: a reload, a closed tab or a
 //!   crashed renderer right after loses nothing. A copy goes to IndexedDB
-//!   right after (`mirror_to_indexed`): it survives the browser dropping
+//!   right after (`mirror_to_state_store`): it survives the browser dropping
 //!   localStorage on a full disk, and its failure reports the full disk. An entry too large for it
 //!   (an import) goes to IndexedDB; the page shows "Sparar …" and asks
 //!   before being left until that write has committed.
@@ -27,7 +27,9 @@ use crate::exchange::{merge_into, Ledger};
 use crate::i18n::{t, Text};
 use crate::journal::{JournalEntry, Replica, TabSync};
 use crate::model::{Dataset, History};
-use crate::storage::{keys, read_stored, IndexedStore, SetAside, StorageError, Stored};
+use crate::storage::{
+    keys, open_state_store, read_stored, SetAside, StateStore, StorageError, Stored,
+};
 
 /// Entries up to this size go to localStorage, written synchronously; an
 /// ordinary edit's entry is a few kB. Larger ones go to IndexedDB.
@@ -52,7 +54,7 @@ fn failure_message(error: StorageError) -> String {
     }
 }
 
-/// The checkpoint as read from IndexedDB.
+/// The checkpoint as read from the state store.
 struct StoredCheckpoint {
     /// The data set's JSON as UTF-8.
     data: Option<Vec<u8>>,
@@ -60,8 +62,8 @@ struct StoredCheckpoint {
     generation: Option<String>,
 }
 
-async fn read_checkpoint(indexed: &IndexedStore) -> Result<StoredCheckpoint, StorageError> {
-    let mut values = indexed
+async fn read_checkpoint(state: &dyn StateStore) -> Result<StoredCheckpoint, StorageError> {
+    let mut values = state
         .read_all(&[keys::DATASET, keys::HISTORY, keys::GENERATION])
         .await?
         .into_iter();
@@ -83,10 +85,9 @@ async fn read_checkpoint(indexed: &IndexedStore) -> Result<StoredCheckpoint, Sto
 }
 
 impl Repo {
-    /// Opens the stored state: the checkpoint (IndexedDB; on first use there,
+    /// Opens the stored state: the checkpoint (on first use of IndexedDB,
     /// what an earlier version kept in localStorage is moved over) with every
-    /// journal entry merged in. Without IndexedDB (blocked, private mode)
-    /// localStorage keeps the checkpoint too.
+    /// journal entry merged in.
     pub(super) async fn load(self) {
         let mut notices = Vec::new();
         let copy_id = self.copy_id.get_value();
@@ -97,87 +98,66 @@ impl Repo {
         };
         self.writer.set_value(writer);
 
+        let local_storage_works = self
+            .backend
+            .with_value(|b| matches!(b, Backend::Browser(_)));
+        // Without localStorage the header already says nothing is kept.
+        let state = open_state_store(local_storage_works).await;
+        self.state.set_value(state.clone());
         let mut generation = None;
         let mut history = History::default();
-        let mut large_entries = vec![];
-        let data = match IndexedStore::open().await {
-            Ok(indexed) => match read_checkpoint(&indexed).await {
-                Ok(StoredCheckpoint {
-                    data: Some(raw),
-                    history: stored_history,
-                    generation: stored_generation,
-                }) => match read_stored(&raw) {
-                    Ok(data) => {
-                        self.indexed.set_value(Some(indexed));
-                        history = stored_history;
-                        generation = stored_generation;
-                        data
-                    }
-                    Err(reason) => {
-                        let key = format!("{}{}", keys::QUARANTINE_PREFIX, js_sys::Date::now());
-                        let kept_as = indexed
-                            .write_value(&key, Stored::Bytes(&raw))
-                            .await
-                            .ok()
-                            .map(|_| key);
-                        notices.push(DataNotice::SetAside(SetAside { reason, kept_as }));
-                        self.indexed.set_value(Some(indexed));
-                        super::built_in_or_empty(&mut notices)
-                    }
-                },
-                Ok(StoredCheckpoint { data: None, .. }) => {
-                    let (data, restored) = self
-                        .backend
-                        .try_update_value(|b| b.with(|p| p.load_data(&mut notices)))
-                        .unwrap_or_else(|| (super::built_in_or_empty(&mut notices), false));
-                    history = self.local_value(keys::HISTORY);
-                    if restored {
-                        // Moved to IndexedDB as its first checkpoint.
-                        let json = serde_json::to_vec(&data).unwrap_or_default();
-                        match indexed
-                            .write_value(keys::DATASET, Stored::Bytes(&json))
-                            .await
-                        {
-                            Ok(()) => {
-                                self.backend
-                                    .update_value(|b| b.with(|p| p.forget(keys::DATASET)));
-                                self.indexed.set_value(Some(indexed));
-                            }
-                            // Stay on localStorage, where the data is.
-                            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
-                        }
-                    } else {
-                        self.indexed.set_value(Some(indexed));
-                    }
+        let data = match read_checkpoint(&*state).await {
+            Ok(StoredCheckpoint {
+                data: Some(raw),
+                history: stored_history,
+                generation: stored_generation,
+            }) => match read_stored(&raw) {
+                Ok(data) => {
+                    history = stored_history;
+                    generation = stored_generation;
                     data
                 }
-                Err(e) => {
-                    notices.push(DataNotice::StorageUnavailable(e.to_string()));
-                    self.load_from_local(&mut notices, &mut history, &mut generation)
+                Err(reason) => {
+                    let key = format!("{}{}", keys::QUARANTINE_PREFIX, js_sys::Date::now());
+                    let kept_as = state
+                        .write(&key, Stored::Bytes(&raw))
+                        .await
+                        .ok()
+                        .map(|_| key);
+                    notices.push(DataNotice::SetAside(SetAside { reason, kept_as }));
+                    super::built_in_or_empty(&mut notices)
                 }
             },
-            Err(_) => self.load_from_local(&mut notices, &mut history, &mut generation),
+            Ok(StoredCheckpoint { data: None, .. }) => {
+                history = self.local_value(keys::HISTORY);
+                self.move_legacy_data(&*state, &mut notices).await
+            }
+            Err(e) => {
+                notices.push(DataNotice::StorageUnavailable(e.to_string()));
+                super::built_in_or_empty(&mut notices)
+            }
         };
 
-        // The journal: large entries from IndexedDB, the rest from localStorage.
-        if let Some(indexed) = self.indexed.get_value() {
-            match indexed.read_prefix(keys::JOURNAL_PREFIX).await {
-                Ok(found) => large_entries = found,
-                Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
-            }
+        // The journal: every entry in the state store, and the ones in
+        // localStorage (there at once, copied to the state store after).
+        let mut found = std::collections::BTreeMap::new();
+        match state.read_prefix(keys::JOURNAL_PREFIX).await {
+            Ok(stored) => found.extend(stored),
+            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
         }
-        let mut entries = vec![];
         let local_keys: Vec<String> = self
             .backend
             .with_value(|b| b.read(|p| p.keys()))
             .into_iter()
             .filter(|k| k.starts_with(keys::JOURNAL_PREFIX))
             .collect();
-        let local_entries = local_keys.into_iter().filter_map(|k| {
-            let raw = self.local_raw(&k)?;
-            Some((k, raw.into_bytes()))
-        });
-        for (key, raw) in large_entries.into_iter().chain(local_entries) {
+        for key in local_keys {
+            if let Some(raw) = self.local_raw(&key) {
+                found.insert(key, raw.into_bytes());
+            }
+        }
+        let mut entries = vec![];
+        for (key, raw) in found {
             match JournalEntry::read(&raw) {
                 Ok(entry) => entries.push(entry),
                 Err(e) => notices.push(DataNotice::SetAside(SetAside {
@@ -229,28 +209,49 @@ impl Repo {
         })
     }
 
-    fn load_from_local(
+    /// The data set an earlier version kept in localStorage (or the
+    /// built-in one on first start), written to the state store as its first
+    /// checkpoint. Until that write succeeds it stays where it is, and a
+    /// failed write keeps it there for the next start.
+    async fn move_legacy_data(
         &self,
+        state: &dyn StateStore,
         notices: &mut Vec<DataNotice>,
-        history: &mut History,
-        generation: &mut Option<String>,
     ) -> Dataset {
-        *history = self.local_value(keys::HISTORY);
-        *generation = self.local_raw(keys::GENERATION);
-        self.backend
-            .try_update_value(|b| b.with(|p| p.load_data(notices).0))
-            .unwrap_or_else(|| super::built_in_or_empty(notices))
+        let (data, restored) = self
+            .backend
+            .try_update_value(|b| b.with(|p| p.load_data(notices)))
+            .unwrap_or_else(|| (super::built_in_or_empty(notices), false));
+        if restored && !state.is_local_storage() {
+            let json = serde_json::to_vec(&data).unwrap_or_default();
+            let history = self.local_raw(keys::HISTORY);
+            let mut writes = vec![(keys::DATASET, Stored::Bytes(&json))];
+            if let Some(history) = &history {
+                writes.push((keys::HISTORY, Stored::Text(history)));
+            }
+            match state
+                .write_if_current(keys::GENERATION, None, &writes, &[])
+                .await
+            {
+                Ok(_) => self.backend.update_value(|b| {
+                    b.with(|p| {
+                        p.forget(keys::DATASET);
+                        p.forget(keys::HISTORY);
+                    })
+                }),
+                Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+            }
+        }
+        data
     }
 
     /// Reads the stored ledger and merges what journal entries brought into it.
     async fn read_ledger(self) {
-        let stored = match self.indexed.get_value() {
-            Some(indexed) => indexed.read_bytes(keys::EXCHANGE_LEDGER).await,
-            None => Ok(None),
-        };
+        let state = self.state.get_value();
+        let stored = state.read(keys::EXCHANGE_LEDGER).await;
         let stored: Ledger = match stored {
             Ok(Some(raw)) => serde_json::from_slice(&raw).unwrap_or_default(),
-            // Where an earlier version (or a browser without IndexedDB) kept it.
+            // Where versions before IndexedDB kept it.
             Ok(None) => self.local_value(keys::EXCHANGE_LEDGER),
             Err(e) => {
                 self.notify(DataNotice::StorageUnavailable(e.to_string()));
@@ -301,7 +302,7 @@ impl Repo {
             match written {
                 Some(Ok(())) => {
                     self.settle_save_state();
-                    self.mirror_to_indexed(at, json);
+                    self.mirror_to_state_store(at, json);
                     self.schedule_checkpoint(false);
                     return;
                 }
@@ -309,18 +310,16 @@ impl Repo {
                 None => {}
             }
         }
-        let Some(indexed) = self.indexed.get_value() else {
+        let state = self.state.get_value();
+        if state.is_local_storage() {
             self.save_failed(local_error.unwrap_or(StorageError::QuotaExceeded));
             return;
-        };
+        }
         let repo = *self;
         mark_saving(true);
         self.save_state.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            match indexed
-                .write_value(&at, Stored::Bytes(json.as_bytes()))
-                .await
-            {
+            match state.write(&at, Stored::Bytes(json.as_bytes())).await {
                 Ok(()) => {
                     repo.tell_other_tabs(&key);
                     mark_saving(false);
@@ -335,21 +334,19 @@ impl Repo {
         });
     }
 
-    /// Writes a copy of a localStorage entry to IndexedDB too. localStorage
+    /// Writes a copy of a localStorage entry to the state store (IndexedDB) too. localStorage
     /// has the entry at once (a reload right after finds it); this copy is
     /// what remains if the browser cannot keep localStorage (Chromium drops
     /// an origin's whole localStorage after repeated failed commits on a full
     /// disk), and its failure is how a full disk is noticed and said.
-    fn mirror_to_indexed(&self, at: String, json: String) {
-        let Some(indexed) = self.indexed.get_value() else {
+    fn mirror_to_state_store(&self, at: String, json: String) {
+        let state = self.state.get_value();
+        if state.is_local_storage() {
             return;
-        };
+        }
         let repo = *self;
         leptos::task::spawn_local(async move {
-            match indexed
-                .write_value(&at, Stored::Bytes(json.as_bytes()))
-                .await
-            {
+            match state.write(&at, Stored::Bytes(json.as_bytes())).await {
                 Ok(()) => {}
                 Err(StorageError::QuotaExceeded) => repo.notify(DataNotice::StorageNearlyFull),
                 Err(e) => repo.notify(DataNotice::SaveFailed(e.to_string())),
@@ -490,9 +487,8 @@ impl Repo {
             .or_else(|| self.local_raw(&at))
             .map(String::into_bytes);
         if raw.is_none() {
-            if let Some(indexed) = self.indexed.get_value() {
-                raw = indexed.read_bytes(&at).await.ok().flatten();
-            }
+            let state = self.state.get_value();
+            raw = state.read(&at).await.ok().flatten();
         }
         match raw {
             Some(raw) => match JournalEntry::read(&raw) {
@@ -533,44 +529,24 @@ impl Repo {
 
     /// Merges the stored checkpoint (another tab wrote it) into memory.
     async fn absorb_stored_checkpoint(self) -> Result<(), String> {
-        let (stored, generation) = match self.indexed.get_value() {
-            Some(indexed) => {
-                let snapshot = read_checkpoint(&indexed).await.map_err(|e| e.to_string())?;
-                let ledger = indexed
-                    .read_bytes(keys::EXCHANGE_LEDGER)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|raw| serde_json::from_slice(&raw).ok())
-                    .unwrap_or_default();
-                let data = match snapshot.data {
-                    Some(raw) => read_stored(&raw)?,
-                    None => Dataset::default(),
-                };
-                (
-                    Replica {
-                        data,
-                        history: snapshot.history,
-                        ledger,
-                    },
-                    snapshot.generation,
-                )
-            }
-            None => {
-                let data = self
-                    .local_raw(keys::DATASET)
-                    .map(|raw| read_stored(raw.as_bytes()))
-                    .transpose()?
-                    .unwrap_or_default();
-                (
-                    Replica {
-                        data,
-                        history: self.local_value(keys::HISTORY),
-                        ledger: self.local_value(keys::EXCHANGE_LEDGER),
-                    },
-                    self.local_raw(keys::GENERATION),
-                )
-            }
+        let state = self.state.get_value();
+        let snapshot = read_checkpoint(&*state).await.map_err(|e| e.to_string())?;
+        let ledger = state
+            .read(keys::EXCHANGE_LEDGER)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_slice(&raw).ok())
+            .unwrap_or_default();
+        let data = match snapshot.data {
+            Some(raw) => read_stored(&raw)?,
+            None => Dataset::default(),
+        };
+        let generation = snapshot.generation;
+        let stored = Replica {
+            data,
+            history: snapshot.history,
+            ledger,
         };
         let mut outcome = Ok(false);
         self.data.maybe_update(|data| {
@@ -634,39 +610,36 @@ impl Repo {
                 .with_untracked(serde_json::to_vec)
                 .unwrap_or_default();
             let local_removes: Vec<String> = plan.removes.iter().map(|k| storage_key(k)).collect();
-            let written = match self.indexed.get_value() {
-                Some(indexed) => {
-                    let writes = [
-                        (keys::DATASET, Stored::Bytes(&data)),
-                        (keys::HISTORY, Stored::Text(&history)),
-                        (keys::EXCHANGE_LEDGER, Stored::Bytes(&ledger)),
-                        (keys::GENERATION, Stored::Text(&plan.next)),
-                    ];
-                    indexed
-                        .write_if_current(
-                            keys::GENERATION,
-                            plan.expected.as_deref(),
-                            &writes,
-                            &local_removes,
-                        )
-                        .await
-                }
-                None => self.checkpoint_to_local(&plan, &data, &history, &ledger),
-            };
+            let writes = [
+                (keys::DATASET, Stored::Bytes(&data)),
+                (keys::HISTORY, Stored::Text(&history)),
+                (keys::EXCHANGE_LEDGER, Stored::Bytes(&ledger)),
+                (keys::GENERATION, Stored::Text(&plan.next)),
+            ];
+            let state = self.state.get_value();
+            let written = state
+                .write_if_current(
+                    keys::GENERATION,
+                    plan.expected.as_deref(),
+                    &writes,
+                    &local_removes,
+                )
+                .await;
             match written {
                 Ok(true) => {
                     self.sync.update_value(|s| s.checkpoint_written(&plan));
-                    self.backend.update_value(|b| {
-                        b.with(|p| {
-                            for key in &local_removes {
-                                p.forget(key);
-                            }
-                            if self.indexed.with_value(Option::is_some) {
-                                // Kept in localStorage by versions before IndexedDB.
+                    // The entries' localStorage copies, and the ledger where
+                    // versions before IndexedDB kept it.
+                    if !state.is_local_storage() {
+                        self.backend.update_value(|b| {
+                            b.with(|p| {
+                                for key in &local_removes {
+                                    p.forget(key);
+                                }
                                 p.forget(keys::EXCHANGE_LEDGER);
-                            }
-                        })
-                    });
+                            })
+                        });
+                    }
                     return;
                 }
                 Ok(false) => {
@@ -682,30 +655,5 @@ impl Repo {
                 }
             }
         }
-    }
-
-    /// The checkpoint in localStorage, when IndexedDB cannot be used.
-    fn checkpoint_to_local(
-        &self,
-        plan: &crate::journal::CheckpointPlan,
-        data: &[u8],
-        history: &str,
-        ledger: &[u8],
-    ) -> Result<bool, StorageError> {
-        if self.local_raw(keys::GENERATION) != plan.expected {
-            return Ok(false);
-        }
-        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-        self.backend
-            .try_update_value(|b| {
-                b.with(|p| {
-                    p.write_raw(keys::DATASET, &text(data))?;
-                    p.write_raw(keys::HISTORY, history)?;
-                    p.write_raw(keys::EXCHANGE_LEDGER, &text(ledger))?;
-                    p.write_raw(keys::GENERATION, &plan.next)
-                })
-            })
-            .unwrap_or(Ok(()))
-            .map(|()| true)
     }
 }

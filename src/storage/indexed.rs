@@ -11,7 +11,7 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::i18n::{t, Text};
 
-use super::{StorageError, Stored};
+use super::{Pending, StateStore, StorageError, Stored};
 
 const DATABASE: &str = "samverkan";
 const VERSION: u32 = 1;
@@ -223,6 +223,32 @@ impl IndexedStore {
             values.push(bytes_of(&finished(request).await?));
         }
         Ok(values)
+    }
+}
+
+impl StateStore for IndexedStore {
+    fn read_all<'a>(&'a self, keys: &'a [&'a str]) -> Pending<'a, Vec<Option<Vec<u8>>>> {
+        Box::pin(IndexedStore::read_all(self, keys))
+    }
+
+    fn read_prefix<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<(String, Vec<u8>)>> {
+        Box::pin(IndexedStore::read_prefix(self, prefix))
+    }
+
+    fn write<'a>(&'a self, key: &'a str, value: Stored<'a>) -> Pending<'a, ()> {
+        Box::pin(self.write_value(key, value))
+    }
+
+    fn write_if_current<'a>(
+        &'a self,
+        guard: &'a str,
+        expected: Option<&'a str>,
+        writes: &'a [(&'a str, Stored<'a>)],
+        removes: &'a [String],
+    ) -> Pending<'a, bool> {
+        Box::pin(IndexedStore::write_if_current(
+            self, guard, expected, writes, removes,
+        ))
     }
 }
 

@@ -1,20 +1,27 @@
-//! The browser edge for persistence. Everything the app keeps between visits
-//! goes through `Persistence`: the data set, the copy's identity, and the
-//! handling of stored data that cannot be read. The key-value `Store` below
-//! it is localStorage in the browser and `MemoryStore` in native tests; a
-//! later move of bulk records to IndexedDB replaces the store, not the app.
+//! The browser edge for persistence, in two layers:
+//! - [`StateStore`] (`state.rs`): the async trait the stored state — the
+//!   checkpoint and the journal's entries — lives behind: IndexedDB, or
+//!   localStorage where IndexedDB cannot be used, or memory (and in native
+//!   tests), chosen once by [`open_state_store`].
+//! - [`Store`]: a synchronous string key-value store (localStorage in the
+//!   browser, [`MemoryStore`] in native tests) under [`Persistence`], which
+//!   keeps the small values (copy id, identity, language) and reads what
+//!   versions before IndexedDB stored, setting aside what cannot be read.
+//!   The journal writes an edit's entry here synchronously (`repo::persist`).
 
 #[cfg(target_arch = "wasm32")]
 mod indexed;
 #[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
+mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub use indexed::IndexedStore;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStore;
 pub use memory::MemoryStore;
+pub use state::{check_contract, KeyValueState, Pending, StateStore};
 
 use thiserror::Error;
 
@@ -229,53 +236,21 @@ impl<S: Store> Persistence<S> {
     }
 }
 
-/// Stands in for IndexedDB in native builds, which compile the UI but never
-/// run it.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Clone, Debug)]
-pub struct IndexedStore;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl IndexedStore {
-    pub async fn open() -> Result<IndexedStore, StorageError> {
-        Err(StorageError::Unavailable(
-            t(Text::StorageIndexedDbOnlyInBrowser).into(),
-        ))
+/// Opens where the stored state lives: IndexedDB when the browser allows
+/// it; else localStorage (when `local_storage_works`); else memory, which
+/// keeps nothing past the tab.
+pub async fn open_state_store(local_storage_works: bool) -> std::rc::Rc<dyn StateStore> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Ok(indexed) = IndexedStore::open().await {
+            return std::rc::Rc::new(indexed);
+        }
+        if local_storage_works {
+            return std::rc::Rc::new(KeyValueState::new(LocalStore, true));
+        }
     }
-
-    pub async fn read(&self, _key: &str) -> Result<Option<String>, StorageError> {
-        Ok(None)
-    }
-
-    pub async fn read_bytes(&self, _key: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        Ok(None)
-    }
-
-    pub async fn write(&self, _key: &str, _value: &str) -> Result<(), StorageError> {
-        Ok(())
-    }
-
-    pub async fn write_value(&self, _key: &str, _value: Stored<'_>) -> Result<(), StorageError> {
-        Ok(())
-    }
-
-    pub async fn write_if_current(
-        &self,
-        _guard: &str,
-        _expected: Option<&str>,
-        _writes: &[(&str, Stored<'_>)],
-        _removes: &[String],
-    ) -> Result<bool, StorageError> {
-        Ok(true)
-    }
-
-    pub async fn read_prefix(&self, _prefix: &str) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
-        Ok(vec![])
-    }
-
-    pub async fn read_all(&self, keys: &[&str]) -> Result<Vec<Option<Vec<u8>>>, StorageError> {
-        Ok(vec![None; keys.len()])
-    }
+    let _ = local_storage_works;
+    std::rc::Rc::new(KeyValueState::new(MemoryStore::default(), false))
 }
 
 /// The store the app runs on: localStorage in the browser, memory elsewhere

@@ -199,3 +199,30 @@ test("data stored by the version before the journal opens whole after the update
   await waitForApp(fresh);
   await expectH1(fresh, "(GAMMAL)");
 });
+
+// Where the browser gives no IndexedDB (blocked by a setting, some private modes),
+// the same state store runs on localStorage: the journal and the checkpoint both there.
+const NO_INDEXED_DB = `Object.defineProperty(window, "indexedDB", { get() { return undefined; }, configurable: true });`;
+
+test("without IndexedDB: edits are kept in localStorage, checkpointed there, and reopen whole", async () => {
+  const page = await app.openPage("/organ/nb-lansstyrgruppen", { initScripts: [NO_INDEXED_DB] });
+  for (const name of ["U1", "U2"]) {
+    await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+    await page.getByLabel(/^\s*Kortnamn\b/).first().fill(name);
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await expectH1(page, `(${name})`);
+  }
+  assert.equal((await journal(page)).length, 2, "two entries in the journal");
+  await hidePage(page);
+  const deadline = Date.now() + 10_000;
+  while ((await page.evaluate(() => localStorage.getItem("samverkan.dataset"))) === null) {
+    if (Date.now() > deadline) assert.fail("no checkpoint was written to localStorage");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal((await journal(page)).length, 0, "the checkpoint took the entries in");
+  assert.ok(await page.evaluate(() => localStorage.getItem("samverkan.generation")), "with its generation");
+  await page.reload();
+  await waitForApp(page);
+  await expectH1(page, "(U2)");
+  assert.equal(await page.evaluate(() => typeof window.indexedDB), "undefined", "still without IndexedDB");
+});
