@@ -2,16 +2,18 @@
 //! the records that differ, so that no record kind needs code of its own.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::Hash;
 
-use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
 use crate::i18n::{tf, Text};
-use crate::model::{ChangeStamp, Dataset, FieldVersion, Record, RecordMeta, Sibling};
+use crate::model::list::{self, ListItem, ITEM_DELETED, ITEM_POS, ITEM_VALUE};
+use crate::model::{
+    canonical_json, stamp_order, Dataset, FieldVersion, Record, RecordMeta, Sibling,
+};
 
 /// A merged record that does not read back as its kind. Records whose
 /// fields are independent always do; a kind whose one logical value spans
@@ -243,32 +245,10 @@ fn siblings(record: &Value, meta: &RecordMeta, field: &str) -> Vec<Sibling> {
     all
 }
 
-fn instant(stamp: &ChangeStamp) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(&stamp.at)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-/// The total order that picks winners, the same on every copy: the later
-/// change (an unreadable time counts as earliest), then the larger copy id,
-/// then the value's and the vector's canonical JSON.
-fn stamp_order(a: Option<&ChangeStamp>, b: Option<&ChangeStamp>) -> Ordering {
-    let key =
-        |s: Option<&ChangeStamp>| s.map(|s| (instant(s), s.copy_id.clone(), canonical_json(s)));
-    key(a).cmp(&key(b))
-}
-
 fn sibling_order(a: &Sibling, b: &Sibling) -> Ordering {
     stamp_order(a.change.as_ref(), b.change.as_ref())
         .then_with(|| canonical_json(&a.value).cmp(&canonical_json(&b.value)))
         .then_with(|| canonical_json(&a.version).cmp(&canonical_json(&b.version)))
-}
-
-/// Compact JSON with object keys sorted (serde_json's map is ordered).
-fn canonical_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .map(|v| v.to_string())
-        .unwrap_or_default()
 }
 
 /// Keeps the siblings no other sibling has seen, without repeats, the
@@ -300,6 +280,109 @@ fn merge_sources(a: &RecordMeta, b: &RecordMeta) -> Vec<crate::model::SourceRef>
     all
 }
 
+/// Whether `field` is a list on either side (see `model::list`): an array,
+/// item meta, or an old whole-list conflict.
+fn is_list(field: &str, sides: [(&Value, &RecordMeta); 2]) -> bool {
+    field != "deleted"
+        && sides.iter().any(|(record, meta)| {
+            record.get(field).is_some_and(Value::is_array)
+                || meta.items.contains_key(field)
+                || meta
+                    .conflicts
+                    .get(field)
+                    .is_some_and(|kept| kept.iter().any(|s| s.value.is_array()))
+        })
+}
+
+fn as_list(value: Option<&Value>) -> &[Value] {
+    match value {
+        Some(Value::Array(items)) => items,
+        _ => &[],
+    }
+}
+
+/// Merges the list `field` item by item: every item's value, position and
+/// deletion like a field of its own. A side without item meta has implicit
+/// items, and so has each value of an old whole-list conflict. Returns the
+/// merged array (`None`: empty) and puts the items into `meta`.
+fn merge_list(
+    field: &str,
+    sides: [(&Value, &RecordMeta); 2],
+    meta: &mut RecordMeta,
+) -> Option<Value> {
+    let mut found: Vec<ListItem> = vec![];
+    // The implicit lists among the sides: their length and version.
+    let mut implicit: Vec<(usize, FieldVersion)> = vec![];
+    for (record, side) in sides {
+        let list = as_list(record.get(field));
+        let items = list::items_of(list, side, field);
+        if !list::has_items(list, side, field) {
+            implicit.push((
+                list.len(),
+                side.fields.get(field).cloned().unwrap_or_default(),
+            ));
+        }
+        found.extend(items);
+        for kept in side.conflicts.get(field).into_iter().flatten() {
+            let version = FieldVersion {
+                version: kept.version.clone(),
+                change: kept.change.clone(),
+            };
+            let list = as_list(Some(&kept.value));
+            found.extend(list::implicit_items(list, &version));
+            implicit.push((list.len(), version));
+        }
+    }
+    let mut by_id: BTreeMap<String, [Vec<Sibling>; 3]> = BTreeMap::new();
+    for item in &found {
+        let entry = by_id.entry(item.id.clone()).or_default();
+        for (slot, name) in entry.iter_mut().zip(ITEM_FIELDS) {
+            slot.extend(item.siblings(name));
+        }
+    }
+    for (id, entry) in by_id.iter_mut() {
+        for (len, version) in &implicit {
+            if let Some(tombstone) = list::implicit_tombstone(id, *len, version) {
+                entry[2].extend(tombstone.siblings(ITEM_DELETED));
+            }
+        }
+    }
+    let mut items: Vec<ListItem> = by_id
+        .into_iter()
+        .map(|(id, all)| {
+            let mut item = ListItem {
+                id,
+                ..ListItem::default()
+            };
+            for (siblings, name) in all.into_iter().zip(ITEM_FIELDS) {
+                let mut kept = resolve(siblings).into_iter();
+                let Some(winner) = kept.next() else { continue };
+                let rest: Vec<Sibling> = kept.collect();
+                match name {
+                    ITEM_POS => item.pos = winner.value.as_str().unwrap_or_default().to_owned(),
+                    ITEM_DELETED => item.deleted = winner.value.as_bool().unwrap_or(false),
+                    _ => item.value = Some(winner.value),
+                }
+                let version = FieldVersion {
+                    version: winner.version,
+                    change: winner.change,
+                };
+                if !version.is_empty() {
+                    item.fields.insert(name.to_owned(), version);
+                }
+                if !rest.is_empty() {
+                    item.conflicts.insert(name.to_owned(), rest);
+                }
+            }
+            item
+        })
+        .collect();
+    list::sort_items(&mut items);
+    list::store_items(meta, field, items)
+}
+
+const ITEM_FIELDS: [&str; 3] = [ITEM_VALUE, ITEM_POS, ITEM_DELETED];
+
 fn merge_record(local: &Value, remote: &Value) -> Value {
     if local == remote {
         return local.clone();
@@ -318,6 +401,7 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
     for meta in [&lm, &rm] {
         fields.extend(meta.fields.keys().map(String::as_str));
         fields.extend(meta.conflicts.keys().map(String::as_str));
+        fields.extend(meta.items.keys().map(String::as_str));
     }
     // The id is what matches the records and meta is not a field: versions
     // or conflicts under those names are damage, not values.
@@ -336,6 +420,7 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
         sources: merge_sources(&lm, &rm),
         fields: Default::default(),
         conflicts: Default::default(),
+        items: Default::default(),
     };
 
     let mut out = Map::new();
@@ -343,6 +428,12 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
         out.insert("id".into(), id.clone());
     }
     for field in fields {
+        if is_list(field, [(local, &lm), (remote, &rm)]) {
+            if let Some(list) = merge_list(field, [(local, &lm), (remote, &rm)], &mut meta) {
+                out.insert(field.to_owned(), list);
+            }
+            continue;
+        }
         let mut all = siblings(local, &lm, field);
         all.extend(siblings(remote, &rm, field));
         let mut kept = resolve(all).into_iter();
@@ -374,7 +465,7 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::VersionVector;
+    use crate::model::{ChangeStamp, VersionVector};
     use serde_json::json;
 
     fn vv(pairs: &[(&str, u64)]) -> VersionVector {

@@ -74,10 +74,45 @@ pub fn touch_changed<R: Record + Serialize>(
     before: &serde_json::Value,
     stamp: ChangeStamp,
 ) -> bool {
-    let changed = changed_fields(before, &record_fields(record));
-    let names: Vec<&str> = changed.iter().map(String::as_str).collect();
-    record.meta_mut().touch_fields(stamp, &names);
-    !changed.is_empty()
+    let after = record_fields(record);
+    let changed = changed_fields(before, &after);
+    if changed.is_empty() {
+        return false;
+    }
+    let meta = record.meta_mut();
+    let as_list = |value: Option<&serde_json::Value>| match value {
+        Some(serde_json::Value::Array(items)) => Some(items.clone()),
+        Some(serde_json::Value::Null) | None => Some(vec![]),
+        Some(_) => None,
+    };
+    // Lists are touched item by item (`list::touch_list`), the rest field by field.
+    let mut plain: Vec<&str> = vec![];
+    let mut lists: Vec<&str> = vec![];
+    let serial = meta.version.get(stamp.writer_key()).saturating_add(1);
+    for field in &changed {
+        let (old, new) = (before.get(field), after.get(field));
+        let is_list = old.is_some_and(serde_json::Value::is_array)
+            || new.is_some_and(serde_json::Value::is_array)
+            || meta.items.contains_key(field.as_str());
+        match (is_list, as_list(old), as_list(new)) {
+            (true, Some(old), Some(new)) => {
+                super::list::touch_list(meta, field, &old, &new, &stamp, serial);
+                lists.push(field);
+            }
+            _ => plain.push(field),
+        }
+    }
+    if plain.is_empty() {
+        meta.touch(stamp);
+    } else {
+        meta.touch_fields(stamp, &plain);
+    }
+    for field in lists {
+        if let Some(version) = meta.fields.get(field).map(|f| f.version.clone()) {
+            meta.version.merge(&version);
+        }
+    }
+    true
 }
 
 fn find<'a, R: Record>(records: &'a [R], id: &R::Id) -> Option<&'a R> {

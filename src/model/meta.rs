@@ -81,6 +81,28 @@ impl ChangeStamp {
     }
 }
 
+fn instant(stamp: &ChangeStamp) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(&stamp.at)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// The total order of changes that picks winners, the same on every copy:
+/// the later change (an unreadable time counts as earliest), then the larger
+/// copy id, then the stamp's canonical JSON.
+pub fn stamp_order(a: Option<&ChangeStamp>, b: Option<&ChangeStamp>) -> std::cmp::Ordering {
+    let key =
+        |s: Option<&ChangeStamp>| s.map(|s| (instant(s), s.copy_id.clone(), canonical_json(s)));
+    key(a).cmp(&key(b))
+}
+
+/// Compact JSON with object keys sorted (serde_json's map is ordered).
+pub fn canonical_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
 /// Where a record's content was transcribed from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
@@ -138,6 +160,10 @@ pub struct RecordMeta {
     /// Per field, the values written concurrently with the current one.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub conflicts: BTreeMap<String, Vec<Sibling>>,
+    /// Per list field, its items' ids, places and versions (`model::list`);
+    /// a list without them has implicit items.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: BTreeMap<String, Vec<super::list::ListItem>>,
 }
 
 impl RecordMeta {

@@ -11,6 +11,7 @@ mod history;
 mod identity;
 mod ids;
 mod integrity;
+pub mod list;
 mod meeting;
 mod meta;
 mod minutes;

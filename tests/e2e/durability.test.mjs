@@ -131,34 +131,39 @@ test(`an edit saved and at once the tab closed and a new one opened is kept (${R
   assert.equal(survived, ROUNDS, `only ${survived}/${ROUNDS} edits survived closing the tab:\n  ${lost.join("\n  ")}`);
 });
 
-test(
-  `an edit saved and at once reloaded is kept with the ten-year archive imported (${ROUNDS} times)`,
-  { skip: !ARCHIVE && "opt-in: set E2E_ARCHIVE=1 (slow; needs target/archive/archive.json)" },
-  async () => {
-    assert.ok(
-      fs.existsSync(ARCHIVE_FILE),
-      `${ARCHIVE_FILE} is missing: generate it with ` +
-        "`cargo run --release --example generate_archive -- --out target/archive` (or scripts/bench.sh)",
-    );
-    const started = Date.now();
-    const page = await app.openPage("/utbyte");
-    page.context().setDefaultTimeout(ARCHIVE_TIMEOUT_MS);
-    await page.locator("#importfil").setInputFiles(ARCHIVE_FILE);
-    await page.locator(".import-preview").first().waitFor();
-    await page.getByRole("button", { name: "Importera", exact: true }).click();
-    await expectText(page.locator('[role="status"]'), "Importerat", { timeout: ARCHIVE_TIMEOUT_MS });
-    // The import's own write must be done: what is under test is the edits after it.
-    await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
-    await page.goto(PATH);
-    await waitForApp(page);
-    console.log(`[durability] archive ${path.basename(ARCHIVE_FILE)} imported and ${PATH} shown in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+for (const [how, leave, tag] of [
+  ["reloaded", reload, "arkiv"],
+  ["the tab closed and a new one opened", closeAndReopen, "arkivflik"],
+]) {
+  test(
+    `an edit saved and at once ${how} is kept with the ten-year archive imported (${ROUNDS} times)`,
+    { skip: !ARCHIVE && "opt-in: set E2E_ARCHIVE=1 (slow; needs target/archive/archive.json)" },
+    async () => {
+      assert.ok(
+        fs.existsSync(ARCHIVE_FILE),
+        `${ARCHIVE_FILE} is missing: generate it with ` +
+          "`cargo run --release --example generate_archive -- --out target/archive` (or scripts/bench.sh)",
+      );
+      const started = Date.now();
+      const page = await app.openPage("/utbyte");
+      page.context().setDefaultTimeout(ARCHIVE_TIMEOUT_MS);
+      await page.locator("#importfil").setInputFiles(ARCHIVE_FILE);
+      await page.locator(".import-preview").first().waitFor();
+      await page.getByRole("button", { name: "Importera", exact: true }).click();
+      await expectText(page.locator('[role="status"]'), "Importerat", { timeout: ARCHIVE_TIMEOUT_MS });
+      // The import's own write must be done: what is under test is the edits after it.
+      await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
+      await page.goto(PATH);
+      await waitForApp(page);
+      console.log(`[durability] archive ${path.basename(ARCHIVE_FILE)} imported and ${PATH} shown in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const { survived, lost } = await renameAndLeave(page, reload, { tag: "arkiv" });
-    report("reload at once after Spara (ten-year archive)", survived, ROUNDS, lost);
-    console.log(`[durability] archive variant took ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-    assert.equal(survived, ROUNDS, `only ${survived}/${ROUNDS} edits survived an immediate reload:\n  ${lost.join("\n  ")}`);
-  },
-);
+      const { survived, lost } = await renameAndLeave(page, leave, { tag });
+      report(`${how} at once after Spara (ten-year archive)`, survived, ROUNDS, lost);
+      console.log(`[durability] archive variant took ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+      assert.equal(survived, ROUNDS, `only ${survived}/${ROUNDS} edits survived:\n  ${lost.join("\n  ")}`);
+    },
+  );
+}
 
 /** Waits up to `timeout` for the h1 of `page` to be exactly `text`; returns what it shows. */
 async function h1Becomes(page, text, timeout = 2_000) {
