@@ -474,10 +474,10 @@ fn align(live: &[ListItem], after: &[Value]) -> Vec<Source> {
             .filter(|&i| !taken[i])
             .collect::<Vec<_>>()
             .into_iter();
-        for k in j..gap_end {
-            if plan[k] == Source::New {
+        for slot in &mut plan[j..gap_end] {
+            if *slot == Source::New {
                 if let Some(i) = free.next() {
-                    plan[k] = Source::Changed(i);
+                    *slot = Source::Changed(i);
                     taken[i] = true;
                 }
             }
