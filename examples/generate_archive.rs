@@ -7192,7 +7192,7 @@ fn concurrent_variants(
         if region
             .data
             .cancel_planned_meeting(&id, stamp)
-            .unwrap_or(false)
+            .is_ok_and(|c| c.is_some())
         {
             region.stats.fields += 1;
             region.stats.shared_fields += 1;
@@ -7277,7 +7277,7 @@ fn concurrent_variants(
         if region
             .data
             .record_review(&id, 0, d(2026, 1, 20), stamp)
-            .unwrap_or(false)
+            .is_ok_and(|c| c.is_some())
         {
             region.stats.fields += 1;
             region.stats.records += usize::from(region.touched.insert(key));
@@ -7290,7 +7290,7 @@ fn concurrent_variants(
         if region
             .data
             .cancel_planned_meeting(&id, stamp)
-            .unwrap_or(false)
+            .is_ok_and(|c| c.is_some())
         {
             region.stats.fields += 1;
             region.stats.deleted += 1;

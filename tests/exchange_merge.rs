@@ -217,7 +217,7 @@ impl World {
                 copy.data
                     .plan_meeting(planned, id.clone(), stamp.clone())
                     .ok()
-                    .map(|id| ("meetings", id.0))
+                    .map(|_| ("meetings", id.0))
             }
             2 => {
                 let planned: Vec<MeetingId> = copy
@@ -239,7 +239,7 @@ impl World {
                 matches!(
                     copy.data
                         .set_rotation_start(&body, index, start, stamp.clone()),
-                    Ok(true)
+                    Ok(Some(_))
                 )
                 .then(|| ("bodies", body.0))
             }
@@ -561,7 +561,8 @@ fn concurrent_edits_of_different_fields_of_one_record_both_survive() {
         party: between[0].clone(),
     };
     assert_eq!(
-        b.set_rotation_start(&id, index, start.clone(), at("b", "2026-11-22T11:00:00Z")),
+        b.set_rotation_start(&id, index, start.clone(), at("b", "2026-11-22T11:00:00Z"))
+            .map(|c| c.is_some()),
         Ok(true)
     );
     for d in [m(&a, &b), m(&b, &a)] {

@@ -7,7 +7,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::{t, tf, Text};
-use crate::model::{ChangeStamp, Dataset, EditError, Record};
+use crate::model::{
+    record_fields, Change, ChangeAction, ChangeStamp, Dataset, EditError, FieldChange, Record,
+};
 
 use super::report::RecordRef;
 
@@ -161,15 +163,17 @@ where
 
 /// Resolves a conflict by keeping `value` in `field` of the record: the
 /// choice is recorded as a change by `stamp`, which ends the conflict.
+/// Returns the change for the history; its field lists the value kept even
+/// when it was the current one (the conflict ended; nothing to take back).
 pub fn resolve_conflict(
     data: &mut Dataset,
     record: &RecordRef,
     field: &str,
     value: &Value,
     stamp: ChangeStamp,
-) -> Result<(), EditError> {
+) -> Result<Change, EditError> {
     let id = record.id.as_str();
-    match record.kind.as_str() {
+    let (before, after) = match record.kind.as_str() {
         "documents" => set_field(&mut data.documents, id, field, value, stamp),
         "counties" => set_field(&mut data.counties, id, field, value, stamp),
         "organisations" => set_field(&mut data.organisations, id, field, value, stamp),
@@ -182,7 +186,17 @@ pub fn resolve_conflict(
         "paragraphs" => set_field(&mut data.paragraphs, id, field, value, stamp),
         "positions" => set_field(&mut data.positions, id, field, value, stamp),
         _ => Err(EditError::NotFound(format!("{} {id}", record.kind))),
+    }?;
+    let mut change = Change::between(record.clone(), ChangeAction::Changed, &before, &after);
+    if change.fields.is_empty() {
+        let kept = before.get(field).cloned().unwrap_or(Value::Null);
+        change.fields.push(FieldChange {
+            field: field.to_owned(),
+            before: kept.clone(),
+            after: kept,
+        });
     }
+    Ok(change)
 }
 
 fn set_field<R>(
@@ -191,7 +205,7 @@ fn set_field<R>(
     field: &str,
     value: &Value,
     stamp: ChangeStamp,
-) -> Result<(), EditError>
+) -> Result<(Value, Value), EditError>
 where
     R: Record + Serialize + DeserializeOwned,
     R::Id: AsRef<str>,
@@ -220,10 +234,11 @@ where
     } else {
         object.insert(field.to_owned(), value.clone());
     }
+    let before = record_fields(&*record);
     let mut updated: R = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
     updated.meta_mut().touch_fields(stamp, &[field]);
     *record = updated;
-    Ok(())
+    Ok((before, record_fields(&*record)))
 }
 
 #[cfg(test)]

@@ -70,6 +70,34 @@ pub struct Change {
     pub fields: Vec<FieldChange>,
 }
 
+impl Change {
+    /// What an edit did to `record`: the fields that differ between its
+    /// fields `before` and `after` (each as `record_fields` gives them),
+    /// with both values.
+    pub fn between(record: RecordRef, action: ChangeAction, before: &Value, after: &Value) -> Self {
+        Change {
+            record,
+            action,
+            fields: field_changes(before, after),
+        }
+    }
+
+    /// A record just created: every field it has, from absent.
+    pub fn created<R: Editable>(record: &R) -> Self
+    where
+        R::Id: fmt::Display,
+    {
+        let mut change = Change::between(
+            record.reference(),
+            ChangeAction::Created,
+            &Value::Object(Default::default()),
+            &record_fields(record),
+        );
+        change.fields.retain(|f| f.field != "deleted");
+        change
+    }
+}
+
 impl History {
     /// Keeps `change` in the history with its stamp; returns the entry id.
     pub fn keep(&mut self, change: Change, stamp: ChangeStamp, undoes: Option<String>) -> String {
@@ -96,6 +124,25 @@ impl History {
         .id
         .clone()
     }
+}
+
+/// Marks the fields of `record` that differ from `before` (a
+/// `record_fields` snapshot) as changed by `stamp`, and returns them as the
+/// change for the history; `None` when nothing changed.
+pub(super) fn touch_change<R: Editable>(
+    record: &mut R,
+    before: &Value,
+    action: ChangeAction,
+    stamp: ChangeStamp,
+) -> Option<Change>
+where
+    R::Id: fmt::Display,
+{
+    if !touch_changed(record, before, stamp) {
+        return None;
+    }
+    let after = record_fields(&*record);
+    Some(Change::between(record.reference(), action, before, &after))
 }
 
 fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
@@ -128,6 +175,9 @@ macro_rules! by_kind {
             "agreements" => arm!(Agreement),
             "meetings" => arm!(Meeting),
             "paragraphs" => arm!(Paragraph),
+            "positions" => arm!(BodyPosition),
+            "counties" => arm!(County),
+            "documents" => arm!(SourceDocument),
             other => Err(EditError::NotFound(format!("{other} {}", $record.id))),
         }
     }};
@@ -194,17 +244,9 @@ impl Dataset {
                 // A new record bumps only its record vector: its fields start
                 // from the empty vector, since no other copy has them yet.
                 record.meta_mut().touch(stamp);
-                let after = record_fields(&record);
-                let fields = field_changes(&Value::Object(Default::default()), &after)
-                    .into_iter()
-                    .filter(|f| f.field != "deleted")
-                    .collect();
+                let change = Change::created(&record);
                 R::records_mut(self).push(record);
-                Ok(Some(Change {
-                    record: reference,
-                    action: ChangeAction::Created,
-                    fields,
-                }))
+                Ok(Some(change))
             }
         }
     }
@@ -538,4 +580,7 @@ editable!(
     Agreement => "agreements", agreements;
     Meeting => "meetings", meetings;
     Paragraph => "paragraphs", paragraphs;
+    BodyPosition => "positions", positions;
+    County => "counties", counties;
+    SourceDocument => "documents", documents;
 );

@@ -1,10 +1,13 @@
 //! Changes a person makes through the UI, validated in the core. Each takes
-//! the change stamp (who, which copy, when) and, for new records, the id.
+//! the change stamp (who, which copy, when) and, for new records, the id,
+//! and returns the [`Change`] for the history (`None`: nothing changed), so
+//! it is attributed, listed and undone like a form's save.
 
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::i18n::{t, Text};
 
+use super::editing::touch_change;
 use super::*;
 
 /// A meeting entered ahead of time (date, time, place).
@@ -25,13 +28,13 @@ fn invalid(field: &'static str, message: &str) -> EditError {
 }
 
 impl Dataset {
-    /// Adds a planned meeting; returns its id.
+    /// Adds a planned meeting with the id `id`.
     pub fn plan_meeting(
         &mut self,
         planned: PlannedMeeting,
         id: MeetingId,
         stamp: ChangeStamp,
-    ) -> Result<MeetingId, EditError> {
+    ) -> Result<Change, EditError> {
         if self.body(&planned.body).is_none() {
             return Err(EditError::NotFound(planned.body.to_string()));
         }
@@ -52,7 +55,7 @@ impl Dataset {
             },
         };
         let mut meeting = Meeting {
-            id: id.clone(),
+            id,
             meta: RecordMeta::default(),
             body: planned.body,
             date: Fact::Stated(date),
@@ -73,8 +76,9 @@ impl Dataset {
         // A new record bumps only its record vector: its fields start from the
         // empty vector, like built-in fields, since no other copy has them yet.
         meeting.meta.touch(stamp);
+        let change = Change::created(&meeting);
         self.meetings.push(meeting);
-        Ok(id)
+        Ok(change)
     }
 
     /// Removes a planned meeting (a tombstone, so the removal can travel).
@@ -83,14 +87,14 @@ impl Dataset {
         &mut self,
         id: &MeetingId,
         stamp: ChangeStamp,
-    ) -> Result<bool, EditError> {
+    ) -> Result<Option<Change>, EditError> {
         let meeting = self.meeting_mut(id)?;
         if meeting.minutes != MinutesState::Planned {
             return Err(invalid("protokoll", t(Text::PlanMeetingHasMinutes)));
         }
         let before = record_fields(&*meeting);
         meeting.meta.deleted = true;
-        Ok(touch_changed(meeting, &before, stamp))
+        Ok(touch_change(meeting, &before, ChangeAction::Deleted, stamp))
     }
 
     /// Records when a body's review rule was last carried out.
@@ -100,7 +104,7 @@ impl Dataset {
         rule: usize,
         date: NaiveDate,
         stamp: ChangeStamp,
-    ) -> Result<bool, EditError> {
+    ) -> Result<Option<Change>, EditError> {
         let body = self.body_mut(body)?;
         let before = record_fields(&*body);
         let review = body
@@ -108,7 +112,7 @@ impl Dataset {
             .get_mut(rule)
             .ok_or_else(|| invalid("revidering", t(Text::NoSuchReviewRule)))?;
         review.last = Fact::Stated(date);
-        Ok(touch_changed(body, &before, stamp))
+        Ok(touch_change(body, &before, ChangeAction::Changed, stamp))
     }
 
     /// Says which party held a rotating office in which year, when the
@@ -119,7 +123,7 @@ impl Dataset {
         office_rule: usize,
         start: RotationStart,
         stamp: ChangeStamp,
-    ) -> Result<bool, EditError> {
+    ) -> Result<Option<Change>, EditError> {
         if !(1900..=2200).contains(&start.year) {
             return Err(invalid("startår", t(Text::YearOutOfRange)));
         }
@@ -134,7 +138,7 @@ impl Dataset {
         }
         let new = Fact::Stated(start);
         if rotation.start == new {
-            return Ok(false);
+            return Ok(None);
         }
         let before = record_fields(&*body);
         if let Some(rotation) = body
@@ -144,7 +148,7 @@ impl Dataset {
         {
             rotation.start = new;
         }
-        Ok(touch_changed(body, &before, stamp))
+        Ok(touch_change(body, &before, ChangeAction::Changed, stamp))
     }
 }
 
@@ -196,7 +200,10 @@ mod tests {
             let result = d.plan_meeting(input.clone(), MeetingId::new("new"), stamp());
             match error {
                 None => {
-                    assert_eq!(result, Ok(MeetingId::new("new")));
+                    assert_eq!(
+                        result.map(|c| (c.record.id, c.action)),
+                        Ok(("new".to_owned(), ChangeAction::Created))
+                    );
                     let m = d.meeting(&MeetingId::new("new")).unwrap();
                     assert_eq!(m.minutes, MinutesState::Planned);
                     assert_eq!(m.meta.version.get("c"), 1);
@@ -225,9 +232,10 @@ mod tests {
             stamp(),
         )
         .unwrap();
+        let cancelled = d.cancel_planned_meeting(&MeetingId::new("new"), stamp());
         assert_eq!(
-            d.cancel_planned_meeting(&MeetingId::new("new"), stamp()),
-            Ok(true)
+            cancelled.map(|c| c.map(|c| c.action)),
+            Ok(Some(ChangeAction::Deleted))
         );
         assert!(d.meeting(&MeetingId::new("new")).is_none());
         assert!(d
@@ -269,9 +277,10 @@ mod tests {
             year: 2021,
             party: RotationParty::Organisation(OrganisationId::new("region-vb")),
         };
+        let set = d.set_rotation_start(&samrad, index, right, stamp());
         assert_eq!(
-            d.set_rotation_start(&samrad, index, right, stamp()),
-            Ok(true)
+            set.map(|c| c.map(|c| c.fields[0].field.clone())),
+            Ok(Some("offices".to_owned()))
         );
         let rotation = d.body(&samrad).unwrap().offices[index]
             .rotation

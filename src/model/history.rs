@@ -106,11 +106,13 @@ impl History {
     }
 
     /// The latest change made on this copy that can still be undone: not an
-    /// undo itself, not already undone, not an import.
+    /// undo itself, not already undone, not an import, and one that changed
+    /// a value (resolving a conflict by keeping the current value did not).
     pub fn last_undoable(&self, copy_id: &str) -> Option<&HistoryEntry> {
         self.entries.iter().rev().find(|e| {
             e.stamp.copy_id == copy_id
                 && !matches!(e.action, ChangeAction::Undone | ChangeAction::Imported)
+                && e.fields.iter().any(|f| f.before != f.after)
                 && !self.is_undone(&e.id)
         })
     }

@@ -6,7 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{tf, Text};
 
-use super::{BodyId, ChangeStamp, Dataset, EditError, PositionId, Record, RecordMeta};
+use super::editing::touch_change;
+use super::{
+    record_fields, BodyId, Change, ChangeAction, ChangeStamp, Dataset, EditError, FieldError,
+    PositionId, Record, RecordMeta,
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BodyPosition {
@@ -30,6 +34,12 @@ impl BodyPosition {
 /// damaged file, not from dragging.
 const LIMIT: f64 = 1.0e6;
 
+/// Why (x, y) cannot be a place in the diagram, if it cannot.
+pub(super) fn position_error(x: f64, y: f64) -> Option<FieldError> {
+    (!(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT))
+        .then(|| FieldError::new("position", tf(Text::PositionOutside, &[&x, &y])))
+}
+
 impl Dataset {
     /// The manual position of a body, if someone placed it.
     pub fn position_of(&self, body: &BodyId) -> Option<(f64, f64)> {
@@ -39,18 +49,19 @@ impl Dataset {
             .map(|p| (p.x, p.y))
     }
 
-    /// Places a body by hand at (x, y). Returns whether anything changed.
+    /// Places a body by hand at (x, y). Returns the change for the history,
+    /// `None` when the body was already there.
     pub fn place_body(
         &mut self,
         body: &BodyId,
         x: f64,
         y: f64,
         stamp: ChangeStamp,
-    ) -> Result<bool, EditError> {
-        if !(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT) {
+    ) -> Result<Option<Change>, EditError> {
+        if let Some(error) = position_error(x, y) {
             return Err(EditError::Invalid {
-                field: "position",
-                message: tf(Text::PositionOutside, &[&x, &y]),
+                field: error.field,
+                message: error.message,
             });
         }
         self.body(body)
@@ -66,30 +77,42 @@ impl Dataset {
         };
         let Some(existing) = self.positions.iter_mut().find(|p| p.id == id) else {
             fresh.meta.touch_fields(stamp, &["body", "x", "y"]);
+            let change = Change::created(&fresh);
             self.positions.push(fresh);
-            return Ok(true);
+            return Ok(Some(change));
         };
-        let before = super::record_fields(existing);
+        let before = record_fields(existing);
         existing.x = x;
         existing.y = y;
         existing.meta.deleted = false;
-        Ok(super::touch_changed(existing, &before, stamp))
+        Ok(touch_change(
+            existing,
+            &before,
+            ChangeAction::Changed,
+            stamp,
+        ))
     }
 
     /// Returns the bodies of `bodies` to their computed place: their
-    /// positions become tombstones, so the reset travels too.
-    pub fn reset_positions(&mut self, bodies: &[BodyId], stamp: ChangeStamp) -> bool {
-        let mut changed = false;
+    /// positions become tombstones, so the reset travels too. One change
+    /// per position reset.
+    pub fn reset_positions(&mut self, bodies: &[BodyId], stamp: ChangeStamp) -> Vec<Change> {
+        let mut changes = vec![];
         for position in self
             .positions
             .iter_mut()
             .filter(|p| p.is_live() && bodies.contains(&p.body))
         {
-            let before = super::record_fields(position);
+            let before = record_fields(position);
             position.meta.deleted = true;
-            changed |= super::touch_changed(position, &before, stamp.clone());
+            changes.extend(touch_change(
+                position,
+                &before,
+                ChangeAction::Deleted,
+                stamp.clone(),
+            ));
         }
-        changed
+        changes
     }
 }
 
@@ -112,16 +135,33 @@ mod tests {
         let mut data = crate::seed::built_in().unwrap();
         let body = data.bodies[0].id.clone();
         assert_eq!(data.position_of(&body), None);
-        assert_eq!(data.place_body(&body, 10.4, 20.0, stamp()), Ok(true));
+        let placed = |r: Result<Option<Change>, EditError>| r.map(|c| c.map(|c| c.action));
+        assert_eq!(
+            placed(data.place_body(&body, 10.4, 20.0, stamp())),
+            Ok(Some(ChangeAction::Created))
+        );
         assert_eq!(data.position_of(&body), Some((10.0, 20.0)));
-        assert_eq!(data.place_body(&body, 10.0, 20.0, stamp()), Ok(false));
-        assert_eq!(data.place_body(&body, 30.0, 20.0, stamp()), Ok(true));
+        assert_eq!(
+            placed(data.place_body(&body, 10.0, 20.0, stamp())),
+            Ok(None)
+        );
+        assert_eq!(
+            placed(data.place_body(&body, 30.0, 20.0, stamp())),
+            Ok(Some(ChangeAction::Changed))
+        );
         assert_eq!(data.positions.len(), 1);
         assert!(data.positions[0].meta.fields.contains_key("x"));
-        assert!(data.reset_positions(std::slice::from_ref(&body), stamp()));
+        assert_eq!(
+            data.reset_positions(std::slice::from_ref(&body), stamp())
+                .len(),
+            1
+        );
         assert_eq!(data.position_of(&body), None);
         assert!(data.check_references().is_clean());
-        assert_eq!(data.place_body(&body, 5.0, 5.0, stamp()), Ok(true));
+        assert_eq!(
+            placed(data.place_body(&body, 5.0, 5.0, stamp())),
+            Ok(Some(ChangeAction::Changed))
+        );
         assert_eq!(data.position_of(&body), Some((5.0, 5.0)));
     }
 

@@ -511,3 +511,33 @@ impl Rules for Paragraph {
             .then(|| locked_minutes().to_owned())
     }
 }
+
+/// Counties and source documents have no form; they change only when a
+/// conflict on them is resolved, which keeps a value some copy had.
+macro_rules! no_rules {
+    ($($ty:ty),*) => {$(
+        impl Rules for $ty {
+            fn validate(&self, _data: &Dataset) -> Vec<FieldError> {
+                vec![]
+            }
+        }
+    )*};
+}
+
+no_rules!(County, SourceDocument);
+
+impl Rules for BodyPosition {
+    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+        let mut c = Check::default();
+        if let Some(error) = super::position::position_error(self.x, self.y) {
+            c.0.push(error);
+        }
+        c.exists(
+            "body",
+            data.body(&self.body).is_some(),
+            t(Text::WhatBody),
+            self.body.as_str(),
+        );
+        c.0
+    }
+}

@@ -406,22 +406,36 @@ impl Repo {
             ChangeStamp,
         ) -> Result<Option<(Change, Option<String>)>, EditError>,
     ) -> Result<(), EditError> {
+        self.edit_all(|data, history, stamp| Ok(edit(data, history, stamp)?.into_iter().collect()))
+    }
+
+    /// As [`Repo::edit`], for a core edit that changes several records
+    /// (one history entry each, all with the same stamp).
+    fn edit_all(
+        &self,
+        edit: impl FnOnce(
+            &mut Dataset,
+            &History,
+            ChangeStamp,
+        ) -> Result<Vec<(Change, Option<String>)>, EditError>,
+    ) -> Result<(), EditError> {
         let stamp = self.stamp();
         let for_edit = stamp.clone();
-        let mut kept = None;
+        let mut kept = vec![];
         let result = self.history.with_untracked(|history| {
             self.change_data(|data| {
-                let change = edit(data, history, for_edit)?;
-                let changed = change.is_some();
-                kept = change;
-                Ok(changed)
+                kept = edit(data, history, for_edit)?;
+                Ok(!kept.is_empty())
             })
         });
-        if let Some((change, undoes)) = kept {
-            let record = change.record.clone();
-            let entry = self.keep_in_history(change, stamp, undoes);
-            let records = self.data.with_untracked(|d| records_of(d, &[record]));
-            self.commit(records, vec![entry], Ledger::default());
+        if !kept.is_empty() {
+            let touched: Vec<RecordRef> = kept.iter().map(|(c, _)| c.record.clone()).collect();
+            let entries = kept
+                .into_iter()
+                .map(|(change, undoes)| self.keep_in_history(change, stamp.clone(), undoes))
+                .collect();
+            let records = self.data.with_untracked(|d| records_of(d, &touched));
+            self.commit(records, entries, Ledger::default());
         }
         result
     }
@@ -440,26 +454,6 @@ impl Repo {
             kept = h.entries.iter().rev().find(|e| e.id == id).cloned();
         });
         kept.expect("just kept")
-    }
-
-    /// Applies a core change that names the records it touches (not kept
-    /// in the history), and stores those records.
-    fn change_records(
-        &self,
-        touched: Vec<RecordRef>,
-        edit: impl FnOnce(&mut Dataset) -> Result<bool, EditError>,
-    ) -> Result<(), EditError> {
-        let mut changed = false;
-        let result = self.change_data(|data| {
-            let result = edit(data);
-            changed = matches!(result, Ok(true));
-            result
-        });
-        if changed {
-            let records = self.data.with_untracked(|d| records_of(d, &touched));
-            self.commit(records, vec![], Ledger::default());
-        }
-        result
     }
 
     /// Applies a core change to the data. Readers are notified only when
@@ -487,20 +481,14 @@ impl Repo {
     /// Adds a planned meeting to a body; returns its id.
     pub fn plan_meeting(&self, planned: PlannedMeeting) -> Result<MeetingId, EditError> {
         let id = MeetingId::new(format!("{}-{}", planned.body, random_hex()));
-        let stamp = self.stamp();
         let new_id = id.clone();
-        self.change_records(vec![meeting_ref(&id)], |data| {
-            data.plan_meeting(planned, new_id, stamp).map(|_| true)
-        })?;
+        self.edit(|data, _, stamp| Ok(Some((data.plan_meeting(planned, new_id, stamp)?, None))))?;
         Ok(id)
     }
 
     /// Removes a planned meeting.
     pub fn cancel_planned_meeting(&self, id: &MeetingId) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        self.change_records(vec![meeting_ref(id)], |data| {
-            data.cancel_planned_meeting(id, stamp)
-        })
+        self.edit(|data, _, stamp| Ok(data.cancel_planned_meeting(id, stamp)?.map(|c| (c, None))))
     }
 
     /// Records when a body's review rule was last carried out.
@@ -510,25 +498,25 @@ impl Repo {
         rule: usize,
         date: NaiveDate,
     ) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        self.change_records(vec![body_ref(body)], |data| {
-            data.record_review(body, rule, date, stamp)
+        self.edit(|data, _, stamp| {
+            Ok(data
+                .record_review(body, rule, date, stamp)?
+                .map(|c| (c, None)))
         })
     }
 
     /// Places a body by hand in the structure diagram (top-left corner of
     /// its box, in diagram units).
     pub fn place_body(&self, body: &BodyId, x: f64, y: f64) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        let touched = vec![position_ref(body)];
-        self.change_records(touched, |data| data.place_body(body, x, y, stamp))
+        self.edit(|data, _, stamp| Ok(data.place_body(body, x, y, stamp)?.map(|c| (c, None))))
     }
 
     /// Returns bodies placed by hand to their computed place in the diagram.
     pub fn reset_positions(&self, bodies: &[BodyId]) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        let touched = bodies.iter().map(position_ref).collect();
-        self.change_records(touched, |data| Ok(data.reset_positions(bodies, stamp)))
+        self.edit_all(|data, _, stamp| {
+            let changes = data.reset_positions(bodies, stamp);
+            Ok(changes.into_iter().map(|c| (c, None)).collect())
+        })
     }
 
     /// Records which party held a rotating office in which year.
@@ -538,9 +526,10 @@ impl Repo {
         office_rule: usize,
         start: RotationStart,
     ) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        self.change_records(vec![body_ref(body)], |data| {
-            data.set_rotation_start(body, office_rule, start, stamp)
+        self.edit(|data, _, stamp| {
+            Ok(data
+                .set_rotation_start(body, office_rule, start, stamp)?
+                .map(|c| (c, None)))
         })
     }
 
@@ -551,9 +540,9 @@ impl Repo {
         field: &str,
         value: &Value,
     ) -> Result<(), EditError> {
-        let stamp = self.stamp();
-        self.change_records(vec![record.clone()], |data| {
-            crate::exchange::resolve_conflict(data, record, field, value, stamp).map(|_| true)
+        self.edit(|data, _, stamp| {
+            let change = crate::exchange::resolve_conflict(data, record, field, value, stamp)?;
+            Ok(Some((change, None)))
         })
     }
 
@@ -581,27 +570,5 @@ impl Repo {
     /// page must not reload yet).
     pub fn has_unsaved_changes(&self) -> bool {
         crate::browser::writes_under_way()
-    }
-}
-
-fn meeting_ref(id: &MeetingId) -> RecordRef {
-    RecordRef {
-        kind: "meetings".into(),
-        id: id.to_string(),
-    }
-}
-
-fn body_ref(id: &BodyId) -> RecordRef {
-    RecordRef {
-        kind: "bodies".into(),
-        id: id.to_string(),
-    }
-}
-
-/// The position record of a body placed by hand (`BodyPosition`'s id is the body's).
-fn position_ref(body: &BodyId) -> RecordRef {
-    RecordRef {
-        kind: "positions".into(),
-        id: crate::model::BodyPosition::id_for(body).to_string(),
     }
 }

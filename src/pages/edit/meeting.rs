@@ -1,77 +1,14 @@
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{chosen, organisation_options, parse_date, person_options, refused, with_none};
+use super::meeting_fields::{AgendaRow, MakerRow, MeetingFields, ParticipantRow};
+use super::{organisation_options, parse_date, person_options, refused, with_none};
 use crate::components::form::*;
 use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{today, Repo};
 use crate::routes::Page;
-
-/// A decision-maker row as edited.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct MakerRow {
-    person: String,
-    representing: String,
-    party: String,
-    first: String,
-    last: String,
-}
-
-/// An agenda item as edited; `original` keeps presenters and documents.
-#[derive(Clone, Debug, Default)]
-struct AgendaRow {
-    number: String,
-    title: String,
-    start: String,
-    end: String,
-    original: Option<AgendaItem>,
-}
-
-impl AgendaRow {
-    fn of(item: &AgendaItem) -> Self {
-        let time =
-            |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
-        AgendaRow {
-            number: item.number.map(|n| n.to_string()).unwrap_or_default(),
-            title: item.title.clone(),
-            start: time(item.start),
-            end: time(item.end),
-            original: Some(item.clone()),
-        }
-    }
-
-    fn item(self) -> Result<AgendaItem, EditError> {
-        let time = |s: &str| parse_time(s).map_err(|_| refused("agenda", t(Text::EditAgendaTimes)));
-        let number = match self.number.trim() {
-            "" => None,
-            n => Some(
-                n.parse::<u32>()
-                    .map_err(|_| refused("agenda", t(Text::EditAgendaNumber)))?,
-            ),
-        };
-        if self.title.trim().is_empty() {
-            return Err(refused("agenda", t(Text::EditAgendaTitle)));
-        }
-        let base = self.original.unwrap_or(AgendaItem {
-            number: None,
-            title: String::new(),
-            start: None,
-            end: None,
-            presenters: vec![],
-            documents: vec![],
-            notes: vec![],
-        });
-        Ok(AgendaItem {
-            number,
-            title: self.title.trim().to_owned(),
-            start: time(&self.start)?,
-            end: time(&self.end)?,
-            ..base
-        })
-    }
-}
 
 fn agenda_row(items: RwSignal<Vec<AgendaRow>>, i: usize, name: &str) -> AnyView {
     view! {
@@ -111,58 +48,10 @@ fn participant_row(items: RwSignal<Vec<ParticipantRow>>, i: usize, name: &str) -
     .into_any()
 }
 
-/// Another participant as edited.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct ParticipantRow {
-    person: String,
-    role: String,
-}
-
 fn kinds() -> Vec<(String, String)> {
     MeetingKind::ALL
         .iter()
         .map(|k| (enum_value(k), k.label().to_owned()))
-        .collect()
-}
-
-fn parse_time(text: &str) -> Result<Option<NaiveTime>, EditError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .map(Some)
-        .map_err(|_| refused("start", t(Text::EditTimeFormat)))
-}
-
-fn makers_from(rows: &[MakerRow]) -> Result<Vec<DecisionMaker>, EditError> {
-    rows.iter()
-        .filter(|r| !r.person.is_empty())
-        .map(|r| {
-            let number = |s: &str| s.trim().parse::<u32>().ok();
-            let paragraphs = match (r.first.trim(), r.last.trim()) {
-                ("", "") => None,
-                (first, last) => {
-                    let first = number(first);
-                    let last = number(last).or(first);
-                    match (first, last) {
-                        (Some(first), Some(last)) => Some(ParagraphRange { first, last }),
-                        _ => return Err(refused("decision_makers", t(Text::EditParagraphRange))),
-                    }
-                }
-            };
-            let Some(representing) = chosen::<OrganisationId>(&r.representing) else {
-                return Err(refused("decision_makers", t(Text::EditMakerRepresenting)));
-            };
-            Ok(DecisionMaker {
-                person: PersonId::new(r.person.clone()),
-                representing,
-                party: optional(&r.party),
-                role: None,
-                paragraphs,
-                note: None,
-            })
-        })
         .collect()
 }
 
@@ -175,126 +64,39 @@ pub fn MeetingForm(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     let people = repo.snapshot(person_options);
-    let date = RwSignal::new(
-        meeting
-            .date
-            .value()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-    );
-    let original_date = date.get_untracked();
-    let start = RwSignal::new(
-        meeting
-            .start
-            .value()
-            .map(|t| t.format("%H:%M").to_string())
-            .unwrap_or_default(),
-    );
-    let original_start = start.get_untracked();
-    let place = RwSignal::new(meeting.place.clone());
-    let kind = RwSignal::new(enum_value(&meeting.kind));
-    let id_text = |p: &Option<PersonId>| p.as_ref().map(ToString::to_string).unwrap_or_default();
-    let chair = RwSignal::new(id_text(&meeting.chair));
-    let secretary = RwSignal::new(id_text(&meeting.secretary));
-    let adjuster = RwSignal::new(
-        meeting
-            .adjusters
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    );
-    let second_adjuster = RwSignal::new(
-        meeting
-            .adjusters
-            .get(1)
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    );
-    let makers = RwSignal::new(
-        meeting
-            .decision_makers
-            .iter()
-            .map(|m| MakerRow {
-                person: m.person.to_string(),
-                representing: m.representing.to_string(),
-                party: m.party.clone().unwrap_or_default(),
-                first: m
-                    .paragraphs
-                    .map(|r| r.first.to_string())
-                    .unwrap_or_default(),
-                last: m.paragraphs.map(|r| r.last.to_string()).unwrap_or_default(),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let participants = RwSignal::new(
-        meeting
-            .participants
-            .iter()
-            .map(|p| ParticipantRow {
-                person: p.person.to_string(),
-                role: p.role.clone(),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let agenda = RwSignal::new(meeting.agenda.iter().map(AgendaRow::of).collect::<Vec<_>>());
+    let shown = MeetingFields::of(&meeting);
+    let date = RwSignal::new(shown.date);
+    let start = RwSignal::new(shown.start);
+    let place = RwSignal::new(shown.place);
+    let kind = RwSignal::new(shown.kind);
+    let chair = RwSignal::new(shown.chair);
+    let secretary = RwSignal::new(shown.secretary);
+    let adjuster = RwSignal::new(shown.adjuster);
+    let second_adjuster = RwSignal::new(shown.second_adjuster);
+    let makers = RwSignal::new(shown.makers);
+    let participants = RwSignal::new(shown.participants);
+    let agenda = RwSignal::new(shown.agenda);
     let errors: FormErrors = RwSignal::new(None);
     let done = on_done.clone();
-    let original = meeting.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let build = || -> Result<Meeting, EditError> {
-            let date_text = date.get_untracked();
-            let date_fact = if date_text == original_date {
-                original.date.clone()
-            } else {
-                match parse_date(&date_text, "date")? {
-                    Some(d) => Fact::Stated(d),
-                    None => return Err(refused("date", t(Text::ValidationMeetingDate))),
-                }
-            };
-            let start_text = start.get_untracked();
-            let start_fact = if start_text == original_start {
-                original.start.clone()
-            } else {
-                match parse_time(&start_text)? {
-                    Some(t) => Fact::Stated(t),
-                    None => Fact::Unknown {
-                        reason: t(Text::NoTimeGiven).into(),
-                    },
-                }
-            };
-            let adjusters: Vec<PersonId> =
-                [adjuster.get_untracked(), second_adjuster.get_untracked()]
-                    .iter()
-                    .filter_map(|p| chosen(p))
-                    .collect();
-            Ok(Meeting {
-                date: date_fact,
-                start: start_fact,
-                place: place.get_untracked().trim().to_owned(),
-                kind: enum_from(&kind.get_untracked()).unwrap_or(original.kind),
-                chair: chosen(&chair.get_untracked()),
-                secretary: chosen(&secretary.get_untracked()),
-                adjusters,
-                decision_makers: makers_from(&makers.get_untracked())?,
-                agenda: agenda
-                    .get_untracked()
-                    .into_iter()
-                    .map(AgendaRow::item)
-                    .collect::<Result<Vec<_>, _>>()?,
-                participants: participants
-                    .get_untracked()
-                    .into_iter()
-                    .filter(|p| !p.person.is_empty())
-                    .map(|p| Participant {
-                        person: PersonId::new(p.person),
-                        role: p.role.trim().to_owned(),
-                    })
-                    .collect(),
-                ..original.clone()
-            })
+        let fields = MeetingFields {
+            date: date.get_untracked(),
+            start: start.get_untracked(),
+            place: place.get_untracked(),
+            kind: kind.get_untracked(),
+            chair: chair.get_untracked(),
+            secretary: secretary.get_untracked(),
+            adjuster: adjuster.get_untracked(),
+            second_adjuster: second_adjuster.get_untracked(),
+            makers: makers.get_untracked(),
+            participants: participants.get_untracked(),
+            agenda: agenda.get_untracked(),
         };
-        match build().and_then(|record| repo.save(&original, record)) {
+        match fields
+            .meeting(&meeting)
+            .and_then(|record| repo.save(&meeting, record))
+        {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }

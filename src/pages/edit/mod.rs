@@ -8,6 +8,7 @@ mod agreement;
 mod body;
 mod history;
 mod meeting;
+mod meeting_fields;
 mod membership;
 mod minutes;
 mod organisation;
