@@ -50,20 +50,23 @@ pub(crate) fn from_slice_strict(bytes: &[u8]) -> Result<Value, StrictError> {
     })
 }
 
-/// A step of a path, innermost first while the error travels outwards.
-enum Step {
-    Key(String),
+/// A step of a path to a value within JSON: an object's key (owned or
+/// borrowed) or an array's index.
+pub(crate) enum Step<K> {
+    Key(K),
     Index(usize),
 }
 
-fn path_text(steps: &[Step]) -> String {
+/// A path as the messages write it: `data.bodies[0].name`.
+pub(crate) fn path_text<K: AsRef<str>>(steps: &[Step<K>]) -> String {
     let mut out = String::new();
     for step in steps {
         match step {
-            Step::Key(key) if out.is_empty() => out.push_str(key),
             Step::Key(key) => {
-                out.push('.');
-                out.push_str(key);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key.as_ref());
             }
             Step::Index(i) => out.push_str(&format!("[{i}]")),
         }
@@ -75,12 +78,12 @@ fn path_text(steps: &[Step]) -> String {
 /// where it is found, completed by each enclosing level as the error passes).
 #[derive(Clone, Copy)]
 struct Reader<'a> {
-    duplicate: &'a RefCell<Option<Vec<Step>>>,
+    duplicate: &'a RefCell<Option<Vec<Step<String>>>>,
 }
 
 impl Reader<'_> {
     /// Adds the enclosing step to the path of a duplicate being reported.
-    fn outer(self, step: Step) {
+    fn outer(self, step: Step<String>) {
         if let Some(path) = self.duplicate.borrow_mut().as_mut() {
             path.push(step);
         }

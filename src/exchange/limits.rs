@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::i18n::{tf, Text};
 use crate::model::{is_valid_id, Dataset, RecordMeta, RecordRef, VersionVector, MAX_ID_CHARS};
 
+use super::json::{path_text, Step};
 use super::ImportError;
 
 /// The highest version counter a file may hold: 2^53, the largest integer
@@ -135,29 +136,12 @@ impl Faults {
     }
 }
 
-/// A step of the path to a value within a record.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn path_text(path: &[Step]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(key) if out.is_empty() => out.push_str(key),
-            Step::Key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
 /// Every string (and object key) of `value` checked against the text limits.
-fn texts<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, fault: &mut impl FnMut(String, String)) {
+fn texts<'a>(
+    value: &'a Value,
+    path: &mut Vec<Step<&'a str>>,
+    fault: &mut impl FnMut(String, String),
+) {
     match value {
         Value::String(text) => {
             if let Some(problem) = text_problem(text) {
@@ -173,7 +157,7 @@ fn texts<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, fault: &mut impl FnMut(
         }
         Value::Object(object) => {
             for (key, item) in object {
-                path.push(Step::Key(key));
+                path.push(Step::Key(key.as_str()));
                 if let Some(problem) = text_problem(key) {
                     fault(path_text(path), problem);
                 }
