@@ -14,7 +14,8 @@
 use std::path::PathBuf;
 
 use samverkan::exchange::{
-    checksum, export, parse, parse_json, ImportError, Imported, Origin, FORMAT,
+    check_own_versions, checksum, export, merge, parse, parse_json, ImportError, Imported, Origin,
+    FORMAT, MAX_COUNTER, MAX_TEXT_CHARS, MAX_WORD_CHARS,
 };
 use samverkan::model::{Dataset, SCHEMA_VERSION};
 use serde_json::{json, Value};
@@ -232,7 +233,81 @@ fn fixtures() -> Vec<(&'static str, String)> {
                     json!({"version": {"kopia-a": 0}});
             }),
         ),
+        // "A file cannot hurt a copy" (see the tests of that name below).
+        (
+            "counter_at_the_end.json",
+            resealed(|v| {
+                v["data"]["bodies"][0]["meta"]["fields"]["short_name"] =
+                    json!({"version": {RECEIVER: u64::MAX}});
+            }),
+        ),
+        (
+            "own_counter_ahead.json",
+            resealed(|v| {
+                let body = &mut v["data"]["bodies"][0];
+                body["name"] = FORGED_NAME.into();
+                let writer = format!("{RECEIVER}/2");
+                body["meta"]["version"][&writer] = 5.into();
+                body["meta"]["fields"]["name"] = json!({
+                    "version": {writer.clone(): 5},
+                    "change": {"copy_id": RECEIVER, "writer": writer,
+                        "at": "2026-11-21T15:00:00+01:00"},
+                });
+            }),
+        ),
+        ("duplicate_data.json", {
+            let mut second = small();
+            second.bodies[0].name = FORGED_NAME.into();
+            let second = export(&second, origin(), CREATED_AT);
+            let at = second.find("\n  \"data\": ").expect("the data");
+            let second_data = &second[at..second.len() - "\n}".len()];
+            let first = &valid[..valid.rfind("\n}").expect("the end")];
+            last_wins_checksum(&format!("{first},{second_data}\n}}\n"))
+        }),
+        (
+            "duplicate_field.json",
+            last_wins_checksum(&replaced(
+                "\"name\": \"Politiska samverkansberedningen\",",
+                &format!(
+                    "\"name\": \"Politiska samverkansberedningen\",\n        \"name\": \"{FORGED_NAME}\","
+                ),
+            )),
+        ),
+        (
+            "bad_ids.json",
+            resealed(|v| {
+                let counties = v["data"]["counties"].as_array_mut().expect("counties");
+                for id in BAD_IDS {
+                    counties.push(json!({"id": id, "name": "Län med konstigt id"}));
+                }
+            }),
+        ),
+        (
+            "long_word.json",
+            resealed(|v| {
+                v["data"]["bodies"][0]["description"] =
+                    json!([format!("Ett ord på {} tecken: {}.", MAX_WORD_CHARS + 1,
+                        "å".repeat(MAX_WORD_CHARS + 1))]);
+            }),
+        ),
     ]
+}
+
+/// The receiving copy of the "cannot hurt" fixtures (the files come from
+/// `kopia-a`).
+const RECEIVER: &str = "kopia-b";
+const FORGED_NAME: &str = "Ett namn ingen har skrivit";
+/// Ids that were read from files and then could not be opened, edited or
+/// deleted (a page address cannot hold them and find them again).
+const BAD_IDS: [&str; 5] = ["", "/", "?q=x", "../utbyte", "nb-psb\n"];
+
+/// `text` with the checksum of the data serde_json reads from it (the last
+/// of two equal keys): a file that passed every check before duplicate keys
+/// were refused.
+fn last_wins_checksum(text: &str) -> String {
+    let value: Value = serde_json::from_str(text).expect("JSON with a repeated key reads");
+    let written = value["checksum"].as_str().expect("a checksum").to_owned();
+    text.replacen(&written, &checksum(&value["data"]), 1)
 }
 
 #[test]
@@ -619,4 +694,212 @@ fn a_zero_version_counter_does_not_lose_the_value_in_a_merge() {
     ] {
         assert_eq!(merged.bodies[0].short_name.as_deref(), Some("PSB"));
     }
+}
+
+// ---------------------------------------------------------------------------
+// A file cannot hurt a copy: counters, duplicate keys, ids, text limits. Each
+// file is refused with a message in the interface's language that names the
+// record and the field (or the key's path); the receiving data is not touched.
+
+/// The message of a refused fixture, and that the receiving data, checked
+/// against the file, is what it was.
+fn refused_message(name: &str) -> String {
+    let before = small();
+    let err = refused(name);
+    assert_eq!(before, small());
+    err.to_string()
+}
+
+#[test]
+fn a_version_counter_at_the_end_of_its_type_is_refused() {
+    // {kopia-b: u64::MAX} on the receiver kopia-b: its next edit of the
+    // field wrapped to 0 (release builds) and a re-import of the file
+    // overwrote that edit without a word.
+    assert_eq!(MAX_COUNTER, 1 << 53);
+    assert_eq!(
+        refused_message("counter_at_the_end.json"),
+        "Filen tas inte emot: organ nb-psb, fält `meta.fields.short_name.version.kopia-b`: \
+         versionsräknaren är 18446744073709551615, högst 9007199254740992 tas emot."
+    );
+    // At the limit it is read.
+    let at_limit =
+        fixture("counter_at_the_end.json").replace(&u64::MAX.to_string(), &MAX_COUNTER.to_string());
+    let at_limit = last_wins_checksum(&at_limit);
+    assert!(parse(&at_limit, LIMIT).is_ok());
+}
+
+#[test]
+fn a_file_cannot_advance_the_receiving_copy_s_own_counters() {
+    // The file says kopia-b's second tab changed the body's name five times;
+    // kopia-b never did. Merged, the forged name would win over kopia-b's own.
+    let imported = read("own_counter_ahead.json").expect("the file itself is well formed");
+    let local = small();
+    let merged = merge(&local, &imported.data).unwrap();
+    assert_eq!(
+        merged.bodies[0].name, FORGED_NAME,
+        "what it would have done"
+    );
+    let err = check_own_versions(&local, &imported.data, RECEIVER).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Filen tas inte emot, 2 fel i posterna: \
+         organ nb-psb, fält `meta.version`: filen räknar 5 ändringar av den här kopian \
+         (kopia-b/2), men den har bara gjort 0: en fil kan inte föra in ändringar i den här \
+         kopians namn; \
+         organ nb-psb, fält `name`: filen räknar 5 ändringar av den här kopian (kopia-b/2), \
+         men den har bara gjort 0: en fil kan inte föra in ändringar i den här kopians namn."
+    );
+    assert_eq!(local, small());
+    // Another copy may take it (the counters are not its own), and kopia-b
+    // may once it holds those changes.
+    assert_eq!(
+        check_own_versions(&local, &imported.data, "kopia-c"),
+        Ok(())
+    );
+    assert_eq!(
+        check_own_versions(&merged, &imported.data, RECEIVER),
+        Ok(())
+    );
+    // A file that only gives back what the receiver has is no fault: the
+    // sender's own file to itself.
+    let valid = read("valid.json").unwrap();
+    assert_eq!(check_own_versions(&local, &valid.data, "kopia-a"), Ok(()));
+}
+
+#[test]
+fn a_key_twice_in_the_envelope_is_refused_with_its_place() {
+    // Two `data` objects: serde_json took the second, a reader sees the first.
+    let text = fixture("duplicate_data.json");
+    let loose: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(loose["data"]["bodies"][0]["name"], FORGED_NAME);
+    let line = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("  \"data\": "))
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .expect("a second data");
+    let err = refused("duplicate_data.json");
+    assert_eq!(
+        err,
+        ImportError::DuplicateKey {
+            path: "data".into(),
+            line,
+            column: 8
+        }
+    );
+    assert_eq!(
+        refused_message("duplicate_data.json"),
+        format!(
+            "Nyckeln `data` förekommer två gånger i samma objekt (rad {line}, kolumn 8): \
+             filen kan läsas på två sätt och tas inte emot."
+        )
+    );
+}
+
+#[test]
+fn a_field_twice_in_a_record_is_refused_with_its_path() {
+    match refused("duplicate_field.json") {
+        ImportError::DuplicateKey { path, .. } => assert_eq!(path, "data.bodies[0].name"),
+        other => panic!("{other:?}"),
+    }
+    let m = refused_message("duplicate_field.json");
+    assert!(
+        m.starts_with("Nyckeln `data.bodies[0].name` förekommer två gånger i samma objekt (rad "),
+        "{m}"
+    );
+}
+
+#[test]
+fn ids_outside_the_id_characters_are_refused_and_listed_per_record() {
+    let err = refused("bad_ids.json");
+    let ImportError::Records { faults, count } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*count, BAD_IDS.len());
+    let ids: Vec<&str> = faults.iter().map(|f| f.record.id.as_str()).collect();
+    assert_eq!(ids, BAD_IDS);
+    assert!(faults
+        .iter()
+        .all(|f| f.field == "id" && f.record.kind == "counties"));
+    let rule = "id:t ska bestå av a–z, 0–9, punkt, understreck och bindestreck, \
+                börja med en bokstav eller siffra och vara högst 128 tecken";
+    assert_eq!(
+        refused_message("bad_ids.json"),
+        format!(
+            "Filen tas inte emot, 5 fel i posterna: län \"\", fält `id`: {rule}; \
+             län \"/\", fält `id`: {rule}; län \"?q=x\", fält `id`: {rule}; \
+             län \"../utbyte\", fält `id`: {rule}; län \"nb-psb\\n\", fält `id`: {rule}."
+        )
+    );
+}
+
+#[test]
+fn every_built_in_id_is_from_the_id_characters() {
+    let data = samverkan::seed::built_in().unwrap();
+    let bad: Vec<String> = data
+        .record_metas()
+        .filter(|(_, id, _)| !samverkan::model::is_valid_id(id))
+        .map(|(kind, id, _)| format!("{kind} {id:?}"))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+}
+
+#[test]
+fn a_word_over_the_limit_is_refused_with_record_and_field() {
+    assert_eq!(MAX_WORD_CHARS, 100);
+    assert_eq!(
+        refused_message("long_word.json"),
+        "Filen tas inte emot: organ nb-psb, fält `description[0]`: \
+         ett ord är 101 tecken långt, högst 100 tecken tas emot."
+    );
+}
+
+#[test]
+fn a_word_of_a_million_chars_is_refused_quickly() {
+    // The 2 MB file that froze the tab when search was used.
+    let text = resealed(|v| {
+        v["data"]["bodies"][0]["description"] = json!(["å".repeat(1_000_000)]);
+    });
+    let started = std::time::Instant::now();
+    let err = parse(&text, LIMIT).unwrap_err();
+    println!("a 1 M-char word refused in {:?}", started.elapsed());
+    assert_eq!(
+        err.to_string(),
+        "Filen tas inte emot: organ nb-psb, fält `description[0]`: \
+         texten är 1000000 tecken lång, högst 50000 tecken tas emot."
+    );
+    // A shorter text of one long word is refused for the word.
+    let text = resealed(|v| {
+        v["data"]["bodies"][0]["description"] = json!(["b".repeat(40_000)]);
+    });
+    assert!(parse(&text, LIMIT)
+        .unwrap_err()
+        .to_string()
+        .contains("ett ord är 40000 tecken långt"),);
+}
+
+#[test]
+fn a_text_over_the_limit_is_refused_with_record_and_field() {
+    assert_eq!(MAX_TEXT_CHARS, 50_000);
+    let text = resealed(|v| {
+        v["data"]["organisations"][0]["note"] = "ord ".repeat(12_501).into();
+    });
+    assert_eq!(
+        parse(&text, LIMIT).unwrap_err().to_string(),
+        "Filen tas inte emot: organisation region-nb, fält `note`: \
+         texten är 50004 tecken lång, högst 50000 tecken tas emot."
+    );
+}
+
+#[test]
+fn the_messages_are_in_the_interface_language() {
+    samverkan::i18n::set_lang(samverkan::i18n::Lang::En);
+    let m = refused("long_word.json").to_string();
+    samverkan::i18n::set_lang(samverkan::i18n::Lang::Sv);
+    assert_eq!(
+        m,
+        "The file is not accepted: body nb-psb, field `description[0]`: \
+         a word is 101 characters long, at most 100 are accepted."
+    );
 }

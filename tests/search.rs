@@ -464,3 +464,33 @@ fn the_convenience_search_returns_every_hit() {
     assert!(hits.iter().all(|h| h.score > 0));
     assert!(samverkan::search::search(&data, " – ").is_empty());
 }
+
+#[test]
+fn one_word_of_a_million_chars_is_indexed_and_searched_in_linear_time() {
+    // A description of one word of 1 M chars (a 2 MB file with "å") once
+    // froze the tab: finding the word's compound parts tried every tail of
+    // it, each a hash of the tail, n²/2 steps. The limits at import keep
+    // such words out of files; search must not depend on them.
+    let mut data = built_in();
+    let word = "å".repeat(500_000) + &"b".repeat(500_000);
+    data.bodies[0].description = vec![Block::Paragraph(format!("början {word} slut"))];
+    let started = std::time::Instant::now();
+    let index = SearchIndex::build(&data);
+    let built = started.elapsed();
+    let started = std::time::Instant::now();
+    // A prefix of the long word, a word beside it (the excerpt is cut from
+    // the same text) and a word that is not there.
+    let prefix = search(&index, &data, "ååå", Filters::default());
+    let beside = search(&index, &data, "början slut", Filters::default());
+    let missing = search(&index, &data, "zyxwvu", Filters::default());
+    let searched = started.elapsed();
+    println!("1 M-char word: index built in {built:?}, three searches in {searched:?}");
+    let body = data.bodies[0].name.clone();
+    assert!(titles(&prefix, Body).contains(&body));
+    assert!(titles(&beside, Body).contains(&body));
+    assert!(titles(&missing, Body).is_empty());
+    let excerpt = prefix.group(Body).unwrap().hits[0].excerpt_text();
+    assert!(excerpt.chars().count() < 1_000, "{}", excerpt.len());
+    // A generous bound for a debug build on a busy machine; it took minutes.
+    assert!(built + searched < std::time::Duration::from_secs(5));
+}

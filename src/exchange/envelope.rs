@@ -9,6 +9,8 @@ use thiserror::Error;
 use crate::i18n::{lang, t, tf, Lang, Text};
 use crate::model::{Dataset, SCHEMA_VERSION};
 
+use super::json::{from_slice_strict, StrictError};
+use super::limits::{check_records, faults_text, RecordFault};
 use super::scope::Scope;
 
 /// The format name every exchange file carries.
@@ -75,6 +77,22 @@ pub enum ImportError {
     DanglingReference { first: String, count: usize },
     #[error("{}", tf(Text::ImportDuplicateId, &[&.0]))]
     DuplicateId(String),
+    /// A key twice in one object: serde_json would keep the last one
+    /// silently, so the file would mean one thing to a reader and another
+    /// to the import. `path` ends with the key (`data`, `data.bodies[0].name`).
+    #[error("{}", tf(Text::ImportDuplicateKey, &[path, line, column]))]
+    DuplicateKey {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    /// Records with faults (id, counters, text limits, counters of the
+    /// receiving copy), the first few listed by record and field.
+    #[error("{}", faults_text(faults, *count))]
+    Records {
+        faults: Vec<RecordFault>,
+        count: usize,
+    },
 }
 
 fn count_text(count: usize) -> String {
@@ -281,7 +299,13 @@ pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<ParsedFile, ImportEr
     }
     // Some editors begin a UTF-8 file with a byte order mark; it is not JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map(ParsedFile).map_err(|e| {
+    from_slice_strict(bytes).map(ParsedFile).map_err(|e| {
+        let e = match e {
+            StrictError::Json(e) => e,
+            StrictError::DuplicateKey { path, line, column } => {
+                return ImportError::DuplicateKey { path, line, column }
+            }
+        };
         if e.is_eof() {
             ImportError::Truncated {
                 line: e.line(),
@@ -439,6 +463,9 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
             message: t(Text::ImportMustBeObject).into(),
         });
     };
+    // Ids, counters and the lengths of texts first: a file past these
+    // limits is not read further.
+    check_records(data)?;
     // The whole set is read at once; only when that fails is each record
     // read on its own, to say which one is at fault.
     let whole = Dataset::deserialize(data);

@@ -13,7 +13,9 @@
 
 mod conflicts;
 mod envelope;
+mod json;
 mod ledger;
+mod limits;
 mod merge;
 mod report;
 mod scope;
@@ -25,6 +27,9 @@ pub use envelope::{
     ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,
 };
 pub use ledger::{record_count, Direction, Effect, Ledger, LogEntry, Party};
+pub use limits::{
+    check_own_versions, text_problem, RecordFault, MAX_COUNTER, MAX_TEXT_CHARS, MAX_WORD_CHARS,
+};
 pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};

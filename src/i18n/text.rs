@@ -490,6 +490,16 @@ texts! {
     ImportWithoutId,
     ImportMustBeBool,
     ImportNotVersionedField,
+    ImportDuplicateKey,
+    /// {0} kind, {1} id, {2} field, {3} problem.
+    ImportRecordFault,
+    ImportOneFault,
+    ImportManyFaults,
+    ImportBadId,
+    ImportTextTooLong,
+    ImportWordTooLong,
+    ImportCounterTooHigh,
+    ImportOwnCounter,
     // merge and conflicts
     MergeInvalidRecord,
     ConflictVariantId,

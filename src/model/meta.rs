@@ -18,9 +18,13 @@ impl VersionVector {
         self.0.is_empty()
     }
 
-    /// Records one more change made by `copy_id`.
+    /// Records one more change made by `copy_id`. The count saturates
+    /// instead of wrapping: a wrapped count (0) would be seen as older than
+    /// the change before it, and the edit lost in the next merge. Imports
+    /// keep counts far below the end (`exchange::MAX_COUNTER`).
     pub fn bump(&mut self, copy_id: &str) {
-        *self.0.entry(copy_id.to_owned()).or_insert(0) += 1;
+        let count = self.0.entry(copy_id.to_owned()).or_insert(0);
+        *count = count.saturating_add(1);
     }
 
     pub fn get(&self, copy_id: &str) -> u64 {
@@ -293,6 +297,13 @@ mod tests {
         assert!(meta.conflicts.is_empty());
         assert!(meta.version.dominates(name));
         assert_eq!(meta.last_change, Some(stamp("c")));
+    }
+
+    #[test]
+    fn a_count_at_the_end_saturates_instead_of_wrapping() {
+        let mut v = vv(&[("a", u64::MAX)]);
+        v.bump("a");
+        assert_eq!(v.get("a"), u64::MAX);
     }
 
     #[test]

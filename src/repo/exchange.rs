@@ -125,10 +125,12 @@ impl Repo {
         let imported = checked.read().map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressMerging));
         yield_to_browser().await;
-        let merged = self
-            .data
-            .with_untracked(|local| exchange::merge(local, &imported.data))
-            .map_err(|e| e.to_string())?;
+        let copy_id = self.copy_id();
+        let merged = self.data.with_untracked(|local| {
+            exchange::check_own_versions(local, &imported.data, &copy_id)
+                .map_err(|e| e.to_string())?;
+            exchange::merge(local, &imported.data).map_err(|e| e.to_string())
+        })?;
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
@@ -162,10 +164,12 @@ impl Repo {
             without_left_out = exchange::without(&preview.incoming, left_out);
             &without_left_out
         };
-        let merged = self
-            .data
-            .with_untracked(|local| exchange::merge(local, taken))
-            .map_err(|e| e.to_string())?;
+        // Checked again: the data may have changed since the preview.
+        let copy_id = self.copy_id();
+        let merged = self.data.with_untracked(|local| {
+            exchange::check_own_versions(local, taken, &copy_id).map_err(|e| e.to_string())?;
+            exchange::merge(local, taken).map_err(|e| e.to_string())
+        })?;
         exchange::check_merged(&merged).map_err(|e| {
             if left_out.is_empty() {
                 e.to_string()

@@ -109,9 +109,10 @@ fn excerpt(text: &str, marks: &[Range<usize>]) -> Vec<Span> {
                 end = cut;
             }
         }
-        // Never cut a mark in two.
+        // Never cut a mark in two, unless the mark is longer than an
+        // excerpt (one word of a million chars is shown in part).
         if let Some(m) = marks.iter().find(|m| m.start < end && m.end > end) {
-            end = m.end;
+            end = m.end.min(forward(text, end, LENGTH));
         }
     }
     let mut out = Vec::new();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::document::{documents, for_each_field, Doc, Role};
-use super::text::{fold_into, lower_into, variant_key, words, PART_MIN_CHARS, PART_MIN_TAIL};
+use super::text::{compound_tails, fold_into, lower_into, variant_key, words};
 use crate::model::Dataset;
 
 /// One folded word and where it occurs.
@@ -222,18 +222,7 @@ impl SearchIndex {
         variants.sort_unstable();
         let mut parts = Vec::new();
         for (id, term) in terms.iter().enumerate() {
-            let text = term.text.as_str();
-            if text.chars().any(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            for (chars_before, (at, _)) in text.char_indices().enumerate() {
-                if chars_before < PART_MIN_CHARS {
-                    continue;
-                }
-                let tail = &text[at..];
-                if tail.chars().count() < PART_MIN_TAIL {
-                    break;
-                }
+            for tail in compound_tails(&term.text) {
                 if let Some(&part) = self.term_ids.get(tail) {
                     parts.push((rank[part as usize], id as u32));
                 }

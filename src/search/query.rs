@@ -7,7 +7,7 @@ use super::document::Doc;
 use super::filter::Filters;
 use super::highlight::{highlight, Span};
 use super::index::SearchIndex;
-use super::text::{fold, variant_key, words, PART_MIN_CHARS, VARIANT_MIN_CHARS};
+use super::text::{compound_tails, fold, variant_key, words, PART_MIN_CHARS, VARIANT_MIN_CHARS};
 use super::{HitKind, Target};
 use crate::model::Dataset;
 
@@ -352,19 +352,11 @@ impl SearchIndex {
                 MatchKind::Prefix
             });
         }
-        if query.parts && !folded.chars().any(|c| c.is_ascii_digit()) {
-            for (chars_before, (at, _)) in folded.char_indices().enumerate() {
-                if chars_before < PART_MIN_CHARS {
-                    continue;
-                }
-                let tail = &folded[at..];
-                if tail.chars().count() < super::text::PART_MIN_TAIL {
-                    break;
-                }
-                if tail.starts_with(&query.folded) && self.has_term(tail) {
-                    return Some(MatchKind::Part);
-                }
-            }
+        if query.parts
+            && compound_tails(folded)
+                .any(|tail| tail.starts_with(&query.folded) && self.has_term(tail))
+        {
+            return Some(MatchKind::Part);
         }
         match &query.variant {
             Some(key)

@@ -95,6 +95,29 @@ pub const PART_MIN_CHARS: usize = 3;
 /// A compound part must be a word of its own of at least this many chars,
 /// after a first part of at least [`PART_MIN_CHARS`].
 pub const PART_MIN_TAIL: usize = 4;
+/// A compound's last part is looked for among its last this many chars only,
+/// so that finding the parts of a word costs time linear in its length (each
+/// part is a dictionary lookup of the part; trying every tail of a word of
+/// n chars would cost n²/2 — minutes for one word of a million chars).
+/// No real last part is this long.
+pub const PART_MAX_TAIL: usize = 64;
+
+/// The compound parts a folded word may end with: its tails of
+/// [`PART_MIN_TAIL`] to [`PART_MAX_TAIL`] chars after at least
+/// [`PART_MIN_CHARS`] chars, longest first; none for a word with a digit.
+/// One pass over the word and at most [`PART_MAX_TAIL`] tails.
+pub fn compound_tails(folded: &str) -> impl Iterator<Item = &str> {
+    let has_digit = folded.bytes().any(|b| b.is_ascii_digit());
+    let chars = if has_digit { 0 } else { folded.chars().count() };
+    // The first tail: after max(PART_MIN_CHARS, chars - PART_MAX_TAIL) chars.
+    let skip = PART_MIN_CHARS.max(chars.saturating_sub(PART_MAX_TAIL));
+    let tails = chars.saturating_sub(skip).saturating_sub(PART_MIN_TAIL - 1);
+    folded
+        .char_indices()
+        .skip(skip)
+        .take(tails)
+        .map(move |(at, _)| &folded[at..])
+}
 
 #[cfg(test)]
 mod tests {
@@ -117,6 +140,21 @@ mod tests {
         );
         assert_eq!(words("").count(), 0);
         assert_eq!(words("slut").map(|r| r.end).collect::<Vec<_>>(), [4]);
+    }
+
+    #[test]
+    fn compound_tails_are_the_word_s_last_parts() {
+        let tails: Vec<&str> = compound_tails("suicidprevention").collect();
+        assert_eq!(tails.first(), Some(&"cidprevention"));
+        assert_eq!(tails.last(), Some(&"tion"));
+        assert!(tails.contains(&"prevention"));
+        assert_eq!(compound_tails("abcdefg").collect::<Vec<_>>(), ["defg"]);
+        assert_eq!(compound_tails("abcdef").count(), 0);
+        assert_eq!(compound_tails("covid19vaccin").count(), 0);
+        let long = "å".repeat(1_000_000);
+        let tails: Vec<&str> = compound_tails(&long).collect();
+        assert_eq!(tails.len(), PART_MAX_TAIL - PART_MIN_TAIL + 1);
+        assert_eq!(tails[0].chars().count(), PART_MAX_TAIL);
     }
 
     #[test]
