@@ -181,12 +181,19 @@ impl World {
                         "meetings"
                     };
                     let value = self.rng.pick(&c.values).unwrap().value.clone();
-                    resolve_conflict(&mut copy.data, &c.record, &c.field, &value, stamp.clone())
-                        .ok()
-                        .map(|_| {
-                            self.resolutions += 1;
-                            (kind, c.record.id)
-                        })
+                    resolve_conflict(
+                        &mut copy.data,
+                        &c.record,
+                        &c.field,
+                        c.item.as_ref().map(|(id, _)| id.as_str()),
+                        &value,
+                        stamp.clone(),
+                    )
+                    .ok()
+                    .map(|_| {
+                        self.resolutions += 1;
+                        (kind, c.record.id)
+                    })
                 })
             }
             0 => {

@@ -233,8 +233,15 @@ fn resolving_a_conflict_is_kept_and_undone() {
     let before = fields_of(&data, &record);
 
     let mut history = History::default();
-    let change =
-        resolve_conflict(&mut data, &record, "name", &Value::from(other), stamp("03")).unwrap();
+    let change = resolve_conflict(
+        &mut data,
+        &record,
+        "name",
+        None,
+        &Value::from(other),
+        stamp("03"),
+    )
+    .unwrap();
     let entry = keep(&mut history, change, "03");
     assert_eq!(entry.fields.len(), 1);
     assert_eq!(entry.fields[0].before, Value::from(current.as_str()));
@@ -253,7 +260,7 @@ fn keeping_the_current_value_is_listed_but_leaves_nothing_to_undo() {
         id: body.to_string(),
     };
     let name = Value::from(data.bodies[0].name.clone());
-    let change = resolve_conflict(&mut data, &record, "name", &name, stamp("01")).unwrap();
+    let change = resolve_conflict(&mut data, &record, "name", None, &name, stamp("01")).unwrap();
     assert_eq!(change.fields.len(), 1);
     assert_eq!(change.fields[0].before, change.fields[0].after);
     let mut history = History::default();

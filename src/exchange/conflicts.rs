@@ -7,8 +7,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::{t, tf, Text};
+use crate::model::list::{self, ITEM_DELETED, ITEM_VALUE};
 use crate::model::{
     record_fields, Change, ChangeAction, ChangeStamp, Dataset, EditError, FieldChange, Record,
+    RecordMeta,
 };
 
 use super::report::RecordRef;
@@ -29,9 +31,63 @@ pub struct Conflict {
     /// The record as people know it (name, title, meeting).
     pub title: String,
     pub field: String,
+    /// For a conflict on one item of a list: the item's id and its place
+    /// (1-based among the items shown; `None` when it is removed now).
+    pub item: Option<(String, Option<usize>)>,
     /// The current (provisional winner) value first, then the others, each
-    /// value once.
+    /// value once. For a list item, `null` is "the item removed".
     pub values: Vec<ConflictValue>,
+}
+
+/// The conflicts on items of a record's lists.
+fn item_conflicts(record: &Value) -> Vec<(String, (String, Option<usize>), Vec<ConflictValue>)> {
+    let Some(meta) = record
+        .get("meta")
+        .and_then(|m| serde_json::from_value::<RecordMeta>(m.clone()).ok())
+    else {
+        return vec![];
+    };
+    let mut out = vec![];
+    for field in meta.items.keys() {
+        let list = match record.get(field) {
+            Some(Value::Array(list)) => list.as_slice(),
+            _ => &[],
+        };
+        let items = list::items_of(list, &meta, field);
+        let mut place = 0;
+        for item in &items {
+            if !item.deleted {
+                place += 1;
+            }
+            if !item.in_conflict() {
+                continue;
+            }
+            let shown =
+                |deleted: bool, value: &Value| if deleted { Value::Null } else { value.clone() };
+            let value_now = item.value.clone().unwrap_or(Value::Null);
+            let mut values = vec![ConflictValue {
+                value: shown(item.deleted, &value_now),
+                change: item.fields.get(ITEM_VALUE).and_then(|f| f.change.clone()),
+            }];
+            let mut add = |value: Value, change: Option<ChangeStamp>| {
+                if !values.iter().any(|v| v.value == value) {
+                    values.push(ConflictValue { value, change });
+                }
+            };
+            for sibling in item.siblings(ITEM_VALUE).into_iter().skip(1) {
+                add(sibling.value, sibling.change);
+            }
+            for sibling in item.siblings(ITEM_DELETED).into_iter().skip(1) {
+                let deleted = sibling.value.as_bool().unwrap_or(false);
+                add(shown(deleted, &value_now), sibling.change);
+            }
+            if values.len() > 1 {
+                let at = (!item.deleted).then_some(place);
+                out.push((field.clone(), (item.id.clone(), at), values));
+            }
+        }
+    }
+    out
 }
 
 /// Every field in conflict whose kept values differ from the current one
@@ -43,6 +99,25 @@ pub fn conflicts(data: &Dataset) -> Vec<Conflict> {
     };
     for (kind, records) in &kinds {
         for record in records.as_array().into_iter().flatten() {
+            let at = || RecordRef {
+                kind: kind.clone(),
+                id: record
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+            };
+            if record.get("meta").and_then(|m| m.get("items")).is_some() {
+                for (field, item, values) in item_conflicts(record) {
+                    out.push(Conflict {
+                        title: at().title(data),
+                        record: at(),
+                        field,
+                        item: Some(item),
+                        values,
+                    });
+                }
+            }
             let Some(fields) = record
                 .get("meta")
                 .and_then(|m| m.get("conflicts"))
@@ -85,15 +160,11 @@ pub fn conflicts(data: &Dataset) -> Vec<Conflict> {
                 if values.len() < 2 {
                     continue;
                 }
-                let id = record.get("id").and_then(Value::as_str).unwrap_or_default();
-                let at = RecordRef {
-                    kind: kind.clone(),
-                    id: id.to_owned(),
-                };
                 out.push(Conflict {
-                    title: at.title(data),
-                    record: at,
+                    title: at().title(data),
+                    record: at(),
                     field: field.clone(),
+                    item: None,
                     values,
                 });
             }
@@ -165,26 +236,30 @@ where
 /// choice is recorded as a change by `stamp`, which ends the conflict.
 /// Returns the change for the history; its field lists the value kept even
 /// when it was the current one (the conflict ended; nothing to take back).
+/// For a conflict on a list item (`item`: its id), `value` is the item's
+/// value, `null` to remove it.
 pub fn resolve_conflict(
     data: &mut Dataset,
     record: &RecordRef,
     field: &str,
+    item: Option<&str>,
     value: &Value,
     stamp: ChangeStamp,
 ) -> Result<Change, EditError> {
     let id = record.id.as_str();
+    let at = Target { id, field, item };
     let (before, after) = match record.kind.as_str() {
-        "documents" => set_field(&mut data.documents, id, field, value, stamp),
-        "counties" => set_field(&mut data.counties, id, field, value, stamp),
-        "organisations" => set_field(&mut data.organisations, id, field, value, stamp),
-        "people" => set_field(&mut data.people, id, field, value, stamp),
-        "bodies" => set_field(&mut data.bodies, id, field, value, stamp),
-        "relations" => set_field(&mut data.relations, id, field, value, stamp),
-        "memberships" => set_field(&mut data.memberships, id, field, value, stamp),
-        "agreements" => set_field(&mut data.agreements, id, field, value, stamp),
-        "meetings" => set_field(&mut data.meetings, id, field, value, stamp),
-        "paragraphs" => set_field(&mut data.paragraphs, id, field, value, stamp),
-        "positions" => set_field(&mut data.positions, id, field, value, stamp),
+        "documents" => set_field(&mut data.documents, at, value, stamp),
+        "counties" => set_field(&mut data.counties, at, value, stamp),
+        "organisations" => set_field(&mut data.organisations, at, value, stamp),
+        "people" => set_field(&mut data.people, at, value, stamp),
+        "bodies" => set_field(&mut data.bodies, at, value, stamp),
+        "relations" => set_field(&mut data.relations, at, value, stamp),
+        "memberships" => set_field(&mut data.memberships, at, value, stamp),
+        "agreements" => set_field(&mut data.agreements, at, value, stamp),
+        "meetings" => set_field(&mut data.meetings, at, value, stamp),
+        "paragraphs" => set_field(&mut data.paragraphs, at, value, stamp),
+        "positions" => set_field(&mut data.positions, at, value, stamp),
         _ => Err(EditError::NotFound(format!("{} {id}", record.kind))),
     }?;
     let mut change = Change::between(record.clone(), ChangeAction::Changed, &before, &after);
@@ -199,10 +274,17 @@ pub fn resolve_conflict(
     Ok(change)
 }
 
+/// Where a conflict is settled: a record's field, or an item of its list.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    id: &'a str,
+    field: &'a str,
+    item: Option<&'a str>,
+}
+
 fn set_field<R>(
     records: &mut [R],
-    id: &str,
-    field: &str,
+    Target { id, field, item }: Target<'_>,
     value: &Value,
     stamp: ChangeStamp,
 ) -> Result<(Value, Value), EditError>
@@ -222,6 +304,31 @@ where
     let Some(object) = json.as_object_mut() else {
         return Err(invalid(t(Text::ConflictNotObject).into()));
     };
+    if let Some(item) = item {
+        let before = record_fields(&*record);
+        let mut meta = record.meta().clone();
+        let list = match object.get(field) {
+            Some(Value::Array(list)) => list.clone(),
+            _ => vec![],
+        };
+        let kept = (!value.is_null()).then(|| value.clone());
+        let settled = list::settle_item(&mut meta, field, &list, item, kept, &stamp)
+            .ok_or_else(|| EditError::NotFound(format!("{id} {field} {item}")))?;
+        match settled {
+            Some(list) => object.insert(field.to_owned(), list),
+            None => object.remove(field),
+        };
+        meta.touch(stamp);
+        if let Some(version) = meta.fields.get(field).map(|f| f.version.clone()) {
+            meta.version.merge(&version);
+        }
+        object.insert(
+            "meta".into(),
+            serde_json::to_value(&meta).map_err(|e| invalid(e.to_string()))?,
+        );
+        *record = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
+        return Ok((before, record_fields(&*record)));
+    }
     if field == "deleted" {
         let deleted = value
             .as_bool()
@@ -296,6 +403,7 @@ mod tests {
             &mut ab,
             &conflict.record,
             "name",
+            None,
             &Value::from("Namn A"),
             stamp("b", "2026-11-23T12:00:00Z"),
         )
@@ -323,6 +431,7 @@ mod tests {
             &mut data,
             &record,
             "name",
+            None,
             &serde_json::json!([1, 2]),
             stamp("a", "t"),
         );

@@ -976,6 +976,12 @@ texts! {
     ConflictKeep,
     /// Between a record and the name of its field in conflict.
     ConflictFieldWord,
+    /// A conflict on one item of a list: " punkt {0}".
+    ConflictItemAt,
+    /// A conflict on an item that is removed now.
+    ConflictItemRemovedNow,
+    /// The value "remove the item" in a conflict on a list item.
+    ConflictItemRemove,
     ConflictsHeading,
     NoConflicts,
     ConflictsLead,

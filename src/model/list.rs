@@ -344,7 +344,11 @@ pub fn touch_list(
                 let mut item = std::mem::take(&mut live[i]);
                 if matches!(source, Source::Changed(_)) {
                     item.value = Some(after[k].clone());
+                    // The item's deletion too: an edit and a concurrent
+                    // deletion of the item are then a conflict, not a
+                    // deletion that silently takes the edit with it.
                     bump(&mut item, ITEM_VALUE);
+                    bump(&mut item, ITEM_DELETED);
                 }
                 if !fits(&item.pos) {
                     item.pos = pos_between(prev.as_deref(), next_anchor.as_deref());
@@ -378,6 +382,48 @@ pub fn touch_list(
     out.extend(tombstones);
     sort_items(&mut out);
     let _ = store_items(meta, field, out);
+}
+
+/// Settles a conflict on the item `id` of the list `field`: the item gets
+/// `value` (`None`: removed) by `stamp`, with versions that dominate every
+/// value it held, so the choice travels and ends the conflict elsewhere too.
+/// Returns the list's new array (`None`: empty), or `None` inside when the
+/// item is not there.
+pub fn settle_item(
+    meta: &mut RecordMeta,
+    field: &str,
+    list: &[Value],
+    id: &str,
+    value: Option<Value>,
+    stamp: &ChangeStamp,
+) -> Option<Option<Value>> {
+    let mut items = items_of(list, meta, field);
+    let item = items.iter_mut().find(|item| item.id == id)?;
+    let writer = stamp.writer_key();
+    for name in [ITEM_VALUE, ITEM_DELETED] {
+        let mut version = VersionVector::default();
+        for sibling in item.siblings(name) {
+            version.merge(&sibling.version);
+        }
+        item.conflicts.remove(name);
+        version.bump(writer);
+        item.fields.insert(
+            name.to_owned(),
+            FieldVersion {
+                version,
+                change: Some(stamp.clone()),
+            },
+        );
+    }
+    match value {
+        Some(value) => {
+            item.deleted = false;
+            item.value = Some(value);
+        }
+        None => item.deleted = true,
+    }
+    sort_items(&mut items);
+    Some(store_items(meta, field, items))
 }
 
 /// Where each item of the edited list comes from.

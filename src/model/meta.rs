@@ -211,10 +211,16 @@ impl RecordMeta {
     /// Fields with kept conflicts. A conflict may hold the same value as the
     /// current one (two copies wrote it independently); the UI can hide those.
     pub fn fields_in_conflict(&self) -> impl Iterator<Item = &str> {
+        let lists = self
+            .items
+            .iter()
+            .filter(|(_, items)| items.iter().any(super::list::ListItem::in_conflict))
+            .map(|(field, _)| field.as_str());
         self.conflicts
             .iter()
             .filter(|(_, siblings)| !siblings.is_empty())
             .map(|(field, _)| field.as_str())
+            .chain(lists)
     }
 }
 

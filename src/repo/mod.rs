@@ -538,10 +538,12 @@ impl Repo {
         &self,
         record: &RecordRef,
         field: &str,
+        item: Option<&str>,
         value: &Value,
     ) -> Result<(), EditError> {
         self.edit(|data, _, stamp| {
-            let change = crate::exchange::resolve_conflict(data, record, field, value, stamp)?;
+            let change =
+                crate::exchange::resolve_conflict(data, record, field, item, value, stamp)?;
             Ok(Some((change, None)))
         })
     }

@@ -37,6 +37,12 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
                 };
                 let field = conflict.field.clone();
                 let label = field_label(&field).to_owned();
+                let item = conflict.item.clone();
+                let item_id = item.as_ref().map(|(id, _)| id.clone());
+                let place = item.map(|(_, place)| match place {
+                    Some(n) => tf(Text::ConflictItemAt, &[&n]),
+                    None => t(Text::ConflictItemRemovedNow).to_owned(),
+                });
                 let values = conflict
                     .values
                     .iter()
@@ -46,8 +52,18 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
                         let field = field.clone();
                         let chosen = value.value.clone();
                         let label = label.clone();
-                        let text = value_text(&chosen, 300);
-                        let keep = move |_| match repo.resolve_conflict(&record, &field, &chosen) {
+                        let text = if item_id.is_some() && chosen.is_null() {
+                            t(Text::ConflictItemRemove).to_owned()
+                        } else {
+                            value_text(&chosen, 300)
+                        };
+                        let item_id = item_id.clone();
+                        let keep = move |_| match repo.resolve_conflict(
+                            &record,
+                            &field,
+                            item_id.as_deref(),
+                            &chosen,
+                        ) {
                             Ok(()) => status.set(Status::ok(tf(Text::ConflictResolved, &[&label]))),
                             Err(e) => status.set(Status::error(e.to_string())),
                         };
@@ -66,6 +82,7 @@ pub fn ConflictList(status: RwSignal<Option<Status>>) -> impl IntoView {
                         <p>
                             {conflict.record.kind_label()} " " {title} {t(Text::ConflictFieldWord)}
                             <strong>{label.clone()}</strong>
+                            {place}
                         </p>
                         <ul class="values">{values}</ul>
                     </li>
