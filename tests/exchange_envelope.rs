@@ -64,7 +64,11 @@ fn an_exported_file_reads_back_as_the_same_data() {
 
 #[test]
 fn text_that_is_not_json_is_refused_with_line_and_column() {
-    let text = file().replacen("\"schema_version\": 1", "\"schema_version\": ett", 1);
+    let text = file().replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        "\"schema_version\": ett",
+        1,
+    );
     let err = parse(&text, LIMIT).unwrap_err();
     assert!(
         matches!(err, ImportError::NotJson { line: 3, .. }),
@@ -91,7 +95,11 @@ fn another_format_is_refused_and_named() {
 
 #[test]
 fn a_newer_schema_asks_for_an_update() {
-    let text = file().replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+    let text = file().replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        "\"schema_version\": 7",
+        1,
+    );
     let m = message(&text);
     assert!(
         m.contains("gjord med en nyare version av Samverkan – uppdatera appen")

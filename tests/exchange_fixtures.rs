@@ -349,6 +349,15 @@ fn the_valid_fixture_reads_back_as_the_data_it_was_written_from() {
     assert_eq!(again.data, imported.data);
 }
 
+/// A file written by the version before schema 2 (the fixture as it was)
+/// imports as the same data: schema 2 only adds item meta to lists.
+#[test]
+fn a_schema_1_file_imports_with_nothing_lost() {
+    let imported = read("valid_schema1.json").unwrap();
+    assert_eq!(imported.data, small());
+    assert_eq!(imported.schema_version, 1);
+}
+
 #[test]
 fn the_built_in_data_set_round_trips() {
     let d = samverkan::seed::built_in().unwrap();

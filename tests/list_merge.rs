@@ -334,3 +334,50 @@ fn concurrent_insertions_both_survive_in_one_order() {
     assert_eq!(ab.len(), mandate(&base).len() + 2);
     assert!(ab.contains(&"Ny från A".to_owned()) && ab.contains(&"Ny från B".to_owned()));
 }
+
+/// A whole-list conflict kept by the version before schema 2 (two mandates
+/// as siblings) merges item by item with a copy of today: every point of
+/// both sides is kept; the points the two sides hold differently are each a
+/// conflict of their own (a whole-list version cannot tell which side
+/// changed a point), the others are no conflict at all.
+#[test]
+fn an_old_whole_list_conflict_is_merged_item_by_item() {
+    use samverkan::model::{FieldVersion, Sibling, VersionVector};
+    let base = seed();
+    let mut old = base.clone();
+    let body = old.bodies.iter_mut().find(|b| b.id.0 == BODY).unwrap();
+    let vv = |copy: &str| VersionVector([(copy.to_owned(), 1)].into_iter().collect());
+    let mut theirs = body.mandate.clone();
+    theirs[1] = "Deras punkt 2".into();
+    body.mandate[4] = "Vår punkt 5".into();
+    body.meta.version = VersionVector(
+        [("a".to_owned(), 1), ("b".to_owned(), 1)]
+            .into_iter()
+            .collect(),
+    );
+    body.meta.fields.insert(
+        "mandate".into(),
+        FieldVersion {
+            version: vv("a"),
+            change: Some(stamp(0, 1)),
+        },
+    );
+    body.meta.conflicts.insert(
+        "mandate".into(),
+        vec![Sibling {
+            value: serde_json::to_value(&theirs).unwrap(),
+            version: vv("b"),
+            change: Some(stamp(1, 2)),
+        }],
+    );
+    let merged = merge(&old, &base).unwrap();
+    assert_eq!(mandate(&merged).len(), mandate(&base).len());
+    let values = every_value(&merged);
+    assert!(values.contains(&"Deras punkt 2".to_owned()), "{values:?}");
+    assert!(values.contains(&"Vår punkt 5".to_owned()), "{values:?}");
+    let places: Vec<Option<usize>> = conflicts(&merged)
+        .iter()
+        .map(|c| c.item.as_ref().and_then(|(_, place)| *place))
+        .collect();
+    assert_eq!(places, [Some(2), Some(5)]);
+}

@@ -33,14 +33,18 @@ pub struct Conflict {
     pub field: String,
     /// For a conflict on one item of a list: the item's id and its place
     /// (1-based among the items shown; `None` when it is removed now).
-    pub item: Option<(String, Option<usize>)>,
+    pub item: Option<ItemAt>,
     /// The current (provisional winner) value first, then the others, each
     /// value once. For a list item, `null` is "the item removed".
     pub values: Vec<ConflictValue>,
 }
 
+/// An item of a list: its id, and its place among the items shown (1-based;
+/// `None` when it is removed now).
+pub type ItemAt = (String, Option<usize>);
+
 /// The conflicts on items of a record's lists.
-fn item_conflicts(record: &Value) -> Vec<(String, (String, Option<usize>), Vec<ConflictValue>)> {
+fn item_conflicts(record: &Value) -> Vec<(String, ItemAt, Vec<ConflictValue>)> {
     let Some(meta) = record
         .get("meta")
         .and_then(|m| serde_json::from_value::<RecordMeta>(m.clone()).ok())

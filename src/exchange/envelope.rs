@@ -434,8 +434,10 @@ pub fn check_merged(merged: &Dataset) -> Result<(), ImportError> {
 
 /// Brings the data of a file written with an older schema to the current
 /// one: a chain of pure steps on the JSON, `if from < N { data = vN_1_to_vN(data) }`.
-/// Schema 1 is the first version, so the chain is still empty; the next
-/// change of the schema adds its step here with a fixture of a version-1 file.
+/// 1 → 2 has no step: schema 2 only adds item meta to lists, and a list
+/// without it reads as implicit items (`model::list`); a whole-list conflict
+/// of schema 1 is merged item by item when the file is merged
+/// (`tests/exchange_fixtures.rs` imports version-1 fixtures, conflicts included).
 fn migrate(mut data: Value, from: u32) -> Result<Value, ImportError> {
     debug_assert!(from <= SCHEMA_VERSION, "newer schemas are refused before");
     if let Some(object) = data.as_object_mut() {

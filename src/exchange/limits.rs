@@ -232,6 +232,29 @@ fn counters(meta: Option<&Value>, fault: &mut impl FnMut(String, String)) {
             );
         }
     }
+    // The versions of list items (`model::list`), the same way.
+    let lists = meta.get("items").and_then(Value::as_object);
+    for (field, items) in lists.into_iter().flatten() {
+        for (i, item) in items.as_array().into_iter().flatten().enumerate() {
+            let at = format!("meta.items.{field}[{i}]");
+            let versions = item.get("fields").and_then(Value::as_object);
+            for (name, version) in versions.into_iter().flatten() {
+                check(
+                    format!("{at}.fields.{name}.version"),
+                    version.get("version"),
+                );
+            }
+            let kept = item.get("conflicts").and_then(Value::as_object);
+            for (name, siblings) in kept.into_iter().flatten() {
+                for (k, sibling) in siblings.as_array().into_iter().flatten().enumerate() {
+                    check(
+                        format!("{at}.conflicts.{name}[{k}].version"),
+                        sibling.get("version"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Whether a version-vector key counts the changes of `copy_id`: the copy
@@ -270,6 +293,18 @@ pub fn check_own_versions(
                     .iter()
                     .enumerate()
                     .map(move |(i, s)| (format!("meta.conflicts.{f}[{i}]"), &s.version))
+            }))
+            .chain(meta.items.iter().flat_map(|(f, items)| {
+                items.iter().enumerate().flat_map(move |(i, item)| {
+                    let versions = item.fields.iter().map(|(n, v)| (n, &v.version));
+                    let kept = item
+                        .conflicts
+                        .iter()
+                        .flat_map(|(n, siblings)| siblings.iter().map(move |s| (n, &s.version)));
+                    versions
+                        .chain(kept)
+                        .map(move |(n, v)| (format!("meta.items.{f}[{i}].{n}"), v))
+                })
             }));
         for (field, vector) in vectors {
             for (key, &count) in own_entries(vector, copy_id) {

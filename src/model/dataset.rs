@@ -8,7 +8,10 @@ use crate::i18n::{t, tf, Text};
 use super::*;
 
 /// The schema version of the data set as stored and as shipped built in.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: lists carry item ids and versions (`RecordMeta::items`, `model::list`);
+/// a schema-1 list reads as implicit items, so its data needs no rewriting,
+/// and a copy still on schema 1 refuses a schema-2 file with its message.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything one copy holds. Records keep their document/insertion order;
 /// deleted records stay as tombstones and are hidden by the queries below.
