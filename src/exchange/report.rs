@@ -78,10 +78,14 @@ impl MergeReport {
                 }
                 Some(_) => {}
             }
-            let conflicts = &record.meta().conflicts;
+            // Fields in conflict, lists with a conflict on an item included.
+            let conflicts: Vec<String> = record
+                .meta()
+                .fields_in_conflict()
+                .map(str::to_owned)
+                .collect();
             if !conflicts.is_empty() {
-                self.conflicts
-                    .push((at(), conflicts.keys().cloned().collect()));
+                self.conflicts.push((at(), conflicts));
             }
         }
     }

@@ -277,3 +277,66 @@ test("a file that is not an exchange file is refused with a message and changes 
   await expectText(page.locator('[role="alert"]'), "Ingenting har ändrats");
   assert.equal(await page.locator(".import-preview").count(), 0);
 });
+
+/** Rewrites point `n` (1-based) of Länsstyrgruppen's mandate in the body's form. */
+async function setMandatePoint(page, n, text) {
+  await go(page, BODY);
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Redigera", exact: true }).first().click();
+  await page.locator(`#organ-uppdrag-${n}`).fill(text);
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectText(page.locator("main"), text);
+}
+
+test("two copies change different points of one mandate: after exchanging files both hold both, with no conflict", async () => {
+  const region = await copyOf("Region Norrbotten", "Anna");
+  const lulea = await copyOf("Luleå kommun", "Bertil");
+  await setMandatePoint(region, 3, "Punkt tre som regionen skrev den");
+  await setMandatePoint(lulea, 4, "Punkt fyra som Luleå skrev den");
+  const fromRegion = await exportFile(region);
+  const fromLulea = await exportFile(lulea);
+  for (const [page, file] of [[lulea, fromRegion], [region, fromLulea]]) {
+    const preview = await importFile(page, file.path);
+    await expectText(preview, "0 med konflikt");
+    await page.getByRole("button", { name: "Importera", exact: true }).click();
+    await expectText(page.locator('[role="status"]'), "Importerat");
+    await go(page, BODY);
+    await waitForApp(page);
+    await expectText(page.locator("main"), "Punkt tre som regionen skrev den");
+    await expectText(page.locator("main"), "Punkt fyra som Luleå skrev den");
+    assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict");
+  }
+  const finalRegion = await exportFile(region);
+  const finalLulea = await exportFile(lulea);
+  assert.deepEqual(canonical(finalRegion.path), canonical(finalLulea.path), "both copies hold the same data");
+});
+
+test("one point changed differently in two copies: one conflict on that point, kept in one copy, and the choice travels back", async () => {
+  const region = await copyOf("Region Norrbotten", "Anna");
+  const lulea = await copyOf("Luleå kommun", "Bertil");
+  await setMandatePoint(region, 4, "Regionens lydelse av punkt fyra");
+  await setMandatePoint(lulea, 4, "Luleås lydelse av punkt fyra");
+  const fromRegion = await exportFile(region);
+  const preview = await importFile(lulea, fromRegion.path);
+  await expectText(preview, "1 med konflikt");
+  await lulea.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(lulea.locator('[role="status"]'), "Importerat");
+  const conflict = lulea.locator(".conflict");
+  assert.equal(await conflict.count(), 1, "one conflict");
+  await expectText(conflict, "punkt 4");
+  await expectText(conflict, "Regionens lydelse av punkt fyra");
+  await expectText(conflict, "Luleås lydelse av punkt fyra");
+  await conflict.locator("li", { hasText: "Regionens lydelse" }).getByRole("button", { name: "Behåll detta" }).click();
+  await expectText(lulea.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+  const fromLulea = await exportFile(lulea);
+  const back = await importFile(region, fromLulea.path);
+  await expectText(back, "0 med konflikt");
+  await region.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(region.locator('[role="status"]'), "Importerat");
+  for (const page of [region, lulea]) {
+    await go(page, BODY);
+    await waitForApp(page);
+    await expectText(page.locator("main"), "Regionens lydelse av punkt fyra");
+    assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict left");
+  }
+});
