@@ -104,6 +104,29 @@ impl Repo {
         // Without localStorage the header already says nothing is kept.
         let state = open_state_store(local_storage_works).await;
         self.state.set_value(state.clone());
+        // The journal first, then the checkpoint: a checkpoint removes the
+        // entries it holds only once it is stored, so an entry gone by the
+        // time it is looked for is in the checkpoint read after. (Read the
+        // other way round, another tab's checkpoint landing in between would
+        // take its entries away from both reads.) Every entry in the state
+        // store, and the ones in localStorage (there at once, copied to the
+        // state store after).
+        let mut found = std::collections::BTreeMap::new();
+        match state.read_prefix(keys::JOURNAL_PREFIX).await {
+            Ok(stored) => found.extend(stored),
+            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+        }
+        let local_keys: Vec<String> = self
+            .backend
+            .with_value(|b| b.read(|p| p.keys()))
+            .into_iter()
+            .filter(|k| k.starts_with(keys::JOURNAL_PREFIX))
+            .collect();
+        for key in local_keys {
+            if let Some(raw) = self.local_raw(&key) {
+                found.insert(key, raw.into_bytes());
+            }
+        }
         let mut generation = None;
         let mut history = History::default();
         let data = match read_checkpoint(&*state).await {
@@ -138,24 +161,6 @@ impl Repo {
             }
         };
 
-        // The journal: every entry in the state store, and the ones in
-        // localStorage (there at once, copied to the state store after).
-        let mut found = std::collections::BTreeMap::new();
-        match state.read_prefix(keys::JOURNAL_PREFIX).await {
-            Ok(stored) => found.extend(stored),
-            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
-        }
-        let local_keys: Vec<String> = self
-            .backend
-            .with_value(|b| b.read(|p| p.keys()))
-            .into_iter()
-            .filter(|k| k.starts_with(keys::JOURNAL_PREFIX))
-            .collect();
-        for key in local_keys {
-            if let Some(raw) = self.local_raw(&key) {
-                found.insert(key, raw.into_bytes());
-            }
-        }
         let mut entries = vec![];
         for (key, raw) in found {
             match JournalEntry::read(&raw) {
