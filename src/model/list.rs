@@ -238,11 +238,7 @@ pub fn list_version(items: &[ListItem]) -> FieldVersion {
 /// Orders items as the list shows them: live by (position, id), then
 /// tombstones by id.
 pub fn sort_items(items: &mut [ListItem]) {
-    items.sort_by(|a, b| {
-        (a.deleted, &a.pos, &a.id)
-            .cmp(&(b.deleted, &b.pos, &b.id))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    items.sort_by(|a, b| (a.deleted, &a.pos, &a.id).cmp(&(b.deleted, &b.pos, &b.id)));
 }
 
 /// Stores sorted `items` as the list `field` of a record: the array of live
