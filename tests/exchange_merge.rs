@@ -8,6 +8,7 @@ use samverkan::exchange::{
     canonical, conflicts, export, merge, parse, resolve_conflict, unknown_to, Effect, Ledger,
     MergeReport, Origin, Scope,
 };
+use samverkan::model::list::items_of;
 use samverkan::model::*;
 use serde_json::Value;
 
@@ -50,12 +51,15 @@ fn stamp(copy: &str, clock: u64, edit: u64) -> ChangeStamp {
     }
 }
 
-/// One value a copy wrote to one field, with the version it was written at.
+/// One value a copy wrote to one field (or to one field of one list item:
+/// its value, place or deletion), with the version it was written at.
 #[derive(Debug, Clone)]
 struct Write {
     kind: &'static str,
     id: String,
     field: String,
+    /// For a list: the item's id and its field (`value`, `pos`, `deleted`).
+    item: Option<(String, String)>,
     value: Value,
     version: VersionVector,
 }
@@ -85,6 +89,30 @@ fn siblings(record: &Value, field: &str) -> Vec<(Value, VersionVector)> {
     all
 }
 
+/// The items of the list `field` of a record, as stored.
+fn list_items(record: &Value, field: &str) -> Vec<list::ListItem> {
+    let meta: RecordMeta = serde_json::from_value(record["meta"].clone()).unwrap_or_default();
+    let values = record_fields(record)[field]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    items_of(&values, &meta, field)
+}
+
+/// The current value and kept conflicts of one field of a list item.
+fn item_siblings(record: &Value, field: &str, item: &str, of: &str) -> Vec<(Value, VersionVector)> {
+    list_items(record, field)
+        .into_iter()
+        .find(|i| i.id == item)
+        .map(|i| {
+            i.siblings(of)
+                .into_iter()
+                .map(|s| (s.value, s.version))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The writes `stamp` made to a record.
 fn writes_by(data: &Dataset, kind: &'static str, id: &str, stamp: &ChangeStamp) -> Vec<Write> {
     let Some(r) = record(data, kind, id) else {
@@ -92,17 +120,39 @@ fn writes_by(data: &Dataset, kind: &'static str, id: &str, stamp: &ChangeStamp) 
     };
     let meta: RecordMeta = serde_json::from_value(r["meta"].clone()).unwrap_or_default();
     let fields = record_fields(&r);
-    meta.fields
-        .iter()
-        .filter(|(_, f)| f.change.as_ref() == Some(stamp))
-        .map(|(name, f)| Write {
-            kind,
-            id: id.to_owned(),
-            field: name.clone(),
-            value: fields[name.as_str()].clone(),
-            version: f.version.clone(),
-        })
-        .collect()
+    let mut writes = vec![];
+    for (name, f) in &meta.fields {
+        if f.change.as_ref() != Some(stamp) {
+            continue;
+        }
+        if fields[name.as_str()].is_array() || meta.items.contains_key(name) {
+            // A list is written item by item.
+            for item in list_items(&r, name) {
+                for (of, version) in &item.fields {
+                    if version.change.as_ref() == Some(stamp) {
+                        writes.push(Write {
+                            kind,
+                            id: id.to_owned(),
+                            field: name.clone(),
+                            item: Some((item.id.clone(), of.clone())),
+                            value: item.siblings(of)[0].value.clone(),
+                            version: version.version.clone(),
+                        });
+                    }
+                }
+            }
+        } else {
+            writes.push(Write {
+                kind,
+                id: id.to_owned(),
+                field: name.clone(),
+                item: None,
+                value: fields[name.as_str()].clone(),
+                version: f.version.clone(),
+            });
+        }
+    }
+    writes
 }
 
 struct Copy {
@@ -169,7 +219,37 @@ impl World {
         let edit = self.writes.len() as u64 + self.clock * 1000;
         let stamp = stamp(&self.copies[c].id, self.clock, edit);
         let copy = &mut self.copies[c];
-        let touched: Option<(&'static str, String)> = match self.rng.below(5) {
+        let touched: Option<(&'static str, String)> = match self.rng.below(7) {
+            5 | 6 => {
+                // A point of a body's mandate edited, added, removed or moved.
+                let body = self.rng.pick(&self.bodies).cloned().unwrap();
+                let opened = copy.data.body(&body).cloned();
+                opened.and_then(|opened| {
+                    let mut mandate = opened.mandate.clone();
+                    let len = mandate.len();
+                    match self.rng.below(4) {
+                        0 if len > 0 => {
+                            mandate[self.rng.below(len)] = format!("punkt ändrad ({edit})")
+                        }
+                        1 => mandate.insert(self.rng.below(len + 1), format!("ny punkt ({edit})")),
+                        2 if len > 0 => {
+                            mandate.remove(self.rng.below(len));
+                        }
+                        _ if len > 1 => {
+                            let point = mandate.remove(self.rng.below(len));
+                            mandate.insert(self.rng.below(len), point);
+                        }
+                        _ => return None,
+                    }
+                    let mut edited = opened.clone();
+                    edited.mandate = mandate;
+                    matches!(
+                        copy.data.save_from(&opened, edited, stamp.clone()),
+                        Ok(Some(_))
+                    )
+                    .then(|| ("bodies", body.0))
+                })
+            }
             4 => {
                 // A person resolves a conflict by keeping one of its values.
                 let found = conflicts(&copy.data);
@@ -339,7 +419,10 @@ fn assert_no_lost_write(data: &Dataset, writes: &[Write], case: u64) {
     for w in writes {
         let r = find(w.kind, &w.id)
             .unwrap_or_else(|| panic!("fall {case}: {} {} saknas", w.kind, w.id));
-        let kept = siblings(&r, &w.field);
+        let kept = match &w.item {
+            Some((item, of)) => item_siblings(&r, &w.field, item, of),
+            None => siblings(&r, &w.field),
+        };
         let survives = kept
             .iter()
             .any(|(value, version)| version == &w.version && value == &w.value);
@@ -461,7 +544,7 @@ fn copies_that_exchanged_both_ways_converge_and_lose_no_write() {
 #[test]
 fn five_copies_end_equal_with_no_lost_write() {
     let scenarios = cases().div_ceil(6);
-    let (mut operations, mut partial, mut resolutions) = (0, 0, 0);
+    let (mut operations, mut partial, mut resolutions, mut item_writes) = (0, 0, 0, 0);
     for case in 0..scenarios {
         let mut world = World::new(5000 + case, 5);
         world.run(80);
@@ -474,12 +557,14 @@ fn five_copies_end_equal_with_no_lost_write() {
         }
         partial += world.partial_exchanges;
         resolutions += world.resolutions;
+        item_writes += world.writes.iter().filter(|w| w.item.is_some()).count();
     }
     eprintln!(
         "5 kopior: {scenarios} fall, {operations} operationer \
-         (varav {partial} utbyten av bara ändringar, {resolutions} lösta konflikter)"
+         (varav {partial} utbyten av bara ändringar, {resolutions} lösta konflikter, \
+         {item_writes} skrivningar av listpunkter)"
     );
-    assert!(partial > 0 && resolutions > 0);
+    assert!(partial > 0 && resolutions > 0 && item_writes > 0);
 }
 
 fn at(copy: &str, at: &str) -> ChangeStamp {
