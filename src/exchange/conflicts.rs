@@ -565,8 +565,18 @@ mod tests {
         let base = crate::seed::built_in().unwrap();
         let id = BodyId::new("nb-lansstyrgruppen");
         let (mut region, mut lulea) = (base.clone(), base.clone());
-        save_mandate_point(&mut region, 3, "Regionens lydelse av punkt fyra", stamp("r", "t1"));
-        save_mandate_point(&mut lulea, 3, "Luleås lydelse av punkt fyra", stamp("l", "t2"));
+        save_mandate_point(
+            &mut region,
+            3,
+            "Regionens lydelse av punkt fyra",
+            stamp("r", "t1"),
+        );
+        save_mandate_point(
+            &mut lulea,
+            3,
+            "Luleås lydelse av punkt fyra",
+            stamp("l", "t2"),
+        );
         let mut at_lulea = merge(&lulea, &region).unwrap();
         let found = conflicts(&at_lulea);
         assert_eq!(found.len(), 1);
@@ -577,7 +587,10 @@ mod tests {
         assert!(shown.iter().all(|v| v.shown.is_text()));
         assert_eq!(shown[0].diff, None, "the current value is not compared");
         let diff = shown[1].diff.as_ref().unwrap();
-        assert!(diff.contains(&DiffPiece::Same(" lydelse av punkt fyra".into())), "{diff:?}");
+        assert!(
+            diff.contains(&DiffPiece::Same(" lydelse av punkt fyra".into())),
+            "{diff:?}"
+        );
         let start = conflict.combined_start(&at_lulea).unwrap();
         assert_eq!(Value::from(start.as_str()), conflict.values[0].value);
 
@@ -588,20 +601,27 @@ mod tests {
 
         let combined = "Regionens och Luleås gemensamma lydelse av punkt fyra";
         let change =
-            resolve_conflict_with_text(&mut at_lulea, conflict, combined, stamp("l", "t3")).unwrap();
+            resolve_conflict_with_text(&mut at_lulea, conflict, combined, stamp("l", "t3"))
+                .unwrap();
         assert_eq!(change.fields[0].field, "mandate");
         assert!(conflicts(&at_lulea).is_empty());
         assert_eq!(at_lulea.body(&id).unwrap().mandate[3], combined);
         // The combined value dominates both sides' versions: it wins on the
         // region's copy, whichever way the files are merged, and no
         // conflict is left anywhere.
-        let back = [merge(&region, &at_lulea).unwrap(), merge(&at_lulea, &region).unwrap()];
+        let back = [
+            merge(&region, &at_lulea).unwrap(),
+            merge(&at_lulea, &region).unwrap(),
+        ];
         for back in &back {
             assert!(conflicts(back).is_empty());
             assert_eq!(back.body(&id).unwrap().mandate[3], combined);
         }
         let canonical = crate::exchange::canonical;
-        assert!(canonical(&back[0]) == canonical(&back[1]), "same either way");
+        assert!(
+            canonical(&back[0]) == canonical(&back[1]),
+            "same either way"
+        );
     }
 
     #[test]
@@ -614,8 +634,7 @@ mod tests {
         let mut ab = merge(&a, &b).unwrap();
         let conflict = conflicts(&ab).remove(0);
         assert_eq!(conflict.combined_start(&ab).as_deref(), Some("Namn B"));
-        resolve_conflict_with_text(&mut ab, &conflict, " Namn A och B ", stamp("b", "t3"))
-            .unwrap();
+        resolve_conflict_with_text(&mut ab, &conflict, " Namn A och B ", stamp("b", "t3")).unwrap();
         assert_eq!(ab.body(&id).unwrap().name, "Namn A och B");
         let a_after = merge(&a, &ab).unwrap();
         assert!(conflicts(&a_after).is_empty());

@@ -55,18 +55,14 @@ pub fn readable_value(data: &Dataset, field: &str, value: &Value) -> Readable {
         }
     }
     match value {
-        Value::Null => Readable::Absent,
-        Value::String(text) => match named(data, field, text) {
-            Some(line) => Readable::Line(line),
-            None => Readable::Text(text.clone()),
-        },
         Value::Array(items) => Readable::List(
             items
                 .iter()
                 .map(|item| readable_item(data, field, item).text())
                 .collect(),
         ),
-        other => Readable::Line(part_text(data, field, other)),
+        // A single value reads like an item: text, a name, a date, fields.
+        other => readable_item(data, field, other),
     }
 }
 
@@ -105,7 +101,9 @@ pub(crate) fn minutes_text(value: &Value) -> Option<String> {
 
 /// Fields whose text is the item's name or wording: shown first, without
 /// a label.
-const LEAD: [&str; 7] = ["title", "name", "heading", "person", "what", "payer", "text"];
+const LEAD: [&str; 7] = [
+    "title", "name", "heading", "person", "what", "payer", "text",
+];
 
 /// A part of a value under `key`, as text.
 fn part_text(data: &Dataset, key: &str, value: &Value) -> String {
@@ -315,7 +313,10 @@ mod tests {
             "27 maj 2021 (härlett: enligt kallelsen)"
         );
         assert_eq!(readable_value(&data, "deleted", &json!(true)).text(), "ja");
-        assert_eq!(readable_value(&data, "note", &Value::Null), Readable::Absent);
+        assert_eq!(
+            readable_value(&data, "note", &Value::Null),
+            Readable::Absent
+        );
         assert_eq!(readable_value(&data, "note", &Value::Null).text(), "(tomt)");
     }
 
@@ -332,7 +333,10 @@ mod tests {
         let shown = readable_item(&data, "decision_makers", &maker).text();
         assert_eq!(
             shown,
-            format!("{}; företräder: {}; roll: ordförande", person.name, org.name)
+            format!(
+                "{}; företräder: {}; roll: ordförande",
+                person.name, org.name
+            )
         );
         let agenda = json!({"number": 3, "title": "Ekonomi", "start": "10:15:00", "presenters": [person.id.as_str()]});
         let shown = readable_item(&data, "agenda", &agenda).text();
@@ -341,7 +345,10 @@ mod tests {
         assert!(shown.contains(&person.name), "{shown}");
         assert!(!shown.contains('{') && !shown.contains('"'), "{shown}");
         assert!(!shown.contains(person.id.as_str()), "{shown}");
-        assert_eq!(readable_item(&data, "mandate", &Value::Null), Readable::Absent);
+        assert_eq!(
+            readable_item(&data, "mandate", &Value::Null),
+            Readable::Absent
+        );
     }
 
     #[test]
