@@ -12,6 +12,7 @@ mod links;
 mod notices;
 mod text;
 mod update_banner;
+mod word_diff;
 
 pub use calendar_export::CalendarExport;
 pub use conflict_notice::ConflictNotice;
@@ -24,3 +25,4 @@ pub use links::{AgreementLink, BodyLink, OrganisationName, PersonLink};
 pub use notices::DataNotices;
 pub use text::{Blocks, SourceList, DATA_LANG};
 pub use update_banner::UpdateBanner;
+pub use word_diff::WordDiff;

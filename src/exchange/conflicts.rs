@@ -9,10 +9,11 @@ use serde_json::Value;
 use crate::i18n::{t, tf, Text};
 use crate::model::list::{self, ITEM_DELETED, ITEM_VALUE};
 use crate::model::{
-    record_fields, Change, ChangeAction, ChangeStamp, Dataset, EditError, FieldChange, Record,
-    RecordMeta,
+    field_label, readable_item, readable_value, record_fields, word_diff, Change, ChangeAction,
+    ChangeStamp, Dataset, DiffPiece, EditError, FieldChange, Readable, Record, RecordMeta,
 };
 
+use super::limits::text_problem;
 use super::report::RecordRef;
 
 /// One value a field had on some copy.
@@ -42,6 +43,74 @@ pub struct Conflict {
 /// An item of a list: its id, and its place among the items shown (1-based;
 /// `None` when it is removed now).
 pub type ItemAt = (String, Option<usize>);
+
+/// One value of a conflict as a person reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownValue {
+    pub shown: Readable,
+    /// For a value other than the current one, when both have a value: the
+    /// difference from the current value to this one, word by word.
+    pub diff: Option<Vec<DiffPiece>>,
+}
+
+impl Conflict {
+    /// The field (and the item's place) in the interface's language:
+    /// "uppdrag, punkt 4".
+    pub fn field_text(&self) -> String {
+        let place = self.item.as_ref().map(|(_, place)| match place {
+            Some(n) => tf(Text::ConflictItemAt, &[n]),
+            None => t(Text::ConflictItemRemovedNow).to_owned(),
+        });
+        format!("{}{}", field_label(&self.field), place.unwrap_or_default())
+    }
+
+    /// Where the conflict is, for messages: "uppdrag, punkt 4 i organ
+    /// Länsstyrgruppen".
+    pub fn place_text(&self) -> String {
+        tf(
+            Text::ConflictPlace,
+            &[&self.field_text(), &self.record.kind_label(), &self.title],
+        )
+    }
+
+    /// Every value as a person reads it, the current one first; for the
+    /// others, the difference from the current one.
+    pub fn shown_values(&self, data: &Dataset) -> Vec<ShownValue> {
+        let read = |value: &Value| match self.item {
+            Some(_) => readable_item(data, &self.field, value),
+            None => readable_value(data, &self.field, value),
+        };
+        let shown: Vec<Readable> = self.values.iter().map(|v| read(&v.value)).collect();
+        let current = shown.first().cloned().unwrap_or(Readable::Absent);
+        shown
+            .into_iter()
+            .enumerate()
+            .map(|(index, shown)| {
+                let both = index > 0 && current != Readable::Absent && shown != Readable::Absent;
+                let diff = both.then(|| word_diff(&current.text(), &shown.text()));
+                ShownValue { shown, diff }
+            })
+            .collect()
+    }
+
+    /// The text a combined value starts from — the current value, or the
+    /// first other value when the current one is absent — when the values
+    /// are texts people wrote (absent ones aside); `None` when only keeping
+    /// one of the values is offered (names, dates, items with fields).
+    pub fn combined_start(&self, data: &Dataset) -> Option<String> {
+        let shown = self.shown_values(data);
+        let texts = shown
+            .iter()
+            .all(|v| v.shown.is_text() || v.shown == Readable::Absent);
+        if !texts {
+            return None;
+        }
+        shown.into_iter().find_map(|v| match v.shown {
+            Readable::Text(text) => Some(text),
+            _ => None,
+        })
+    }
+}
 
 /// The conflicts on items of a record's lists.
 fn item_conflicts(record: &Value) -> Vec<(String, ItemAt, Vec<ConflictValue>)> {
@@ -278,6 +347,46 @@ pub fn resolve_conflict(
     Ok(change)
 }
 
+/// Resolves a conflict on a text with a value a person wrote, e.g. the two
+/// versions combined (see [`Conflict::combined_start`]): like
+/// [`resolve_conflict`], the new value dominates every value in conflict, so
+/// it travels and ends the conflict on the other copies too. Surrounding
+/// whitespace is dropped; an empty text is refused (to remove a list item,
+/// keep its "removed" value), and so is a text too long for an exchange file.
+pub fn resolve_conflict_with_text(
+    data: &mut Dataset,
+    conflict: &Conflict,
+    text: &str,
+    stamp: ChangeStamp,
+) -> Result<Change, EditError> {
+    let text = text.trim();
+    let refuse = |message: String| EditError::Invalid {
+        field: "värde",
+        message,
+    };
+    if text.is_empty() {
+        return Err(refuse(tf(
+            Text::ConflictCombinedEmpty,
+            &[&conflict.place_text()],
+        )));
+    }
+    if let Some(problem) = text_problem(text) {
+        return Err(refuse(tf(
+            Text::ConflictCombinedRefused,
+            &[&conflict.place_text(), &problem],
+        )));
+    }
+    let item = conflict.item.as_ref().map(|(id, _)| id.as_str());
+    resolve_conflict(
+        data,
+        &conflict.record,
+        &conflict.field,
+        item,
+        &Value::String(text.to_owned()),
+        stamp,
+    )
+}
+
 /// Where a conflict is settled: a record's field, or an item of its list.
 #[derive(Clone, Copy)]
 struct Target<'a> {
@@ -441,5 +550,112 @@ mod tests {
         );
         assert!(matches!(refused, Err(EditError::Invalid { .. })));
         assert_eq!(data, before);
+    }
+
+    fn save_mandate_point(data: &mut Dataset, point: usize, text: &str, stamp: ChangeStamp) {
+        let id = BodyId::new("nb-lansstyrgruppen");
+        let opened = data.body(&id).unwrap().clone();
+        let mut edited = opened.clone();
+        edited.mandate[point] = text.into();
+        data.save_from(&opened, edited, stamp).unwrap();
+    }
+
+    #[test]
+    fn a_conflict_on_a_text_shows_the_word_difference_and_a_combined_value_travels() {
+        let base = crate::seed::built_in().unwrap();
+        let id = BodyId::new("nb-lansstyrgruppen");
+        let (mut region, mut lulea) = (base.clone(), base.clone());
+        save_mandate_point(
+            &mut region,
+            3,
+            "Regionens lydelse av punkt fyra",
+            stamp("r", "t1"),
+        );
+        save_mandate_point(
+            &mut lulea,
+            3,
+            "Luleås lydelse av punkt fyra",
+            stamp("l", "t2"),
+        );
+        let mut at_lulea = merge(&lulea, &region).unwrap();
+        let found = conflicts(&at_lulea);
+        assert_eq!(found.len(), 1);
+        let conflict = &found[0];
+        assert_eq!(conflict.field_text(), "uppdrag, punkt 4");
+        let shown = conflict.shown_values(&at_lulea);
+        assert_eq!(shown.len(), 2);
+        assert!(shown.iter().all(|v| v.shown.is_text()));
+        assert_eq!(shown[0].diff, None, "the current value is not compared");
+        let diff = shown[1].diff.as_ref().unwrap();
+        assert!(
+            diff.contains(&DiffPiece::Same(" lydelse av punkt fyra".into())),
+            "{diff:?}"
+        );
+        let start = conflict.combined_start(&at_lulea).unwrap();
+        assert_eq!(Value::from(start.as_str()), conflict.values[0].value);
+
+        let refused = resolve_conflict_with_text(&mut at_lulea, conflict, "  ", stamp("l", "t3"));
+        let message = refused.unwrap_err().to_string();
+        assert!(message.contains("uppdrag, punkt 4 i organ"), "{message}");
+        assert_eq!(conflicts(&at_lulea).len(), 1, "nothing changed");
+
+        let combined = "Regionens och Luleås gemensamma lydelse av punkt fyra";
+        let change =
+            resolve_conflict_with_text(&mut at_lulea, conflict, combined, stamp("l", "t3"))
+                .unwrap();
+        assert_eq!(change.fields[0].field, "mandate");
+        assert!(conflicts(&at_lulea).is_empty());
+        assert_eq!(at_lulea.body(&id).unwrap().mandate[3], combined);
+        // The combined value dominates both sides' versions: it wins on the
+        // region's copy, whichever way the files are merged, and no
+        // conflict is left anywhere.
+        let back = [
+            merge(&region, &at_lulea).unwrap(),
+            merge(&at_lulea, &region).unwrap(),
+        ];
+        for back in &back {
+            assert!(conflicts(back).is_empty());
+            assert_eq!(back.body(&id).unwrap().mandate[3], combined);
+        }
+        let canonical = crate::exchange::canonical;
+        assert!(
+            canonical(&back[0]) == canonical(&back[1]),
+            "same either way"
+        );
+    }
+
+    #[test]
+    fn a_field_in_conflict_can_take_a_combined_text_and_only_texts_can() {
+        let base = crate::seed::built_in().unwrap();
+        let id = base.bodies[0].id.clone();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        rename(&mut a, &id, "Namn A", stamp("a", "t1"));
+        rename(&mut b, &id, "Namn B", stamp("b", "t2"));
+        let mut ab = merge(&a, &b).unwrap();
+        let conflict = conflicts(&ab).remove(0);
+        assert_eq!(conflict.combined_start(&ab).as_deref(), Some("Namn B"));
+        resolve_conflict_with_text(&mut ab, &conflict, " Namn A och B ", stamp("b", "t3")).unwrap();
+        assert_eq!(ab.body(&id).unwrap().name, "Namn A och B");
+        let a_after = merge(&a, &ab).unwrap();
+        assert!(conflicts(&a_after).is_empty());
+        assert_eq!(a_after.body(&id).unwrap().name, "Namn A och B");
+
+        // A reference is shown by name and only kept, never rewritten.
+        let people = [&base.people[0], &base.people[1]];
+        let by_name = Conflict {
+            values: people
+                .iter()
+                .map(|p| ConflictValue {
+                    value: Value::from(p.id.as_str()),
+                    change: None,
+                })
+                .collect(),
+            field: "chair".into(),
+            item: None,
+            ..conflict
+        };
+        let shown = by_name.shown_values(&base);
+        assert_eq!(shown[0].shown, Readable::Line(people[0].name.clone()));
+        assert_eq!(by_name.combined_start(&base), None);
     }
 }

@@ -21,7 +21,9 @@ mod report;
 mod scope;
 mod undo;
 
-pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
+pub use conflicts::{
+    conflicts, resolve_conflict, resolve_conflict_with_text, Conflict, ConflictValue, ShownValue,
+};
 pub use envelope::{
     check_merged, checksum, export, export_scoped, file_name, parse, parse_json, CheckedFile,
     ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,

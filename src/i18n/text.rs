@@ -982,6 +982,27 @@ texts! {
     ConflictItemRemovedNow,
     /// The value "remove the item" in a conflict on a list item.
     ConflictItemRemove,
+    /// Where a conflict is, for messages: "{field and place} i {kind} {title}".
+    ConflictPlace,
+    ConflictCombinedEmpty,
+    ConflictCombinedRefused,
+    /// Opens the editor of a combined value.
+    ConflictWriteCombined,
+    /// The combined value's text box: "… för {field and place}".
+    ConflictCombinedLabel,
+    ConflictCombinedHint,
+    ConflictCombinedSave,
+    ConflictCombinedSaved,
+    /// Before a value's word difference from the current value.
+    ConflictDiffLead,
+    /// Read out before removed words (visually hidden).
+    DiffRemoved,
+    /// Read out before added words (visually hidden).
+    DiffAdded,
+    /// Read out after removed or added words (visually hidden).
+    DiffEnd,
+    /// Before the values of a conflict in the import preview: "{field and place}:".
+    PreviewConflictValues,
     ConflictsHeading,
     NoConflicts,
     ConflictsLead,

@@ -177,14 +177,8 @@ pub fn field_label(field: &str) -> &str {
 /// its value; anything else as [`value_text`].
 pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
     if field == "minutes" {
-        if let Ok(state) = serde_json::from_value::<super::MinutesState>(value.clone()) {
-            return match state {
-                super::MinutesState::Adjusted { date } => match date.value() {
-                    Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
-                    None => t(Text::MinutesAdjusted).into(),
-                },
-                other => other.label().into(),
-            };
+        if let Some(state) = super::readable::minutes_text(value) {
+            return state;
         }
     }
     let named = |item: &Value| -> Option<String> {

@@ -34,6 +34,9 @@ pub struct ImportPreview {
     /// What merging the file would do to the data as it was when the file
     /// was read (applying merges into the data as it is then).
     pub report: MergeReport,
+    /// The conflicts the data would hold after the import, with their
+    /// values, shown before anything is applied.
+    pub conflicts: Vec<exchange::Conflict>,
 }
 
 /// An exported file, ready to be offered for download.
@@ -137,6 +140,12 @@ impl Repo {
         let report = self
             .data
             .with_untracked(|local| MergeReport::compare(local, &merged));
+        let conflicts = if report.conflicts.is_empty() {
+            vec![]
+        } else {
+            yield_to_browser().await;
+            exchange::conflicts(&merged)
+        };
         Ok(ImportPreview {
             file_name: file_name.to_owned(),
             origin: imported.origin,
@@ -145,6 +154,7 @@ impl Repo {
             incoming: imported.data,
             merged,
             report,
+            conflicts,
         })
     }
 

@@ -548,6 +548,19 @@ impl Repo {
         })
     }
 
+    /// Resolves a conflict on a text with a value the person wrote (e.g.
+    /// both versions combined); the value travels as a change.
+    pub fn combine_conflict(
+        &self,
+        conflict: &crate::exchange::Conflict,
+        text: &str,
+    ) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| {
+            let change = crate::exchange::resolve_conflict_with_text(data, conflict, text, stamp)?;
+            Ok(Some((change, None)))
+        })
+    }
+
     /// Marks an edit form open until the calling component is cleaned up:
     /// meanwhile the other tabs' changes wait, and are taken in when the
     /// last form closes.

@@ -340,3 +340,70 @@ test("one point changed differently in two copies: one conflict on that point, k
     assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict left");
   }
 });
+
+test("one point changed differently: the preview shows both values, the conflict reads as text with the word difference, and a combined value travels back", async () => {
+  const region = await copyOf("Region Norrbotten", "Anna");
+  const lulea = await copyOf("Luleå kommun", "Bertil");
+  const regions = "Regionens lydelse av punkt fyra";
+  const luleas = "Luleås lydelse av punkt fyra";
+  await setMandatePoint(region, 4, regions);
+  await setMandatePoint(lulea, 4, luleas);
+  const fromRegion = await exportFile(region);
+
+  // Before anything is applied, the preview shows the conflict's values as text.
+  const preview = await importFile(lulea, fromRegion.path);
+  await expectText(preview, "1 med konflikt");
+  const previewed = preview.locator(".conflict");
+  assert.equal(await previewed.count(), 1, "one conflict in the preview");
+  await expectText(previewed, "uppdrag, punkt 4");
+  await expectText(previewed, regions);
+  await expectText(previewed, luleas);
+  const marked = async (scope) => [
+    (await scope.locator("del").first().textContent()).replace(/\[[^\]]*: |\]/g, ""),
+    (await scope.locator("ins").first().textContent()).replace(/\[[^\]]*: |\]/g, ""),
+  ];
+  const words = new Set(await marked(previewed));
+  assert.deepEqual(words, new Set(["Regionens", "Luleås"]), "the changed word marked, the rest not");
+  const previewText = await previewed.textContent();
+  assert.ok(!/[{}\[]"|"\]/.test(previewText), `no JSON in the preview: ${previewText}`);
+
+  await lulea.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(lulea.locator('[role="status"]'), "Importerat");
+  const conflict = lulea.locator(".conflict");
+  assert.equal(await conflict.count(), 1, "one conflict");
+  await expectText(conflict, "uppdrag, punkt 4");
+  await expectText(conflict, regions);
+  await expectText(conflict, luleas);
+  assert.deepEqual(new Set(await marked(conflict)), new Set(["Regionens", "Luleås"]));
+  assert.equal(await conflict.getByRole("button", { name: "Behåll detta" }).count(), 2, "keep either side");
+
+  // The official writes the combined value, starting from the value shown now.
+  await conflict.getByRole("button", { name: "Skriv ett sammanvägt värde" }).click();
+  const box = conflict.getByLabel("Sammanvägt värde för uppdrag, punkt 4");
+  const start = await box.inputValue();
+  assert.ok([regions, luleas].includes(start), `starts from one side: ${start}`);
+  assert.equal(await conflict.locator(".combined-others ins").count(), 1, "the other side's difference beside it");
+  await box.fill("   ");
+  await conflict.getByRole("button", { name: "Spara det sammanvägda värdet" }).click();
+  await expectText(lulea.locator('[role="alert"]'), "uppdrag, punkt 4 i organ");
+  await expectText(lulea.locator('[role="alert"]'), "tomt");
+  const combined = "Regionens och Luleås gemensamma lydelse av punkt fyra";
+  await box.fill(combined);
+  await conflict.getByRole("button", { name: "Spara det sammanvägda värdet" }).click();
+  await expectText(lulea.locator('[role="status"]'), "sammanvägt värde");
+  await expectText(lulea.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+
+  // The combined value travels back and ends the conflict in the region's copy too.
+  const fromLulea = await exportFile(lulea);
+  const back = await importFile(region, fromLulea.path);
+  await expectText(back, "0 med konflikt");
+  await region.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(region.locator('[role="status"]'), "Importerat");
+  await expectText(region.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+  for (const page of [region, lulea]) {
+    await go(page, BODY);
+    await waitForApp(page);
+    await expectText(page.locator("main"), combined);
+    assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict left");
+  }
+});

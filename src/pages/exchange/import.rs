@@ -3,8 +3,11 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::conflict_value::ConflictValueView;
 use super::Status;
-use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
+use crate::exchange::{
+    field_label, value_text, ConflictValue, FieldChange, RecordRef, Scope, ShownValue,
+};
 use crate::i18n::{fill, t, tf, Text};
 use crate::model::Dataset;
 use crate::repo::{local_moment, ImportPreview, Repo};
@@ -218,8 +221,31 @@ fn preview_view(
         .conflicts
         .iter()
         .map(|(r, fields)| {
-            let fields = fields.iter().map(|f| field_label(f).to_owned()).collect();
-            Row::new(r.clone(), fields)
+            let shown: Vec<ConflictShown> = preview
+                .conflicts
+                .iter()
+                .filter(|c| &c.record == r)
+                .map(|c| ConflictShown {
+                    place: c.field_text(),
+                    on_item: c.item.is_some(),
+                    values: c
+                        .values
+                        .iter()
+                        .cloned()
+                        .zip(c.shown_values(&preview.merged))
+                        .collect(),
+                })
+                .collect();
+            // Fields whose values are all alike are no conflict to show.
+            let fields = if shown.is_empty() {
+                fields.iter().map(|f| field_label(f).to_owned()).collect()
+            } else {
+                vec![]
+            };
+            Row {
+                conflicts: shown,
+                ..Row::new(r.clone(), fields)
+            }
         })
         .collect();
     let nothing = report.is_empty().then(|| {
@@ -259,11 +285,55 @@ fn change_text(change: &FieldChange) -> String {
 struct Row {
     record: RecordRef,
     details: Vec<String>,
+    /// For a record in conflict: each conflict with its values.
+    conflicts: Vec<ConflictShown>,
+}
+
+/// A conflict the import would leave, as the preview shows it.
+#[derive(Clone)]
+struct ConflictShown {
+    /// The field and item: "uppdrag, punkt 4".
+    place: String,
+    on_item: bool,
+    values: Vec<(ConflictValue, ShownValue)>,
+}
+
+impl ConflictShown {
+    fn view(&self) -> impl IntoView {
+        let on_item = self.on_item;
+        let values = self
+            .values
+            .iter()
+            .enumerate()
+            .map(|(index, (value, shown))| {
+                view! {
+                    <li>
+                        <ConflictValueView
+                            shown=shown.clone()
+                            value=value.clone()
+                            current=index == 0
+                            on_item
+                        />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="conflict">
+                <p>{tf(Text::PreviewConflictValues, &[&self.place])}</p>
+                <ul class="values">{values}</ul>
+            </div>
+        }
+    }
 }
 
 impl Row {
     fn new(record: RecordRef, details: Vec<String>) -> Row {
-        Row { record, details }
+        Row {
+            record,
+            details,
+            conflicts: vec![],
+        }
     }
 
     /// Named when drawn: finding a title searches the data, and only the
@@ -314,6 +384,7 @@ fn RecordRows(
                             .collect_view();
                         view! { <ul class="fields">{items}</ul> }
                     });
+                    let conflicts = row.conflicts.iter().map(ConflictShown::view).collect_view();
                     view! {
                         <li>
                             <label class="choice">
@@ -325,6 +396,7 @@ fn RecordRows(
                                 {row.label(source)}
                             </label>
                             {details}
+                            {conflicts}
                         </li>
                     }
                 })

@@ -1,6 +1,7 @@
 //! Exchange by file: export this copy's data, import another copy's file
 //! with a preview, resolve conflicts, and the log of what was exchanged.
 
+mod conflict_value;
 mod conflicts;
 mod export;
 mod import;
