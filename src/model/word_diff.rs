@@ -299,7 +299,6 @@ fn tidy(pieces: Vec<DiffPiece>) -> Vec<DiffPiece> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use DiffPiece::*;
 
     /// The old text of a difference (`Same` and `Removed`).
@@ -465,42 +464,49 @@ mod tests {
         assert_eq!(new_text(&diff), new);
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-        #[test]
-        fn the_pieces_give_back_both_texts(
-            old in "[ab .,\nå]{0,60}",
-            new in "[ab .,\nå]{0,60}",
-        ) {
-            let diff = word_diff(&old, &new);
-            prop_assert_eq!(old_text(&diff), old);
-            prop_assert_eq!(new_text(&diff), new);
-            // Tidy: no two neighbours of one kind, no empty piece.
-            for pair in diff.windows(2) {
-                prop_assert!(std::mem::discriminant(&pair[0]) != std::mem::discriminant(&pair[1]));
-            }
-            prop_assert!(diff.iter().all(|p| !p.text().is_empty()));
-        }
+    /// Property tests: native only (proptest is not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-        #[test]
-        fn words_of_the_common_part_are_kept(
-            words in proptest::collection::vec("[a-c]{1,3}", 0..30),
-            cut in 0usize..30,
-            insert in "[x-z]{1,3}",
-        ) {
-            let old = words.join(" ");
-            let mut edited = words.clone();
-            let at = cut.min(edited.len());
-            edited.insert(at, insert.clone());
-            let new = edited.join(" ");
-            let diff = word_diff(&old, &new);
-            // One inserted word: nothing removed but at most whitespace.
-            let removed: String = diff
-                .iter()
-                .filter_map(|p| match p { Removed(s) => Some(s.as_str()), _ => None })
-                .collect();
-            prop_assert!(removed.trim().is_empty(), "{:?}", diff);
-            prop_assert_eq!(new_text(&diff), new);
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn the_pieces_give_back_both_texts(
+                old in "[ab .,\nå]{0,60}",
+                new in "[ab .,\nå]{0,60}",
+            ) {
+                let diff = word_diff(&old, &new);
+                prop_assert_eq!(old_text(&diff), old);
+                prop_assert_eq!(new_text(&diff), new);
+                // Tidy: no two neighbours of one kind, no empty piece.
+                for pair in diff.windows(2) {
+                    prop_assert!(std::mem::discriminant(&pair[0]) != std::mem::discriminant(&pair[1]));
+                }
+                prop_assert!(diff.iter().all(|p| !p.text().is_empty()));
+            }
+
+            #[test]
+            fn words_of_the_common_part_are_kept(
+                words in proptest::collection::vec("[a-c]{1,3}", 0..30),
+                cut in 0usize..30,
+                insert in "[x-z]{1,3}",
+            ) {
+                let old = words.join(" ");
+                let mut edited = words.clone();
+                let at = cut.min(edited.len());
+                edited.insert(at, insert.clone());
+                let new = edited.join(" ");
+                let diff = word_diff(&old, &new);
+                // One inserted word: nothing removed but at most whitespace.
+                let removed: String = diff
+                    .iter()
+                    .filter_map(|p| match p { Removed(s) => Some(s.as_str()), _ => None })
+                    .collect();
+                prop_assert!(removed.trim().is_empty(), "{:?}", diff);
+                prop_assert_eq!(new_text(&diff), new);
+            }
         }
     }
 }
