@@ -33,6 +33,6 @@ pub use limits::{
 };
 pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
-pub use rules::{refused_text, rule_faults, screen, Screened};
+pub use rules::{rule_faults, screen, Refused, Screened};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
 pub use undo::{undo_import, ImportUndo};

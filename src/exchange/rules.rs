@@ -34,35 +34,55 @@ pub struct Screened {
     pub merged: Dataset,
     /// The records left out, each with the field and the rule it breaks
     /// (the first rule per record).
-    pub refused: Vec<RecordFault>,
+    pub refused: Vec<Refused>,
 }
 
 impl Screened {
     /// The records left out.
     pub fn left_out(&self) -> BTreeSet<RecordRef> {
-        self.refused.iter().map(|f| f.record.clone()).collect()
+        self.refused
+            .iter()
+            .map(|r| r.fault.record.clone())
+            .collect()
     }
 }
 
-/// A refused record as the preview lists it: its kind and title (as
-/// `data`, the file, names it), the field and why.
-pub fn refused_text(fault: &RecordFault, data: &Dataset) -> String {
-    tf(
-        Text::ImportRecordFault,
-        &[
-            &fault.record.kind_label(),
-            &fault.record.title(data),
-            &field_label(&fault.field),
-            &fault.problem,
-        ],
-    )
+/// A record left out: what is wrong, and the record's title (see [`title`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub fault: RecordFault,
+    pub title: String,
+}
+
+/// As the preview lists it: kind, title, field and why.
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&tf(
+            Text::ImportRecordFault,
+            &[
+                &self.fault.record.kind_label(),
+                &self.title,
+                &field_label(&self.fault.field),
+                &self.fault.problem,
+            ],
+        ))
+    }
+}
+
+/// A record's title as this copy knows it, or, when it is new here, as the
+/// merge that brought it names it.
+fn title(record: &RecordRef, local: &Dataset, merged: &Dataset) -> String {
+    match record.title(local) {
+        unknown if unknown == record.id => record.title(merged),
+        known => known,
+    }
 }
 
 /// Merges `incoming` into `local`, leaving out every record whose merged
 /// version breaks a rule the editor applies, until none does.
 pub fn screen(local: &Dataset, incoming: &Dataset) -> Result<Screened, MergeError> {
     let mut incoming = incoming.clone();
-    let mut refused: Vec<RecordFault> = vec![];
+    let mut refused: Vec<Refused> = vec![];
     for _ in 0..ROUNDS {
         let merged = merge(local, &incoming)?;
         let found = rule_faults(local, &merged);
@@ -75,7 +95,10 @@ pub fn screen(local: &Dataset, incoming: &Dataset) -> Result<Screened, MergeErro
         }
         let left_out: BTreeSet<RecordRef> = found.iter().map(|f| f.record.clone()).collect();
         incoming = without(&incoming, &left_out);
-        refused.extend(found);
+        refused.extend(found.into_iter().map(|fault| Refused {
+            title: title(&fault.record, local, &merged),
+            fault,
+        }));
     }
     let merged = merge(local, &incoming)?;
     Ok(Screened {
@@ -281,7 +304,7 @@ mod tests {
             .expect("merges")
             .refused
             .into_iter()
-            .map(|f| (f.record.id, f.field, f.problem))
+            .map(|r| (r.fault.record.id, r.fault.field, r.fault.problem))
             .collect()
     }
 

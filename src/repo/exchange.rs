@@ -134,13 +134,9 @@ impl Repo {
                 .map_err(|e| e.to_string())?;
             exchange::screen(local, &imported.data).map_err(|e| e.to_string())
         })?;
+        let refused = screened.refused.iter().map(|r| r.to_string()).collect();
         let merged = screened.merged;
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
-        let refused = screened
-            .refused
-            .iter()
-            .map(|fault| exchange::refused_text(fault, &imported.data))
-            .collect();
         progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
         let report = self
