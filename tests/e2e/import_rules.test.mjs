@@ -24,9 +24,8 @@ test("records that break the editor's rules are listed with field and why, left 
   const preview = page.locator(".import-preview");
   const refused = preview.locator(".refused");
   await expectText(refused, "Tas inte emot (2)");
-  await expectText(refused, "paragraf Val av justerare, fält `rubrik`: Protokollet är justerat och låst.");
-  await expectText(refused, "fält `position`");
-  await expectText(refused, "ligger utanför diagrammet");
+  await expectText(refused, "paragraf § 1 Val av justerare, fält `rubrik`: Protokollet är justerat och låst.");
+  await expectText(refused, "placering i diagrammet Politiska samverkansberedningen, fält `position`: (1e308, 40) ligger utanför diagrammet.");
   // Only the placement of Länsstyrgruppen is left to import.
   await expectText(preview, "1 nya, 0 ändrade, 0 borttagna, 0 med konflikt.");
   await preview.page().getByRole("button", { name: "Importera", exact: true }).click();
