@@ -59,6 +59,14 @@ fn import(label: &str, text: &str, local: &Dataset) -> Dataset {
     row("parse + check of the exchange file", parse, json);
     let (merge, merged) = timed(|| exchange::merge(local, &imported.data).expect("the merge"));
     row("merge", merge, json);
+    let (rules, screened) = timed(|| exchange::screen(local, &imported.data).expect("the merge"));
+    row("merge + the editor's rules (screen)", rules, json);
+    if !screened.refused.is_empty() {
+        println!(
+            "({} records break a rule and are left out)",
+            screened.refused.len()
+        );
+    }
     let (check, _) = timed(|| exchange::check_merged(&merged).expect("the merged data is whole"));
     row("integrity of the merged data", check, json);
     let (report, report_out) = timed(|| MergeReport::compare(local, &merged));

@@ -8,7 +8,11 @@
 //   links such as /organ/nb-psb survive a reload (the router runs in the browser).
 // - A missing file with an extension is a 404.
 // - index.html, sw.js and manifest.webmanifest (the files without a content hash that say
-//   what the current build is) are sent with Cache-Control: no-cache, so updates are seen.
+//   what the current build is) are sent with Cache-Control: no-cache, so updates are seen;
+//   files with a content hash in their name are cached for a year.
+// - index.html is sent with the policy of its CSP <meta> as a Content-Security-Policy header,
+//   plus frame-ancestors 'none' (which only works as a header): the headers README.md's
+//   "Serving it" asks of a host, so the tests run under them.
 //
 // Also importable: `startServer(dir, port) -> Promise<{ server, url, port }>`.
 
@@ -16,6 +20,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cspOf } from "./pwa.mjs";
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -39,6 +44,19 @@ const MIME = {
   ".ics": "text/calendar; charset=utf-8",
 };
 const NO_CACHE = new Set(["index.html", "sw.js", "manifest.webmanifest"]);
+// trunk's content hash: `samverkan-61d98ed4daa5b954_bg.wasm`, `main-114625cb095b0578.css`.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+/** The CSP header for an index.html: its <meta> policy and frame-ancestors 'none'. */
+function cspHeader(file) {
+  let policy = null;
+  try {
+    policy = cspOf(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+  return policy === null ? null : `${policy.replace(/;\s*$/, "")}; frame-ancestors 'none'`;
+}
 
 function send(res, status, headers, body, method) {
   res.writeHead(status, headers);
@@ -107,6 +125,11 @@ export function createHandler(rootDir) {
       "X-Content-Type-Options": "nosniff",
     };
     if (NO_CACHE.has(base)) headers["Cache-Control"] = "no-cache";
+    else if (HASHED.test(base)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
+    if (base === "index.html") {
+      const csp = cspHeader(target);
+      if (csp) headers["Content-Security-Policy"] = csp;
+    }
     if (base === "sw.js") headers["Service-Worker-Allowed"] = "/";
 
     res.writeHead(200, headers);

@@ -7,6 +7,12 @@ use chrono::NaiveDate;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The browser's localStorage, or `None` where it cannot be used: blocked
+/// site data makes `window.localStorage` throw, which must never stop the app.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// The current moment, RFC 3339 (UTC).
 pub fn now() -> String {
     js_sys::Date::new_0().to_iso_string().into()

@@ -45,3 +45,34 @@ fn the_files_read_back_and_the_variants_merge_with_conflicts() {
     assert!(checked.records_in_conflict > 0);
     assert!(checked.tombstones > 0);
 }
+
+/// The generated archive is data the editor could have made: imported into
+/// the built-in data (and the region's variant into a copy holding the
+/// base), no record breaks a rule the import checks (`exchange::screen`).
+/// Also how long the check takes at this size, printed.
+#[test]
+fn the_archive_breaks_none_of_the_editors_rules() {
+    let archive = small(5);
+    let built_in = samverkan::seed::built_in().unwrap();
+    let start = std::time::Instant::now();
+    let screened = samverkan::exchange::screen(&built_in, &archive.base).unwrap();
+    let took = start.elapsed();
+    assert!(
+        screened.refused.is_empty(),
+        "{} refused, the first: {:?}",
+        screened.refused.len(),
+        screened.refused.first()
+    );
+    eprintln!(
+        "screen of {} paragraphs, {} meetings: {took:?} (debug build)",
+        archive.base.paragraphs.len(),
+        archive.base.meetings.len()
+    );
+    let region = samverkan::exchange::screen(&screened.merged, &archive.region).unwrap();
+    assert!(
+        region.refused.is_empty(),
+        "{} refused, the first: {:?}",
+        region.refused.len(),
+        region.refused.first()
+    );
+}

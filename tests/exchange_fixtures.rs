@@ -14,10 +14,10 @@
 use std::path::PathBuf;
 
 use samverkan::exchange::{
-    check_own_versions, checksum, export, merge, parse, parse_json, ImportError, Imported, Origin,
-    FORMAT, MAX_COUNTER, MAX_TEXT_CHARS, MAX_WORD_CHARS,
+    check_own_versions, checksum, export, export_scoped, merge, parse, parse_json, screen,
+    ImportError, Imported, Origin, Scope, FORMAT, MAX_COUNTER, MAX_TEXT_CHARS, MAX_WORD_CHARS,
 };
-use samverkan::model::{Dataset, SCHEMA_VERSION};
+use samverkan::model::{ChangeStamp, Dataset, SCHEMA_VERSION};
 use serde_json::{json, Value};
 
 /// The limit the app uses (`MAX_IMPORT_BYTES` in `src/repo.rs`).
@@ -99,6 +99,172 @@ fn resealed(change: impl FnOnce(&mut Value)) -> String {
     change(&mut value);
     value["checksum"] = Value::String(checksum(&value["data"]));
     serde_json::to_string_pretty(&value).expect("JSON writes") + "\n"
+}
+
+/// `small()` with the minutes of two meetings of the body: adjusted (locked)
+/// minutes with § 1, and a draft with § 1. The receiver of the `rule_`
+/// fixtures holds this; each file is it with one change made in `kopia-a`.
+fn with_minutes() -> Dataset {
+    let mut d = small();
+    let minutes: Dataset = serde_json::from_value(json!({
+        "meetings": [
+            {"id": "psb-2026-03", "body": "nb-psb", "date": {"stated": "2026-03-05"},
+                "start": {"stated": "09:00:00"}, "place": "Luleå", "kind": "ordinary",
+                "chair": "p-anna", "adjusters": ["p-anna"],
+                "minutes": {"state": "adjusted", "date": {"stated": "2026-03-10"}}},
+            {"id": "psb-2026-05", "body": "nb-psb", "date": {"stated": "2026-05-07"},
+                "start": {"stated": "09:00:00"}, "place": "Luleå", "kind": "ordinary",
+                "minutes": {"state": "draft"}},
+        ],
+        "paragraphs": [
+            {"id": "psb-2026-03-p1", "meeting": "psb-2026-03", "number": 1,
+                "title": "Mötets öppnande", "decision_kind": "noted_to_file"},
+            {"id": "psb-2026-05-p1", "meeting": "psb-2026-05", "number": 1,
+                "title": "Mötets öppnande", "decision_kind": "noted_to_file"},
+        ],
+    }))
+    .expect("the minutes read");
+    d.meetings = minutes.meetings;
+    d.paragraphs = minutes.paragraphs;
+    d
+}
+
+fn stamp_a() -> ChangeStamp {
+    serde_json::from_value(
+        json!({"copy_id": "kopia-a", "organisation": "Region Norrbotten",
+        "at": "2026-11-21T15:00:00+01:00"}),
+    )
+    .expect("a stamp")
+}
+
+/// `with_minutes()` with `change` made in `kopia-a`, as the file it exports.
+fn minutes_file(change: impl FnOnce(&mut Dataset)) -> String {
+    let mut d = with_minutes();
+    change(&mut d);
+    export(&d, origin(), CREATED_AT) + "\n"
+}
+
+/// A new § of `meeting` written in `kopia-a`.
+fn new_paragraph(id: &str, meeting: &str, number: u32, title: &str) -> samverkan::model::Paragraph {
+    let mut p: samverkan::model::Paragraph = serde_json::from_value(json!({"id": id,
+        "meeting": meeting, "number": number, "title": title, "decision_kind": "approved"}))
+    .expect("a paragraph");
+    p.meta.touch(stamp_a());
+    p
+}
+
+/// The `rule_` fixtures: files that pass every check of the file, with
+/// records the editor would not have saved.
+fn rule_fixtures() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "rule_locked_paragraph.json",
+            minutes_file(|d| {
+                let p = &mut d.paragraphs[0];
+                p.title = "Omskrivet efter justeringen".into();
+                p.meta.touch_fields(stamp_a(), &["title"]);
+            }),
+        ),
+        (
+            "rule_duplicate_paragraph.json",
+            minutes_file(|d| {
+                d.paragraphs.push(new_paragraph(
+                    "psb-2026-05-p1b",
+                    "psb-2026-05",
+                    1,
+                    "Val av justerare",
+                ));
+                d.paragraphs.push(new_paragraph(
+                    "psb-2026-05-p2",
+                    "psb-2026-05",
+                    2,
+                    "Budget 2027",
+                ));
+            }),
+        ),
+        (
+            "rule_paragraph_zero.json",
+            minutes_file(|d| {
+                d.paragraphs
+                    .push(new_paragraph("psb-2026-05-p0", "psb-2026-05", 0, "Upprop"));
+            }),
+        ),
+        (
+            "rule_position_out_of_range.json",
+            minutes_file(|d| {
+                let mut position: samverkan::model::BodyPosition = serde_json::from_value(
+                    json!({"id": "pos-nb-psb", "body": "nb-psb", "x": 1e308, "y": 40.0}),
+                )
+                .expect("a position");
+                position.meta.touch_fields(stamp_a(), &["body", "x", "y"]);
+                d.positions.push(position);
+            }),
+        ),
+        ("rule_dangling_reference.json", {
+            // A file of changes: it may refer to records the receiver has,
+            // and this one refers to a person nobody has.
+            let mut membership = small().memberships[0].clone();
+            membership.id = "m-okand-psb".into();
+            membership.person = "p-okand".into();
+            membership.meta.touch(stamp_a());
+            let changes = Dataset {
+                memberships: vec![membership],
+                paragraphs: vec![new_paragraph(
+                    "psb-2026-05-p2",
+                    "psb-2026-05",
+                    2,
+                    "Budget 2027",
+                )],
+                ..Dataset::default()
+            };
+            let party = Scope::ChangesFor {
+                party: RECEIVER.into(),
+            };
+            export_scoped(&changes, origin(), CREATED_AT, party) + "\n"
+        }),
+        ("rule_built_in_changes.json", built_in_changes()),
+    ]
+}
+
+/// For the browser (`tests/e2e/import_rules.test.mjs`): changes to the
+/// built-in data from `kopia-a`: § 1 of the adjusted 2021 minutes of PSB
+/// rewritten and PSB placed at x = 1e308 (both left out), and
+/// Länsstyrgruppen placed in the diagram (taken in).
+fn built_in_changes() -> String {
+    use samverkan::model::{BodyId, BodyPosition};
+    let data = samverkan::seed::built_in().expect("the built-in data");
+    let mut paragraph = data
+        .paragraphs
+        .iter()
+        .find(|p| p.id.as_str() == "nb-psb-2021-p1")
+        .expect("§ 1 of the 2021 minutes")
+        .clone();
+    paragraph.title = "Omskrivet efter justeringen".into();
+    paragraph.meta.touch_fields(stamp_a(), &["title"]);
+    let place = |body: &str, x: f64, y: f64| {
+        let body = BodyId::new(body);
+        let mut position = BodyPosition {
+            id: BodyPosition::id_for(&body),
+            meta: Default::default(),
+            body,
+            x,
+            y,
+        };
+        position.meta.touch_fields(stamp_a(), &["body", "x", "y"]);
+        position
+    };
+    let changes = Dataset {
+        paragraphs: vec![paragraph],
+        positions: vec![
+            place("nb-psb", 1e308, 40.0),
+            place("nb-lansstyrgruppen", 120.0, 80.0),
+        ],
+        ..Dataset::default()
+    };
+    let party = Scope::ChangesFor {
+        party: RECEIVER.into(),
+    };
+    export_scoped(&changes, origin(), CREATED_AT, party) + "\n"
 }
 
 /// Every fixture and how it is made.
@@ -291,6 +457,9 @@ fn fixtures() -> Vec<(&'static str, String)> {
             }),
         ),
     ]
+    .into_iter()
+    .chain(rule_fixtures())
+    .collect()
 }
 
 /// The receiving copy of the "cannot hurt" fixtures (the files come from
@@ -579,28 +748,62 @@ fn invalid(name: &str) -> (String, String) {
 }
 
 #[test]
-fn a_date_that_is_no_date_names_the_record() {
+fn a_date_that_is_no_date_names_the_record_and_field_in_swedish() {
     let (path, message) = invalid("invalid_date.json");
-    assert_eq!(path, "data.memberships[0] (id m-anna-psb)");
-    assert!(message.contains("out of range"), "{message}");
+    assert_eq!(path, "data.memberships[0].from (id m-anna-psb)");
+    assert_eq!(message, "datumet eller klockslaget finns inte");
     let m = refused("invalid_date.json").to_string();
-    assert!(
-        m.starts_with("Fältet `data.memberships[0] (id m-anna-psb)`: "),
-        "{m}"
+    assert_eq!(
+        m,
+        "Fältet `data.memberships[0].from (id m-anna-psb)`: datumet eller klockslaget finns inte."
+    );
+}
+
+/// serde names Rust types (`struct RecordMeta`) in its messages; a person
+/// reading them never saw those names.
+#[test]
+fn a_record_part_of_the_wrong_shape_is_named_without_rust_type_names() {
+    let text = resealed(|v| v["data"]["people"][0]["meta"] = "ny".into());
+    let err = parse(&text, LIMIT).unwrap_err();
+    let ImportError::Invalid { path, message } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(path, "data.people[0].meta (id p-anna)");
+    assert_eq!(message, "fel typ: text \"ny\", väntat: ett objekt");
+    assert!(!err.to_string().contains("struct"), "{err}");
+    samverkan::i18n::set_lang(samverkan::i18n::Lang::En);
+    let english = err.to_string();
+    samverkan::i18n::set_lang(samverkan::i18n::Lang::Sv);
+    assert!(!english.contains("RecordMeta"), "{english}");
+}
+
+/// A schema version the file has but that is no version is shown as the
+/// file has it, not as missing.
+#[test]
+fn a_schema_version_that_is_no_number_is_shown_as_it_is() {
+    let text = valid().replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        &format!("\"schema_version\": \"{SCHEMA_VERSION}\""),
+        1,
+    );
+    let err = parse(&text, LIMIT).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("Filen har en okänd schemaversion (\"{SCHEMA_VERSION}\").")
     );
 }
 
 #[test]
 fn a_value_of_the_wrong_type_names_the_record() {
     let (path, message) = invalid("wrong_type.json");
-    assert_eq!(path, "data.bodies[0] (id nb-psb)");
+    assert_eq!(path, "data.bodies[0].mandate (id nb-psb)");
     assert!(
         message.contains("fel typ: text \"Bereda gemensamma frågor.\", väntat: en lista"),
         "{message}"
     );
     let m = refused("wrong_type.json").to_string();
     assert!(
-        m.starts_with("Fältet `data.bodies[0] (id nb-psb)`: fel typ"),
+        m.starts_with("Fältet `data.bodies[0].mandate (id nb-psb)`: fel typ"),
         "{m}"
     );
 }
@@ -911,4 +1114,113 @@ fn the_messages_are_in_the_interface_language() {
         "The file is not accepted: body nb-psb, field `description[0]`: \
          a word is 101 characters long, at most 100 are accepted."
     );
+}
+
+/// What importing a `rule_` fixture into `with_minutes()` leaves out, as
+/// the preview lists it, and the data the rest makes.
+fn left_out_by_rules(name: &str) -> (Vec<String>, Dataset) {
+    let imported = read(name).unwrap_or_else(|e| panic!("{name} passes the file checks: {e}"));
+    let screened = screen(&with_minutes(), &imported.data).expect("merges");
+    let listed = screened.refused.iter().map(|r| r.to_string()).collect();
+    (listed, screened.merged)
+}
+
+#[test]
+fn a_paragraph_of_adjusted_minutes_rewritten_in_a_file_is_left_out() {
+    let (listed, merged) = left_out_by_rules("rule_locked_paragraph.json");
+    assert_eq!(
+        listed,
+        ["paragraf § 1 Mötets öppnande, fält `rubrik`: \
+          Protokollet är justerat och låst. Ändringar görs som rättelse eller tillägg."]
+    );
+    assert_eq!(merged, with_minutes(), "the adjusted § stays as it was");
+}
+
+#[test]
+fn a_paragraph_number_twice_in_a_meeting_is_left_out_and_the_rest_comes_in() {
+    let (listed, merged) = left_out_by_rules("rule_duplicate_paragraph.json");
+    assert_eq!(
+        listed,
+        ["paragraf § 1 Val av justerare, fält `nummer`: § 1 finns redan i protokollet."]
+    );
+    let numbers: Vec<(&str, u32)> = merged
+        .paragraphs
+        .iter()
+        .map(|p| (p.id.as_str(), p.number))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("psb-2026-03-p1", 1),
+            ("psb-2026-05-p1", 1),
+            ("psb-2026-05-p2", 2)
+        ]
+    );
+}
+
+#[test]
+fn paragraph_0_is_left_out() {
+    let (listed, merged) = left_out_by_rules("rule_paragraph_zero.json");
+    assert_eq!(
+        listed,
+        ["paragraf § 0 Upprop, fält `nummer`: paragrafnumret börjar på 1."]
+    );
+    assert_eq!(merged, with_minutes());
+}
+
+#[test]
+fn a_diagram_position_out_of_range_is_left_out() {
+    let (listed, merged) = left_out_by_rules("rule_position_out_of_range.json");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(
+        listed,
+        [
+            "placering i diagrammet Politiska samverkansberedningen (PSB), fält `position`: \
+          (1e308, 40) ligger utanför diagrammet."
+        ]
+    );
+    assert!(merged.positions.is_empty());
+}
+
+#[test]
+fn a_reference_to_a_record_the_receiver_lacks_is_left_out_and_the_rest_comes_in() {
+    let (listed, merged) = left_out_by_rules("rule_dangling_reference.json");
+    assert_eq!(
+        listed,
+        [
+            "uppdrag (okänd person p-okand) i Politiska samverkansberedningen (PSB), fält `person`: \
+          Personen p-okand finns inte (den kan ha tagits bort)."
+        ]
+    );
+    assert!(merged.check_references().is_clean());
+    assert!(merged
+        .paragraphs
+        .iter()
+        .any(|p| p.id.as_str() == "psb-2026-05-p2"));
+    assert!(merged
+        .memberships
+        .iter()
+        .all(|m| m.id.as_str() != "m-okand-psb"));
+}
+
+#[test]
+fn changes_to_the_built_in_data_that_break_rules_are_left_out_and_the_rest_comes_in() {
+    let local = samverkan::seed::built_in().unwrap();
+    let imported = read("rule_built_in_changes.json").unwrap();
+    let screened = screen(&local, &imported.data).unwrap();
+    let listed: Vec<String> = screened.refused.iter().map(|r| r.to_string()).collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(
+        listed[0].starts_with("paragraf ")
+            && listed[0].contains("fält `rubrik`: Protokollet är justerat"),
+        "{listed:?}"
+    );
+    assert!(listed[1].contains("fält `position`"), "{listed:?}");
+    let placed: Vec<&str> = screened
+        .merged
+        .positions
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(placed, ["pos-nb-lansstyrgruppen"]);
 }

@@ -2,6 +2,7 @@
 //! deletes a website's stored data after seven days without a visit, but not
 //! that of an app on the home screen.
 
+use crate::browser::local_storage;
 use crate::i18n::{t, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -16,10 +17,6 @@ fn is_ios(user_agent: &str, max_touch_points: i32) -> bool {
         .iter()
         .any(|d| user_agent.contains(d))
         || (user_agent.contains("Macintosh") && max_touch_points > 1)
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 fn should_show() -> bool {

@@ -1,9 +1,9 @@
 //! The interface's language: chosen with [`LanguageSwitch`], remembered in
 //! this browser, and given to every view through `i18n`.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::browser::local_storage;
 use crate::i18n::{self, t, Lang, Text};
 use crate::storage::keys;
 
@@ -15,7 +15,12 @@ pub struct Language(RwSignal<Lang>);
 impl Language {
     /// Reads the remembered language and provides it to the app.
     pub fn provide() -> Language {
-        let stored: Lang = LocalStorage::get(keys::LANGUAGE).unwrap_or_default();
+        // Stored as JSON (`"en"`); without localStorage (site data blocked)
+        // the default, and the choice lasts as long as the page.
+        let stored: Lang = local_storage()
+            .and_then(|s| s.get_item(keys::LANGUAGE).ok().flatten())
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
         apply(stored);
         let language = Language(RwSignal::new(stored));
         provide_context(language);
@@ -33,7 +38,9 @@ impl Language {
 
     /// Switches the interface to `lang` and remembers it.
     pub fn set(&self, lang: Lang) {
-        let _ = LocalStorage::set(keys::LANGUAGE, lang);
+        if let (Some(storage), Ok(raw)) = (local_storage(), serde_json::to_string(&lang)) {
+            let _ = storage.set_item(keys::LANGUAGE, &raw);
+        }
         apply(lang);
         self.0.set(lang);
     }

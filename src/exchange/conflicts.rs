@@ -413,7 +413,8 @@ where
         field: "värde",
         message,
     };
-    let mut json = serde_json::to_value(&*record).map_err(|e| invalid(e.to_string()))?;
+    let mut json =
+        serde_json::to_value(&*record).map_err(|e| invalid(crate::i18n::json_error_text(&e)))?;
     let Some(object) = json.as_object_mut() else {
         return Err(invalid(t(Text::ConflictNotObject).into()));
     };
@@ -437,9 +438,10 @@ where
         }
         object.insert(
             "meta".into(),
-            serde_json::to_value(&meta).map_err(|e| invalid(e.to_string()))?,
+            serde_json::to_value(&meta).map_err(|e| invalid(crate::i18n::json_error_text(&e)))?,
         );
-        *record = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
+        *record =
+            serde_json::from_value(json).map_err(|e| invalid(crate::i18n::json_error_text(&e)))?;
         return Ok((before, record_fields(&*record)));
     }
     if field == "deleted" {
@@ -455,7 +457,8 @@ where
         object.insert(field.to_owned(), value.clone());
     }
     let before = record_fields(&*record);
-    let mut updated: R = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
+    let mut updated: R =
+        serde_json::from_value(json).map_err(|e| invalid(crate::i18n::json_error_text(&e)))?;
     updated.meta_mut().touch_fields(stamp, &[field]);
     *record = updated;
     Ok((before, record_fields(&*record)))

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::i18n::{lang, t, tf, Lang, Text};
+use crate::i18n::{in_language, json_error_text, t, tf, Text};
 use crate::model::{Dataset, SCHEMA_VERSION};
 
 use super::json::{from_slice_strict, StrictError};
@@ -101,107 +101,6 @@ fn count_text(count: usize) -> String {
     } else {
         tf(Text::ImportManyDangling, &[&count])
     }
-}
-
-/// serde_json's message in the interface's language: its own (English)
-/// words, or in Swedish for the common cases.
-fn in_language(message: &str) -> String {
-    match lang() {
-        Lang::Sv => swedish(message),
-        Lang::En => message.to_owned(),
-    }
-}
-
-/// serde_json's messages in Swedish, for the common cases; anything else
-/// as it is.
-fn swedish(message: &str) -> String {
-    let rest = |prefix: &str| message.strip_prefix(prefix).map(expected_in_swedish);
-    if let Some(field) = rest("missing field ") {
-        return format!("fältet {field} saknas");
-    }
-    if let Some(field) = rest("unknown field ") {
-        return format!("okänt fält {field}");
-    }
-    if let Some(what) = rest("unknown variant ") {
-        return format!(
-            "okänt värde {}",
-            what.replace(", expected one of ", ", tillåtna: ")
-                .replace(", expected ", ", väntat: ")
-        );
-    }
-    if let Some(what) = rest("invalid type: ") {
-        return format!("fel typ: {}", what.replace(", expected ", ", väntat: "));
-    }
-    if let Some(what) = rest("invalid value: ") {
-        return format!(
-            "ogiltigt värde: {}",
-            what.replace(", expected ", ", väntat: ")
-        );
-    }
-    if let Some(what) = rest("invalid length ") {
-        return format!("fel antal {}", what.replace(", expected ", ", väntat: "));
-    }
-    if let Some(what) = rest("duplicate field ") {
-        return format!("fältet {what} förekommer två gånger");
-    }
-    match message {
-        "expected value" => "ett värde väntades här".into(),
-        "expected `,` or `}`" => "ett kommatecken eller } väntades".into(),
-        "expected `,` or `]`" => "ett kommatecken eller ] väntades".into(),
-        "expected `:`" => "ett kolon väntades".into(),
-        "key must be a string" => "nyckeln måste vara en sträng".into(),
-        "trailing characters" => "det finns tecken efter slutet av JSON-datan".into(),
-        "trailing comma" => "ett kommatecken för mycket".into(),
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "ett kontrolltecken i en sträng".into()
-        }
-        "invalid escape" => "ogiltig escape-sekvens i en sträng".into(),
-        "invalid unicode code point" => "ogiltig unicode-kodpunkt".into(),
-        "lone leading surrogate in hex escape" => "ensamt surrogat i en \\u-escape".into(),
-        "recursion limit exceeded" => "för djupt nästlad".into(),
-        "invalid number" | "number out of range" => "ogiltigt tal".into(),
-        _ => message.to_owned(),
-    }
-}
-
-/// The names serde gives expected types, in Swedish.
-fn expected_in_swedish(text: &str) -> String {
-    const TYPES: [(&str, &str); 12] = [
-        ("a sequence", "en lista"),
-        ("a string", "en text"),
-        ("a boolean", "true eller false"),
-        ("a map", "ett objekt"),
-        ("u32", "ett heltal"),
-        ("u64", "ett heltal"),
-        ("i32", "ett heltal"),
-        ("i64", "ett heltal"),
-        ("f64", "ett tal"),
-        ("a valid date", "ett datum (ÅÅÅÅ-MM-DD)"),
-        ("string", "text"),
-        ("integer", "heltal"),
-    ];
-    let mut text = text.to_owned();
-    for (english, swedish) in [
-        ("string ", "text "),
-        ("integer ", "heltal "),
-        ("floating point ", "decimaltal "),
-        ("boolean ", "sanningsvärdet "),
-        ("map,", "ett objekt,"),
-        ("sequence,", "en lista,"),
-        ("null,", "null,"),
-    ] {
-        if let Some(rest) = text.strip_prefix(english) {
-            text = format!("{swedish}{rest}");
-        }
-    }
-    for (english, swedish) in TYPES {
-        text = text.replace(
-            &format!("expected {english}"),
-            &format!("väntat: {swedish}"),
-        );
-        text = text.replace(&format!(": {english} "), &format!(": {swedish} "));
-    }
-    text
 }
 
 /// A hex FNV-1a (64 bit) over the canonical compact JSON of the data (object
@@ -314,15 +213,10 @@ pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<ParsedFile, ImportEr
         } else {
             // serde_json's message ends with the place, which we give
             // ourselves, in the interface's language.
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m)
-                .to_owned();
             ImportError::NotJson {
                 line: e.line(),
                 column: e.column(),
-                message: in_language(&message),
+                message: json_error_text(&e),
             }
         }
     })
@@ -346,11 +240,13 @@ impl ParsedFile {
                 })
             }
             Some(v) if v >= 1 => v as u32,
-            other => {
+            _ => {
+                // The value as the file has it ("2", 1.5, -1), not "missing".
                 return Err(ImportError::UnknownSchema {
-                    found: other
-                        .map_or_else(|| t(Text::ImportMissing).to_owned(), |v| v.to_string()),
-                })
+                    found: value
+                        .get("schema_version")
+                        .map_or_else(|| t(Text::ImportMissing).to_owned(), Value::to_string),
+                });
             }
         };
         let data = value.get("data").ok_or_else(|| ImportError::Invalid {
@@ -476,16 +372,17 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
             continue;
         };
         for (index, record) in records.iter().enumerate() {
-            let at = || {
-                let id = record
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .unwrap_or(t(Text::ImportWithoutId));
-                format!("data.{kind}[{index}] (id {id})")
-            };
+            let id = record
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or(t(Text::ImportWithoutId));
+            let at = || format!("data.{kind}[{index}] (id {id})");
             if whole.is_err() {
-                read_one(kind, record).map_err(|message| ImportError::Invalid {
-                    path: at(),
+                read_one(kind, record).map_err(|(field, message)| ImportError::Invalid {
+                    path: match field {
+                        Some(field) => format!("data.{kind}[{index}].{field} (id {id})"),
+                        None => at(),
+                    },
                     message,
                 })?;
             }
@@ -535,7 +432,7 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
                             object.insert(name.clone(), value);
                         }
                     }
-                    read_one(kind, &variant).map_err(|message| ImportError::Invalid {
+                    read_one(kind, &variant).map_err(|(_, message)| ImportError::Invalid {
                         path: format!("{}.meta.conflicts.{name}[{n}]", at()),
                         message,
                     })?;
@@ -549,12 +446,40 @@ fn records(data: &Value) -> Result<Dataset, ImportError> {
     })
 }
 
-fn read_one(kind: &str, record: &Value) -> Result<(), String> {
+/// Reads one record of `kind`; on failure, the field at fault (where it
+/// can be told) and the message in the interface's language.
+fn read_one(kind: &str, record: &Value) -> Result<(), (Option<String>, String)> {
+    let error = match try_read(kind, record) {
+        Ok(()) => return Ok(()),
+        Err(e) => e,
+    };
+    Err((field_at_fault(kind, record, &error), in_language(&error)))
+}
+
+/// serde's (English) message for a record of `kind` that does not read.
+fn try_read(kind: &str, record: &Value) -> Result<(), String> {
     let mut one = serde_json::Map::new();
     one.insert(kind.to_owned(), Value::Array(vec![record.clone()]));
     serde_json::from_value::<Dataset>(Value::Object(one))
         .map(|_| ())
-        .map_err(|e| in_language(&e.to_string()))
+        .map_err(|e| e.to_string())
+}
+
+/// The field whose value makes a record fail with `error`: serde says what
+/// is wrong but not where. A record reads its fields in order and stops at
+/// the first bad one, so taking the culprit away changes the error (to
+/// "missing", or none), and taking any other field away does not.
+fn field_at_fault(kind: &str, record: &Value, error: &str) -> Option<String> {
+    if error.starts_with("missing field ") {
+        return None; // the message names it
+    }
+    let fields = record.as_object()?;
+    fields.keys().find_map(|field| {
+        let mut without = fields.clone();
+        without.remove(field);
+        let changed = try_read(kind, &Value::Object(without)).err().as_deref() != Some(error);
+        changed.then(|| field.clone())
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::i18n::{tf, Text};
+use crate::i18n::{json_error_text, tf, Text};
 use crate::model::list::{self, ListItem, ITEM_DELETED, ITEM_POS, ITEM_VALUE};
 use crate::model::{
     canonical_json, stamp_order, Dataset, FieldVersion, Record, RecordMeta, Sibling,
@@ -198,9 +198,9 @@ where
 }
 
 fn merge_typed<R: Serialize + DeserializeOwned>(local: &R, remote: &R) -> Result<R, MergeError> {
-    let json = |r: &R| serde_json::to_value(r).map_err(|e| MergeError(e.to_string()));
+    let json = |r: &R| serde_json::to_value(r).map_err(|e| MergeError(json_error_text(&e)));
     serde_json::from_value(merge_record(&json(local)?, &json(remote)?))
-        .map_err(|e| MergeError(e.to_string()))
+        .map_err(|e| MergeError(json_error_text(&e)))
 }
 
 /// The data set with every kind's records sorted by id: two data sets hold

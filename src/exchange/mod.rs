@@ -18,6 +18,7 @@ mod ledger;
 mod limits;
 mod merge;
 mod report;
+mod rules;
 mod scope;
 mod undo;
 
@@ -34,5 +35,6 @@ pub use limits::{
 };
 pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
+pub use rules::{rule_faults, screen, Refused, Screened};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
 pub use undo::{undo_import, ImportUndo};

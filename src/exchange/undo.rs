@@ -111,8 +111,8 @@ where
         if set_back.is_empty() {
             continue;
         }
-        let mut json =
-            serde_json::to_value(&records[index]).map_err(|e| MergeError(e.to_string()))?;
+        let mut json = serde_json::to_value(&records[index])
+            .map_err(|e| MergeError(crate::i18n::json_error_text(&e)))?;
         let mut deleted = records[index].meta().deleted;
         for change in &set_back {
             match change.field.as_str() {
@@ -128,7 +128,8 @@ where
                 }
             }
         }
-        let mut record: R = serde_json::from_value(json).map_err(|e| MergeError(e.to_string()))?;
+        let mut record: R = serde_json::from_value(json)
+            .map_err(|e| MergeError(crate::i18n::json_error_text(&e)))?;
         record.meta_mut().deleted = deleted;
         let names: Vec<&str> = set_back.iter().map(|c| c.field.as_str()).collect();
         record.meta_mut().touch_fields(stamp.clone(), &names);

@@ -472,6 +472,8 @@ pub(super) fn text(text: Text) -> &'static str {
         ImportNotVersionedField => "`{0}` is not a field that can have versions or conflicts",
         ImportDuplicateKey => "The key `{0}` occurs twice in the same object (line {1}, column {2}): the file can be read in two ways and is not accepted.",
         ImportRecordFault => "{0} {1}, field `{2}`: {3}",
+        PreviewRefused => "Not taken in ({0})",
+        PreviewRefusedHint => "These records break rules that apply when editing and are left out of the import. The rest of the file can be imported.",
         ImportOneFault => "The file is not accepted: {0}.",
         ImportManyFaults => "The file is not accepted, {0} faults in its records: {1}{2}.",
         ImportBadId => "an id must consist of a–z, 0–9, dot, underscore and hyphen, begin with a letter or digit and be at most {0} characters",

@@ -12,9 +12,11 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 
 mod en;
+mod json;
 mod sv;
 mod text;
 
+pub use json::{in_language, json_error_text};
 pub use text::Text;
 
 /// A language of the interface.

@@ -472,6 +472,8 @@ pub(super) fn text(text: Text) -> &'static str {
         ImportNotVersionedField => "`{0}` är inget fält som kan ha versioner eller konflikter",
         ImportDuplicateKey => "Nyckeln `{0}` förekommer två gånger i samma objekt (rad {1}, kolumn {2}): filen kan läsas på två sätt och tas inte emot.",
         ImportRecordFault => "{0} {1}, fält `{2}`: {3}",
+        PreviewRefused => "Tas inte emot ({0})",
+        PreviewRefusedHint => "De här posterna bryter mot regler som gäller när man redigerar och lämnas utanför importen. Resten av filen kan importeras.",
         ImportOneFault => "Filen tas inte emot: {0}.",
         ImportManyFaults => "Filen tas inte emot, {0} fel i posterna: {1}{2}.",
         ImportBadId => "id:t ska bestå av a–z, 0–9, punkt, understreck och bindestreck, börja med en bokstav eller siffra och vara högst {0} tecken",

@@ -493,6 +493,9 @@ texts! {
     ImportDuplicateKey,
     /// {0} kind, {1} id, {2} field, {3} problem.
     ImportRecordFault,
+    /// Heading of the import preview's records that break the editor's rules ({0}: how many).
+    PreviewRefused,
+    PreviewRefusedHint,
     ImportOneFault,
     ImportManyFaults,
     ImportBadId,

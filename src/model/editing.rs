@@ -451,7 +451,10 @@ impl Dataset {
         let mut changed: R = serde_json::from_value(json).map_err(|e| {
             EditError::Rejected(vec![FieldError::new(
                 "data",
-                tf(Text::UndoOldVersionDoesNotFit, &[&e]),
+                tf(
+                    Text::UndoOldVersionDoesNotFit,
+                    &[&crate::i18n::json_error_text(&e)],
+                ),
             )])
         })?;
         changed.meta_mut().deleted = deleted;

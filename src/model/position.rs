@@ -36,8 +36,21 @@ const LIMIT: f64 = 1.0e6;
 
 /// Why (x, y) cannot be a place in the diagram, if it cannot.
 pub(super) fn position_error(x: f64, y: f64) -> Option<FieldError> {
-    (!(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT))
-        .then(|| FieldError::new("position", tf(Text::PositionOutside, &[&x, &y])))
+    (!(x.is_finite() && y.is_finite() && x.abs() < LIMIT && y.abs() < LIMIT)).then(|| {
+        FieldError::new(
+            "position",
+            tf(Text::PositionOutside, &[&shown(x), &shown(y)]),
+        )
+    })
+}
+
+/// A coordinate as a message shows it: 1e308 as such, not in 309 digits.
+fn shown(v: f64) -> String {
+    if v.is_finite() && v.abs() < LIMIT {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }
 
 impl Dataset {

@@ -26,8 +26,11 @@ pub struct ImportPreview {
     pub origin: Origin,
     pub created_at: String,
     pub scope: Scope,
-    /// The records of the file.
+    /// The records of the file, without those that break the editor's rules.
     pub incoming: Dataset,
+    /// The records of the file that break a rule the editor applies, each
+    /// named with its field and why (in the interface's language): left out.
+    pub refused: Vec<String>,
     /// The data with the file merged in, as it was when the file was read:
     /// for naming the records in the preview only.
     pub merged: Dataset,
@@ -129,11 +132,13 @@ impl Repo {
         progress(t(Text::ImportProgressMerging));
         yield_to_browser().await;
         let copy_id = self.copy_id();
-        let merged = self.data.with_untracked(|local| {
+        let screened = self.data.with_untracked(|local| {
             exchange::check_own_versions(local, &imported.data, &copy_id)
                 .map_err(|e| e.to_string())?;
-            exchange::merge(local, &imported.data).map_err(|e| e.to_string())
+            exchange::screen(local, &imported.data).map_err(|e| e.to_string())
         })?;
+        let refused = screened.refused.iter().map(|r| r.to_string()).collect();
+        let merged = screened.merged;
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
@@ -151,7 +156,8 @@ impl Repo {
             origin: imported.origin,
             created_at: imported.created_at,
             scope: imported.scope,
-            incoming: imported.data,
+            incoming: screened.incoming,
+            refused,
             merged,
             report,
             conflicts,
@@ -174,12 +180,15 @@ impl Repo {
             without_left_out = exchange::without(&preview.incoming, left_out);
             &without_left_out
         };
-        // Checked again: the data may have changed since the preview.
+        // Checked again: the data may have changed since the preview (a
+        // record that breaks a rule now is left out too).
         let copy_id = self.copy_id();
-        let merged = self.data.with_untracked(|local| {
+        let screened = self.data.with_untracked(|local| {
             exchange::check_own_versions(local, taken, &copy_id).map_err(|e| e.to_string())?;
-            exchange::merge(local, taken).map_err(|e| e.to_string())
+            exchange::screen(local, taken).map_err(|e| e.to_string())
         })?;
+        let merged = screened.merged;
+        let refused = preview.refused.len() + screened.refused.len();
         exchange::check_merged(&merged).map_err(|e| {
             if left_out.is_empty() {
                 e.to_string()
@@ -196,7 +205,7 @@ impl Repo {
                 records_of(local, &refs),
             )
         });
-        let effect = Effect::of(&report, left_out.len());
+        let effect = Effect::of(&report, left_out.len() + refused);
         self.data.set(merged);
         self.last_import.set_value(Some(ImportUndo {
             before,

@@ -147,8 +147,20 @@ impl Repo {
                         .await
                         .ok()
                         .map(|_| key);
+                    let fresh = super::built_in_or_empty(&mut notices);
+                    if kept_as.is_some() {
+                        // Kept aside: the fresh data takes the checkpoint's
+                        // place at once, under the generation found, so that
+                        // saving works again and the next start does not set
+                        // the same data aside once more.
+                        let json = serde_json::to_vec(&fresh).unwrap_or_default();
+                        match state.write(keys::DATASET, Stored::Bytes(&json)).await {
+                            Ok(()) => generation = stored_generation,
+                            Err(e) => notices.push(DataNotice::StorageUnavailable(e.to_string())),
+                        }
+                    }
                     notices.push(DataNotice::SetAside(SetAside { reason, kept_as }));
-                    super::built_in_or_empty(&mut notices)
+                    fresh
                 }
             },
             Ok(StoredCheckpoint { data: None, .. }) => {
@@ -166,7 +178,10 @@ impl Repo {
             match JournalEntry::read(&raw) {
                 Ok(entry) => entries.push(entry),
                 Err(e) => notices.push(DataNotice::SetAside(SetAside {
-                    reason: crate::i18n::tf(Text::StoredUnreadable, &[&e.line(), &e.column(), &e]),
+                    reason: crate::i18n::tf(
+                        Text::StoredUnreadable,
+                        &[&e.line(), &e.column(), &crate::i18n::json_error_text(&e)],
+                    ),
                     kept_as: Some(key),
                 })),
             }

@@ -87,7 +87,10 @@ pub fn read_stored(raw: &[u8]) -> Result<Dataset, String> {
             Text::StoredNewerSchema,
             &[&data.schema_version, &SCHEMA_VERSION],
         )),
-        Err(e) => Err(tf(Text::StoredUnreadable, &[&e.line(), &e.column(), &e])),
+        Err(e) => Err(tf(
+            Text::StoredUnreadable,
+            &[&e.line(), &e.column(), &crate::i18n::json_error_text(&e)],
+        )),
     }
 }
 
@@ -151,6 +154,11 @@ impl<S: Store> Persistence<S> {
         };
         let kept_as = self.set_aside(&raw);
         self.saving_allowed = kept_as.is_some();
+        if kept_as.is_some() {
+            // Kept under `kept_as`: taken from where the next start reads, so
+            // it is set aside once, not once more at every start.
+            let _ = self.store.remove(keys::DATASET);
+        }
         Ok(Loaded {
             data: built_in(),
             restored: false,
@@ -329,6 +337,21 @@ mod tests {
             Some("{\"bodies\": [tru")
         );
         assert_eq!(loaded.data, built_in());
+        // Set aside once: the next start finds nothing to set aside, and
+        // saving works again.
+        let again = p.load(built_in).unwrap();
+        assert_eq!(again.set_aside, None);
+        p.save(&edited()).unwrap();
+        assert_eq!(p.load(built_in).unwrap().data, edited());
+        let aside = |p: &Persistence<MemoryStore>| {
+            p.store()
+                .keys()
+                .unwrap()
+                .into_iter()
+                .filter(|k| k.starts_with(keys::QUARANTINE_PREFIX))
+                .count()
+        };
+        assert_eq!(aside(&p), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::conflict_value::ConflictValueView;
+use super::refused::RefusedRecords;
 use super::Status;
 use crate::exchange::{
     field_label, value_text, ConflictValue, FieldChange, RecordRef, Scope, ShownValue,
@@ -258,6 +259,7 @@ fn preview_view(
                 {file_before} <strong>{preview.file_name.clone()}</strong> {file_after}
             </p>
             <p class="computed">{line}</p>
+            <RefusedRecords refused=preview.refused.clone() />
             {nothing}
             <RecordRows title=t(Text::PreviewNew) rows=added source left_out />
             <RecordRows title=t(Text::PreviewChanged) rows=changed source left_out />

@@ -6,6 +6,7 @@ mod conflicts;
 mod export;
 mod import;
 mod log;
+mod refused;
 
 use crate::i18n::{t, Text};
 use crate::repo::Repo;
