@@ -37,16 +37,6 @@ pub struct Screened {
     pub refused: Vec<Refused>,
 }
 
-impl Screened {
-    /// The records left out.
-    pub fn left_out(&self) -> BTreeSet<RecordRef> {
-        self.refused
-            .iter()
-            .map(|r| r.fault.record.clone())
-            .collect()
-    }
-}
-
 /// A record left out: what is wrong, and the record's title (see [`title`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refused {
