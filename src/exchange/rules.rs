@@ -75,7 +75,7 @@ pub fn screen(local: &Dataset, incoming: &Dataset) -> Result<Screened, MergeErro
     let mut refused: Vec<Refused> = vec![];
     for _ in 0..ROUNDS {
         let merged = merge(local, &incoming)?;
-        let found = rule_faults(local, &merged);
+        let found = rule_faults(local, &incoming, &merged);
         if found.is_empty() {
             return Ok(Screened {
                 incoming,
@@ -102,29 +102,50 @@ pub fn screen(local: &Dataset, incoming: &Dataset) -> Result<Screened, MergeErro
 /// one fault per record: the lock of adjusted minutes first, then the
 /// record's own rules. A rule a record already broke locally is not the
 /// file's doing (transcribed data may lack what a form asks for) and is
-/// not held against it.
-pub fn rule_faults(local: &Dataset, merged: &Dataset) -> Vec<RecordFault> {
+/// not held against it; nor is one that only the merge of two valid
+/// versions breaks (the file's record keeps it, in the merged data): each
+/// copy saved what its editor allowed, and leaving the record out would
+/// keep the two copies apart for good.
+pub fn rule_faults(local: &Dataset, incoming: &Dataset, merged: &Dataset) -> Vec<RecordFault> {
     let mut faults = vec![];
-    faults_of::<crate::model::County>(local, merged, &mut faults);
-    faults_of::<crate::model::SourceDocument>(local, merged, &mut faults);
-    faults_of::<crate::model::Organisation>(local, merged, &mut faults);
-    faults_of::<crate::model::Person>(local, merged, &mut faults);
-    faults_of::<crate::model::Body>(local, merged, &mut faults);
-    faults_of::<crate::model::Relation>(local, merged, &mut faults);
-    faults_of::<crate::model::Membership>(local, merged, &mut faults);
-    faults_of::<crate::model::Agreement>(local, merged, &mut faults);
-    faults_of::<Meeting>(local, merged, &mut faults);
-    faults_of::<Paragraph>(local, merged, &mut faults);
-    faults_of::<crate::model::BodyPosition>(local, merged, &mut faults);
+    let data = Sides {
+        local,
+        incoming,
+        merged,
+    };
+    faults_of::<crate::model::County>(&data, &mut faults);
+    faults_of::<crate::model::SourceDocument>(&data, &mut faults);
+    faults_of::<crate::model::Organisation>(&data, &mut faults);
+    faults_of::<crate::model::Person>(&data, &mut faults);
+    faults_of::<crate::model::Body>(&data, &mut faults);
+    faults_of::<crate::model::Relation>(&data, &mut faults);
+    faults_of::<crate::model::Membership>(&data, &mut faults);
+    faults_of::<crate::model::Agreement>(&data, &mut faults);
+    faults_of::<Meeting>(&data, &mut faults);
+    faults_of::<Paragraph>(&data, &mut faults);
+    faults_of::<crate::model::BodyPosition>(&data, &mut faults);
     faults
 }
 
-fn faults_of<R>(local: &Dataset, merged: &Dataset, faults: &mut Vec<RecordFault>)
+/// The data a file's records are checked in.
+struct Sides<'a> {
+    local: &'a Dataset,
+    incoming: &'a Dataset,
+    merged: &'a Dataset,
+}
+
+fn faults_of<R>(sides: &Sides, faults: &mut Vec<RecordFault>)
 where
     R: Editable + PartialEq + Locking,
     R::Id: fmt::Display + Eq + Hash,
 {
+    let Sides {
+        local,
+        incoming,
+        merged,
+    } = *sides;
     let before: HashMap<&R::Id, &R> = R::records(local).iter().map(|r| (r.id(), r)).collect();
+    let sent: HashMap<&R::Id, &R> = R::records(incoming).iter().map(|r| (r.id(), r)).collect();
     for record in R::records(merged) {
         let was = before.get(record.id()).copied();
         if was == Some(record) {
@@ -146,10 +167,14 @@ where
             .filter(|w| w.is_live())
             .map(|w| w.validate(local))
             .unwrap_or_default();
+        let sent_breaks = |error: &FieldError| {
+            sent.get(record.id())
+                .is_none_or(|r| !r.is_live() || r.validate(merged).contains(error))
+        };
         if let Some(error) = record
             .validate(merged)
             .into_iter()
-            .find(|e| !known.contains(e))
+            .find(|e| !known.contains(e) && sent_breaks(e))
         {
             faults.push(fault((error.field.to_owned(), error.message)));
         }
@@ -296,6 +321,65 @@ mod tests {
             .into_iter()
             .map(|r| (r.fault.record.id, r.fault.field, r.fault.problem))
             .collect()
+    }
+
+    /// One copy moves a seat's start, another its end, each within the
+    /// editor's rules; merged, the seat ends before it starts. Leaving the
+    /// file's record out would keep the two copies apart for good: the
+    /// combination is taken (its integrity shows on the record).
+    #[test]
+    fn two_valid_edits_that_combine_into_a_broken_record_are_taken() {
+        use chrono::NaiveDate;
+        let date = |y| NaiveDate::from_ymd_opt(y, 1, 1);
+        let mut base = local();
+        let i = base
+            .memberships
+            .iter()
+            .position(|m| !m.meta.deleted)
+            .expect("a seat");
+        let opened = base.memberships[i].clone();
+        let mut edited = opened.clone();
+        (edited.from, edited.to) = (date(2019), date(2030));
+        base.save_from(&opened, edited, stamp()).unwrap();
+        let id = base.memberships[i].id.clone();
+        let at = |copy: &str, at: &str| ChangeStamp {
+            copy_id: copy.into(),
+            at: at.into(),
+            ..stamp()
+        };
+        let edit = |data: &mut Dataset, from, to, stamp| {
+            let opened = data.memberships[i].clone();
+            let mut edited = opened.clone();
+            (edited.from, edited.to) = (from, to);
+            data.save_from(&opened, edited, stamp).unwrap();
+        };
+        let here = file(&base, |d| {
+            edit(
+                d,
+                date(2025),
+                date(2030),
+                at("kopia-a", "2026-12-02T10:00:00Z"),
+            )
+        });
+        let there = file(&base, |d| {
+            edit(
+                d,
+                date(2019),
+                date(2020),
+                at("kopia-b", "2026-12-02T11:00:00Z"),
+            )
+        });
+        for (local, incoming) in [(&here, &there), (&there, &here)] {
+            let screened = screen(local, incoming).unwrap();
+            assert!(screened.refused.is_empty(), "{:?}", screened.refused);
+            let seat = screened
+                .merged
+                .memberships
+                .iter()
+                .find(|m| m.id == id)
+                .unwrap();
+            assert_eq!((seat.from, seat.to), (date(2025), date(2020)));
+        }
     }
 
     #[test]
