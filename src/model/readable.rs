@@ -119,7 +119,9 @@ fn part_text(data: &Dataset, key: &str, value: &Value) -> String {
             .map(|item| part_text(data, key, item))
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Object(map) => fact_text(data, key, map).unwrap_or_else(|| object_text(data, map)),
+        Value::Object(map) => fact_text(data, key, map)
+            .or_else(|| range_text(value))
+            .unwrap_or_else(|| object_text(data, map)),
     }
 }
 
@@ -145,6 +147,12 @@ fn fact_text(data: &Dataset, key: &str, map: &Map<String, Value>) -> Option<Stri
     }
 }
 
+/// A range of § numbers as the minutes write it: "§ 1–7".
+fn range_text(value: &Value) -> Option<String> {
+    let range = serde_json::from_value::<super::ParagraphRange>(value.clone()).ok()?;
+    Some(range.to_string())
+}
+
 /// An object by its fields: the lead fields first, the others as
 /// "label: value"; empty parts left out.
 fn object_text(data: &Dataset, map: &Map<String, Value>) -> String {
@@ -158,6 +166,11 @@ fn object_text(data: &Dataset, map: &Map<String, Value>) -> String {
         .collect();
     for (key, value) in map {
         if LEAD.contains(&key.as_str()) || empty(value) {
+            continue;
+        }
+        // A § range says what it is ("§ 1–7"); other parts get their label.
+        if let Some(range) = range_text(value) {
+            parts.push(range);
             continue;
         }
         let text = match value {
@@ -342,7 +355,13 @@ mod tests {
         let shown = readable_item(&data, "agenda", &agenda).text();
         assert!(shown.starts_with("Ekonomi; "), "{shown}");
         assert!(shown.contains("10:15"), "{shown}");
-        assert!(shown.contains(&person.name), "{shown}");
+        assert!(
+            shown.contains(&format!("föredragande: {}", person.name)),
+            "{shown}"
+        );
+        let attended = json!({"person": person.id.as_str(), "representing": org.id.as_str(), "paragraphs": {"first": 1, "last": 7}});
+        let shown = readable_item(&data, "decision_makers", &attended).text();
+        assert!(shown.contains("; § 1–7;"), "{shown}");
         assert!(!shown.contains('{') && !shown.contains('"'), "{shown}");
         assert!(!shown.contains(person.id.as_str()), "{shown}");
         assert_eq!(

@@ -341,6 +341,25 @@ test("one point changed differently in two copies: one conflict on that point, k
   }
 });
 
+/**
+ * Exports `from`'s data into `to` (no conflict expected), then checks that both copies show
+ * `text` on the body's page with no conflict left.
+ */
+async function travelsBack(from, to, text) {
+  const file = await exportFile(from);
+  const preview = await importFile(to, file.path);
+  await expectText(preview, "0 med konflikt");
+  await to.getByRole("button", { name: "Importera", exact: true }).click();
+  await expectText(to.locator('[role="status"]'), "Importerat");
+  await expectText(to.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
+  for (const page of [to, from]) {
+    await go(page, BODY);
+    await waitForApp(page);
+    await expectText(page.locator("main"), text);
+    assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict left");
+  }
+}
+
 test("one point changed differently: the preview shows both values, the conflict reads as text with the word difference, and a combined value travels back", async () => {
   const region = await copyOf("Region Norrbotten", "Anna");
   const lulea = await copyOf("Luleå kommun", "Bertil");
@@ -394,16 +413,5 @@ test("one point changed differently: the preview shows both values, the conflict
   await expectText(lulea.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
 
   // The combined value travels back and ends the conflict in the region's copy too.
-  const fromLulea = await exportFile(lulea);
-  const back = await importFile(region, fromLulea.path);
-  await expectText(back, "0 med konflikt");
-  await region.getByRole("button", { name: "Importera", exact: true }).click();
-  await expectText(region.locator('[role="status"]'), "Importerat");
-  await expectText(region.locator("#konflikter ~ *"), "Inga konflikter att lösa.");
-  for (const page of [region, lulea]) {
-    await go(page, BODY);
-    await waitForApp(page);
-    await expectText(page.locator("main"), combined);
-    assert.equal(await page.locator(".conflict-notice").count(), 0, "no conflict left");
-  }
+  await travelsBack(lulea, region, combined);
 });
