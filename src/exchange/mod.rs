@@ -19,6 +19,7 @@ mod limits;
 mod merge;
 mod report;
 mod scope;
+mod signature;
 mod undo;
 
 pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
@@ -33,4 +34,8 @@ pub use limits::{
 pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
+pub use signature::{
+    assess, signed_file, signed_part, split_signed, Algorithm, BlockError, Fingerprint,
+    SignatureBlock, SignatureStatus, SignedFile, TrustedKey, TrustedKeys, Verification,
+};
 pub use undo::{undo_import, ImportUndo};

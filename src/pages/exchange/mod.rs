@@ -5,6 +5,7 @@ mod conflicts;
 mod export;
 mod import;
 mod log;
+mod signature;
 
 use crate::i18n::{t, Text};
 use crate::repo::Repo;
