@@ -86,24 +86,25 @@ fn bytes(value: &JsValue) -> Vec<u8> {
     Uint8Array::new(value).to_vec()
 }
 
-/// The algorithm's parameters for WebCrypto (key generation and import).
-fn key_params(algorithm: Algorithm) -> JsValue {
-    let params = Object::new();
-    let set = |k: &str, v: &str| Reflect::set(&params, &k.into(), &v.into());
-    let _ = match algorithm {
-        Algorithm::Ed25519 => set("name", "Ed25519"),
-        Algorithm::EcdsaP256 => set("name", "ECDSA").and_then(|_| set("namedCurve", "P-256")),
-    };
-    params.into()
+/// What WebCrypto wants to know of the algorithm: for making and importing
+/// a key (ECDSA: the curve) or for signing and verifying (ECDSA: the hash).
+#[derive(Clone, Copy)]
+enum Use {
+    Key,
+    Sign,
 }
 
-/// The algorithm's parameters for WebCrypto (signing and verifying).
-fn sign_params(algorithm: Algorithm) -> JsValue {
+fn params(algorithm: Algorithm, purpose: Use) -> JsValue {
     let params = Object::new();
     let set = |k: &str, v: &str| Reflect::set(&params, &k.into(), &v.into());
-    let _ = match algorithm {
-        Algorithm::Ed25519 => set("name", "Ed25519"),
-        Algorithm::EcdsaP256 => set("name", "ECDSA").and_then(|_| set("hash", "SHA-256")),
+    let _ = match (algorithm, purpose) {
+        (Algorithm::Ed25519, _) => set("name", "Ed25519"),
+        (Algorithm::EcdsaP256, Use::Key) => {
+            set("name", "ECDSA").and_then(|_| set("namedCurve", "P-256"))
+        }
+        (Algorithm::EcdsaP256, Use::Sign) => {
+            set("name", "ECDSA").and_then(|_| set("hash", "SHA-256"))
+        }
     };
     params.into()
 }
@@ -124,7 +125,7 @@ async fn generate() -> Result<(Algorithm, JsValue), String> {
     let mut last = String::new();
     for algorithm in [Algorithm::Ed25519, Algorithm::EcdsaP256] {
         match settle(generate_key(
-            &key_params(algorithm),
+            &params(algorithm, Use::Key),
             false,
             &usages(&["sign", "verify"]),
         ))
@@ -214,7 +215,7 @@ pub async fn sign_export(unsigned: &str) -> Result<String, String> {
     let private = Reflect::get(&key.pair, &"privateKey".into()).map_err(reason)?;
     let signed = signed_part(unsigned);
     let signature = settle(subtle_sign(
-        &sign_params(key.algorithm),
+        &params(key.algorithm, Use::Sign),
         &private,
         signed.as_bytes(),
     ))
@@ -238,14 +239,14 @@ pub async fn verify_file(file: &[u8]) -> Result<Verification, String> {
     let key = settle(import_key(
         "raw",
         &block.public_key,
-        &key_params(block.algorithm),
+        &params(block.algorithm, Use::Key),
         true,
         &usages(&["verify"]),
     ))
     .await
     .map_err(unable)?;
     let valid = settle(subtle_verify(
-        &sign_params(block.algorithm),
+        &params(block.algorithm, Use::Sign),
         &key,
         &block.signature,
         signed,
