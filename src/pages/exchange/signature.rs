@@ -15,10 +15,7 @@ pub fn SignatureNotice(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     let failure = RwSignal::new(None::<String>);
-    let origin = source.with_untracked(|p| p.as_ref().map(|p| p.origin.clone()));
-    let Some(origin) = origin else {
-        return None;
-    };
+    let origin = source.with_untracked(|p| p.as_ref().map(|p| p.origin.clone()))?;
     let party = party_name(&origin);
     let accept = move |fingerprint: Fingerprint| {
         let origin = origin.clone();
