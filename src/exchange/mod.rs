@@ -35,7 +35,8 @@ pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
 pub use signature::{
-    assess, signed_file, signed_part, split_signed, Algorithm, BlockError, Fingerprint,
-    SignatureBlock, SignatureStatus, SignedFile, TrustedKey, TrustedKeys, Verification,
+    assess, key_file, read_key_file, signed_file, signed_part, split_signed, Algorithm, BlockError,
+    Fingerprint, KeyFile, SignatureBlock, SignatureStatus, SignedFile, TrustedKey, TrustedKeys,
+    Verification,
 };
 pub use undo::{undo_import, ImportUndo};

@@ -198,6 +198,64 @@ fn trim_end(bytes: &[u8]) -> &[u8] {
     &bytes[..end]
 }
 
+/// The format name of a key file.
+pub const KEY_FILE_FORMAT: &str = "samverkan-key";
+
+/// A copy's public key as a file of its own ("nyckelfil"), handed to a
+/// party by a channel it trusts: importing it trusts the key without a
+/// signed file first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFileJson {
+    format: String,
+    origin: Origin,
+    algorithm: Algorithm,
+    public_key: String,
+}
+
+/// A party's key read from its key file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyFile {
+    pub origin: Origin,
+    pub algorithm: Algorithm,
+    pub public_key: Vec<u8>,
+}
+
+/// The key file of this copy's key, as pretty JSON.
+pub fn key_file(origin: &Origin, algorithm: Algorithm, public_key: &[u8]) -> String {
+    let json = KeyFileJson {
+        format: KEY_FILE_FORMAT.into(),
+        origin: origin.clone(),
+        algorithm,
+        public_key: encode(public_key),
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+}
+
+/// Reads a party's key file.
+pub fn read_key_file(bytes: &[u8]) -> Result<KeyFile, BlockError> {
+    let json: KeyFileJson =
+        serde_json::from_slice(bytes).map_err(|e| BlockError::Malformed(e.to_string()))?;
+    if json.format != KEY_FILE_FORMAT {
+        return Err(BlockError::Malformed(json.format));
+    }
+    let public_key = decode(&json.public_key)?;
+    let expected = json.algorithm.public_key_len();
+    if public_key.len() != expected {
+        return Err(BlockError::WrongLength {
+            what: "public_key",
+            algorithm: json.algorithm,
+            found: public_key.len(),
+            expected,
+        });
+    }
+    Ok(KeyFile {
+        origin: json.origin,
+        algorithm: json.algorithm,
+        public_key,
+    })
+}
+
 /// A key's fingerprint: the SHA-256 of its raw public key, shown as the
 /// first 128 bits in eight groups of five digits ("04712 39981 …"). Digits
 /// read aloud over the phone without the B/D/E mix-ups of hexadecimal, and
@@ -521,6 +579,23 @@ mod tests {
             assess(&me, Verification::Valid(key(9)), "copy-me", None, &trusted),
             SignatureStatus::ForeignKeyForThisCopy
         );
+    }
+
+    #[test]
+    fn a_key_file_reads_back_and_a_wrong_one_is_refused() {
+        let file = key_file(&origin("copy-a"), Algorithm::EcdsaP256, &[4; 65]);
+        let read = read_key_file(file.as_bytes()).unwrap();
+        assert_eq!(read.origin, origin("copy-a"));
+        assert_eq!(read.algorithm, Algorithm::EcdsaP256);
+        assert_eq!(read.public_key, vec![4; 65]);
+        let short = key_file(&origin("copy-a"), Algorithm::Ed25519, &[4; 31]);
+        assert!(matches!(
+            read_key_file(short.as_bytes()),
+            Err(BlockError::WrongLength { .. })
+        ));
+        let other = file.replace(KEY_FILE_FORMAT, "samverkan-exchange");
+        assert!(read_key_file(other.as_bytes()).is_err());
+        assert!(read_key_file(unsigned().as_bytes()).is_err());
     }
 
     #[test]

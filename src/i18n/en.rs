@@ -1023,6 +1023,12 @@ pub(super) fn text(text: Text) -> &'static str {
         SigningColumnParty => "Party",
         SigningColumnFingerprint => "Fingerprint",
         SigningColumnAccepted => "Accepted",
+        SigningSaveKeyFile => "Export key file",
+        SigningKeyFileHint => "The key file holds only the public key. A party that reads it (under its Settings) recognises your files without comparing the fingerprint first; hand it over only in a way the party trusts.",
+        SigningReadKeyFile => "Read a party's key file",
+        SigningKeyFileAccepted => "The key of {0} is accepted (fingerprint {1}).",
+        SigningKeyFileRefused => "The key file {0} cannot be read: {1}",
+        SigningKeyFileOwn => "it is this copy's own key.",
         // end of page texts
     }
 }

@@ -1023,6 +1023,12 @@ pub(super) fn text(text: Text) -> &'static str {
         SigningColumnParty => "Part",
         SigningColumnFingerprint => "Fingeravtryck",
         SigningColumnAccepted => "Godkänd",
+        SigningSaveKeyFile => "Exportera nyckelfil",
+        SigningKeyFileHint => "Nyckelfilen innehåller bara den publika nyckeln. En part som läser in den (under sina Inställningar) känner igen era filer utan att först jämföra fingeravtrycket; lämna den bara på ett sätt parten litar på.",
+        SigningReadKeyFile => "Läs in en parts nyckelfil",
+        SigningKeyFileAccepted => "Nyckeln för {0} är godkänd (fingeravtryck {1}).",
+        SigningKeyFileRefused => "Nyckelfilen {0} kan inte läsas in: {1}",
+        SigningKeyFileOwn => "det är den här kopians egen nyckel.",
         // end of page texts
     }
 }

@@ -1081,5 +1081,11 @@ texts! {
     SigningColumnParty,
     SigningColumnFingerprint,
     SigningColumnAccepted,
+    SigningSaveKeyFile,
+    SigningKeyFileHint,
+    SigningReadKeyFile,
+    SigningKeyFileAccepted,
+    SigningKeyFileRefused,
+    SigningKeyFileOwn,
     // end of page texts
 }

@@ -184,6 +184,34 @@ test("without Ed25519 the copy signs with ECDSA P-256, and the receiver checks i
   await expectText(alertText(kommun), "ändrad efter signering");
 });
 
+test("a party's key file read in the settings makes its signed files known without a question", async () => {
+  const region = await copyOf("Region Norrbotten");
+  const regionKey = await ownFingerprint(region);
+  const download = region.waitForEvent("download");
+  await region.getByRole("button", { name: "Exportera nyckelfil" }).click();
+  const keyFile = tempFile((await download).suggestedFilename(), "");
+  await (await download).saveAs(keyFile);
+  assert.equal(JSON.parse(fs.readFileSync(keyFile, "utf8")).format, "samverkan-key");
+
+  const kommun = await copyOf("Luleå kommun");
+  await go(kommun, "/installningar");
+  await kommun.locator("#nyckelfil").setInputFiles(keyFile);
+  await expectText(kommun.locator('section[aria-labelledby="signering"]'), `Nyckeln för Region Norrbotten är godkänd (fingeravtryck ${regionKey})`);
+  await expectText(kommun.locator("#signering ~ table"), regionKey);
+  // Its own key file is not a party's.
+  assert.notEqual(await ownFingerprint(kommun), regionKey);
+  const own = kommun.waitForEvent("download");
+  await kommun.getByRole("button", { name: "Exportera nyckelfil" }).click();
+  const ownFile = tempFile((await own).suggestedFilename(), "");
+  await (await own).saveAs(ownFile);
+  await kommun.locator("#nyckelfil").setInputFiles(ownFile);
+  await expectText(kommun.locator('section[aria-labelledby="signering"] [role="alert"]'), "den här kopians egen nyckel");
+
+  const file = await exportAll(region);
+  await importFile(kommun, file.path);
+  await expectText(preview(kommun), "Signerad av känd nyckel (Region Norrbotten).");
+});
+
 test("measured: signing and checking a typical export (the built-in data set) in the browser", async () => {
   const region = await copyOf("Region Norrbotten");
   const file = await exportAll(region);
