@@ -24,3 +24,4 @@ pub mod download;
 pub mod pages;
 pub mod repo;
 pub mod routes;
+pub mod signing;

@@ -223,6 +223,12 @@ pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<ParsedFile, ImportEr
 }
 
 impl ParsedFile {
+    /// Whether the file has a top-level member `key` (a signature block
+    /// anywhere but where [`super::split_signed`] looks is refused).
+    pub fn has_member(&self, key: &str) -> bool {
+        self.0.get(key).is_some()
+    }
+
     /// The envelope and the checksum: the second step of [`parse`].
     pub fn check(self) -> Result<CheckedFile, ImportError> {
         let ParsedFile(mut value) = self;

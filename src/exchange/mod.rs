@@ -20,6 +20,7 @@ mod merge;
 mod report;
 mod rules;
 mod scope;
+mod signature;
 mod undo;
 
 pub use conflicts::{
@@ -37,4 +38,9 @@ pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use rules::{rule_faults, screen, Refused, Screened};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
+pub use signature::{
+    assess, key_file, read_key_file, signed_file, signed_part, split_signed, Algorithm, BlockError,
+    Fingerprint, KeyFile, SignatureBlock, SignatureStatus, SignedFile, TrustedKey, TrustedKeys,
+    Verification,
+};
 pub use undo::{undo_import, ImportUndo};

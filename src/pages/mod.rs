@@ -18,6 +18,7 @@ mod people;
 mod person;
 mod search;
 mod settings;
+mod settings_signing;
 mod settings_storage;
 
 pub use accessibility::AccessibilityPage;

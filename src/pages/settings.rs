@@ -75,6 +75,7 @@ pub fn SettingsPage() -> impl IntoView {
             })}
             <p class="hint">{id_before} <code>{repo.copy_id()}</code> {id_after}</p>
         </section>
+        <super::settings_signing::SigningSection />
         <super::settings_storage::StorageSection />
     }
 }

@@ -10,11 +10,12 @@ use super::Repo;
 use crate::browser::{now, today, yield_to_browser};
 use crate::exchange::{
     self, changed_records, undo_import, Effect, ImportUndo, Ledger, MergeReport, Origin, RecordRef,
-    Scope,
+    Scope, SignatureStatus, Verification,
 };
 use crate::i18n::{t, tf, Text};
 use crate::journal::records_of;
 use crate::model::{Dataset, HistoryEntry};
+use crate::signing;
 
 /// The largest exchange file accepted (a ten-year county archive is ~10 MB).
 const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
@@ -40,6 +41,8 @@ pub struct ImportPreview {
     /// The conflicts the data would hold after the import, with their
     /// values, shown before anything is applied.
     pub conflicts: Vec<exchange::Conflict>,
+    /// Who signed the file, as far as this copy knows.
+    pub signature: SignatureStatus,
 }
 
 /// An exported file, ready to be offered for download.
@@ -123,12 +126,27 @@ impl Repo {
     ) -> Result<ImportPreview, String> {
         progress(t(Text::ImportProgressChecking));
         yield_to_browser().await;
+        // The signature before anything else: nothing of an altered file is read.
+        let verification = signing::verify_file(bytes).await?;
+        if verification == Verification::Invalid {
+            return Err(t(Text::SignatureAltered).into());
+        }
         // The three steps of exchange::parse, each in a task of its own.
         let parsed = exchange::parse_json(bytes, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+        if verification == Verification::Unsigned && parsed.has_member("signature") {
+            return Err(t(Text::SignatureElsewhere).into());
+        }
         yield_to_browser().await;
         let checked = parsed.check().map_err(|e| e.to_string())?;
         yield_to_browser().await;
         let imported = checked.read().map_err(|e| e.to_string())?;
+        let signature = self.assess_signature(&imported.origin, verification).await;
+        if signature.refused() {
+            return Err(tf(
+                Text::SignatureForeignKeyForThisCopy,
+                &[&imported.origin.copy_id],
+            ));
+        }
         progress(t(Text::ImportProgressMerging));
         yield_to_browser().await;
         let copy_id = self.copy_id();
@@ -161,7 +179,28 @@ impl Repo {
             merged,
             report,
             conflicts,
+            signature,
         })
+    }
+
+    /// What a file's signature means here: this copy's key and the keys it
+    /// trusts against the origin the file names.
+    async fn assess_signature(
+        &self,
+        origin: &Origin,
+        verification: Verification,
+    ) -> SignatureStatus {
+        let own_key = match verification {
+            Verification::Valid(_) => signing::copy_key().await.ok().map(|k| k.fingerprint),
+            _ => None,
+        };
+        exchange::assess(
+            origin,
+            verification,
+            &self.copy_id(),
+            own_key.as_ref(),
+            &self.trusted_keys(),
+        )
     }
 
     /// Merges the file into the data as it is now (an edit saved meanwhile,

@@ -10,6 +10,7 @@
 
 mod exchange;
 mod persist;
+mod trust;
 
 use std::collections::VecDeque;
 use std::rc::Rc;

@@ -140,6 +140,39 @@ impl IndexedStore {
         committed(&tx).await
     }
 
+    /// The object under `key` as IndexedDB keeps it (a structured clone,
+    /// e.g. a `CryptoKeyPair` whose private key cannot be read out).
+    pub async fn read_object(&self, key: &str) -> Result<Option<JsValue>, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let request = store
+            .get(&JsValue::from_str(key))
+            .map_err(|e| js_failure(t(Text::StorageIdbRead), e))?;
+        let value = finished(&request).await?;
+        Ok((!value.is_undefined()).then_some(value))
+    }
+
+    /// Stores `value` under `key` unless something is stored there already
+    /// (two tabs making a key at once keep the first). Returns whether it
+    /// was stored.
+    pub async fn add_object(&self, key: &str, value: &JsValue) -> Result<bool, StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| js_failure("IndexedDB", e))?;
+        let request = store
+            .add_with_key(value, &JsValue::from_str(key))
+            .map_err(|e| js_failure(t(Text::StorageIdbWrite), e))?;
+        // An existing key fails the request (ConstraintError) and aborts the transaction.
+        let added = finished(&request).await.is_ok();
+        if !added {
+            return Ok(false);
+        }
+        committed(&tx).await.map(|()| true)
+    }
+
     /// Writes several values in one transaction if the value under `guard`
     /// still is `expected` (checked inside the same transaction, so another
     /// tab cannot write in between). Returns whether it wrote; `false`

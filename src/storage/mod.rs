@@ -47,6 +47,11 @@ pub mod keys {
     pub const JOURNAL_PREFIX: &str = "samverkan.journal.";
     /// Prefix of keys holding stored data that could not be read.
     pub const QUARANTINE_PREFIX: &str = "samverkan.quarantine.";
+    /// This copy's signing key pair (IndexedDB only: a `CryptoKeyPair`
+    /// whose private key the page cannot read out).
+    pub const SIGNING_KEY: &str = "samverkan.signing-key";
+    /// The parties' keys this copy trusts (`exchange::TrustedKeys`).
+    pub const TRUSTED_KEYS: &str = "samverkan.trusted-keys";
     /// The interface's language ("sv", "en").
     pub const LANGUAGE: &str = "samverkan.language";
 }

@@ -6,6 +6,7 @@ use crate::exchange::Scope;
 use crate::i18n::{t, tf, Text};
 use crate::model::CountyId;
 use crate::repo::{local_moment, Repo};
+use crate::signing::sign_export;
 
 /// Export everything, one county, or what a party has not seen yet.
 #[component]
@@ -60,13 +61,24 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             _ => Scope::All,
         };
         let file = repo.export(scope);
-        match offer_file(&file.name, "application/json", &file.text) {
-            Ok(()) => status.set(Status::ok(tf(
-                Text::ExportDone,
-                &[&file.records, &file.name],
-            ))),
-            Err(e) => status.set(Status::error(tf(Text::ExportFailed, &[&e]))),
-        }
+        leptos::task::spawn_local(async move {
+            // Signed over its bytes; without a key (no WebCrypto, nothing
+            // kept) it goes out unsigned, and the message says so.
+            let (text, unsigned) = match sign_export(&file.text).await {
+                Ok(signed) => (signed, None),
+                Err(why) => (file.text, Some(why)),
+            };
+            match offer_file(&file.name, "application/json", &text) {
+                Ok(()) => {
+                    let mut done = tf(Text::ExportDone, &[&file.records, &file.name]);
+                    if let Some(why) = unsigned {
+                        done = format!("{done} {}", tf(Text::ExportUnsigned, &[&why]));
+                    }
+                    status.set(Status::ok(done))
+                }
+                Err(e) => status.set(Status::error(tf(Text::ExportFailed, &[&e]))),
+            }
+        });
     };
 
     let option = move |value: &'static str, label: &'static str| {

@@ -76,6 +76,10 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         }
     };
     let apply = move |_| {
+        if preview.with_untracked(|p| p.as_ref().is_some_and(|p| p.signature.awaits_acceptance())) {
+            status.set(Status::error(t(Text::ImportAwaitsKey)));
+            return;
+        }
         // Taken out, not cloned: it holds the whole merged data set.
         let Some(p) = preview.try_update_untracked(Option::take).flatten() else {
             return;
@@ -258,6 +262,7 @@ fn preview_view(
             <p>
                 {file_before} <strong>{preview.file_name.clone()}</strong> {file_after}
             </p>
+            <super::signature::SignatureNotice source />
             <p class="computed">{line}</p>
             <RefusedRecords refused=preview.refused.clone() />
             {nothing}

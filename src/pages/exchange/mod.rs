@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod log;
 mod refused;
+mod signature;
 
 use crate::i18n::{t, Text};
 use crate::repo::Repo;
