@@ -3,6 +3,7 @@
 
 mod agreement;
 mod body;
+mod change_view;
 mod dataset;
 mod editing;
 mod edits;
@@ -23,6 +24,7 @@ mod validation;
 
 pub use agreement::*;
 pub use body::*;
+pub use change_view::{list_diff, ChangeReader, ChangeView, ItemMark, ShownItem};
 pub use dataset::*;
 pub use editing::{Change, Editable, FieldError};
 pub use edits::PlannedMeeting;
@@ -36,6 +38,6 @@ pub use meta::*;
 pub use minutes::{MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
-pub use record_ref::{describe_value, field_label, value_text, FieldChange, RecordRef};
+pub use record_ref::{field_label, value_text, FieldChange, RecordRef};
 pub use text::*;
 pub use validation::{check_numbering, locked_minutes, Rules, LOCKED_MINUTES};

@@ -168,43 +168,57 @@ pub fn field_label(field: &str) -> &str {
         "paragraph" => t(Text::FieldLabelParagraph),
         "reason" => t(Text::FieldLabelReason),
         "text" => t(Text::FieldLabelText),
+        "signatories" => t(Text::FieldLabelSignatories),
+        "entry_into_force" => t(Text::FieldLabelEntryIntoForce),
+        "follow_up" => t(Text::FieldLabelFollowUp),
+        "establishes" => t(Text::FieldLabelEstablishes),
+        "cost_sharing" => t(Text::FieldLabelCostSharing),
+        "revisions" => t(Text::FieldLabelRevisions),
+        "meeting" => t(Text::FieldLabelMeeting),
+        "presenters" => t(Text::FieldLabelPresenters),
+        "documents" => t(Text::FieldLabelDocuments),
+        "dated" => t(Text::FieldLabelDated),
+        "x" => t(Text::FieldLabelX),
+        "y" => t(Text::FieldLabelY),
+        "for_person" => t(Text::FieldLabelForPerson),
+        "appointed_by" => t(Text::FieldLabelAppointedBy),
+        "seats" => t(Text::FieldLabelSeats),
+        "drawn_from" => t(Text::FieldLabelDrawnFrom),
+        "holders" => t(Text::FieldLabelHolders),
+        "only_for" => t(Text::FieldLabelOnlyFor),
+        "optional" => t(Text::FieldLabelOptional),
+        "per_year" => t(Text::FieldLabelPerYear),
+        "with" => t(Text::FieldLabelWith),
+        "every_years" => t(Text::FieldLabelEveryYears),
+        "last" => t(Text::FieldLabelLast),
+        "chosen_within" => t(Text::FieldLabelChosenWithin),
+        "held_by" => t(Text::FieldLabelHeldBy),
+        "rotation" => t(Text::FieldLabelRotation),
+        "period_years" => t(Text::FieldLabelPeriodYears),
+        "between" => t(Text::FieldLabelBetween),
+        "paragraphs" => t(Text::FieldLabelParagraphs),
+        "end" => t(Text::FieldLabelEnd),
+        "notes" => t(Text::FieldLabelNotes),
+        "reference" => t(Text::FieldLabelReference),
+        "blocks" => t(Text::FieldLabelBlocks),
+        "bodies" => t(Text::FieldLabelBodies),
+        "condition" => t(Text::FieldLabelCondition),
+        "adopted_by" => t(Text::FieldLabelAdoptedBy),
+        "months" => t(Text::FieldLabelMonths),
+        "mutual" => t(Text::FieldLabelMutual),
+        "addressed_to" => t(Text::FieldLabelAddressedTo),
+        "years" => t(Text::FieldLabelYears),
+        "percent" => t(Text::FieldLabelPercent),
+        "item" => t(Text::FieldLabelItem),
+        "due" => t(Text::FieldLabelDue),
+        "to_body" => t(Text::FieldLabelToBody),
+        "handled_in" => t(Text::FieldLabelHandledIn),
+        "recorded" => t(Text::FieldLabelRecorded),
+        "office" => t(Text::FieldLabelOffice),
+        "year" => t(Text::FieldLabelYear),
+        "what" => t(Text::FieldLabelWhat),
         other => other,
     }
-}
-
-/// A field's value as people read it in the history: the minutes' state by
-/// its name (and date), a list by its items' names or titles, a fact by
-/// its value; anything else as [`value_text`].
-pub fn describe_value(field: &str, value: &Value, max: usize) -> String {
-    if field == "minutes" {
-        if let Ok(state) = serde_json::from_value::<super::MinutesState>(value.clone()) {
-            return match state {
-                super::MinutesState::Adjusted { date } => match date.value() {
-                    Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
-                    None => t(Text::MinutesAdjusted).into(),
-                },
-                other => other.label().into(),
-            };
-        }
-    }
-    let named = |item: &Value| -> Option<String> {
-        ["name", "title", "text", "person"]
-            .iter()
-            .find_map(|key| item.get(key).and_then(Value::as_str).map(str::to_owned))
-            .or_else(|| item.as_str().map(str::to_owned))
-    };
-    let text = match value {
-        Value::Array(items) if items.is_empty() => t(Text::ValueEmpty).into(),
-        Value::Array(items) => match items.iter().map(named).collect::<Option<Vec<_>>>() {
-            Some(names) => names.join("; "),
-            None => tf(Text::ValueRecords, &[&items.len()]),
-        },
-        Value::Object(map) if map.len() == 1 && map.contains_key("stated") => {
-            return value_text(&map["stated"], max)
-        }
-        _ => return value_text(value, max),
-    };
-    value_text(&Value::String(text), max)
 }
 
 /// A field's value as short text: strings as they are, yes/no, "(tomt)"

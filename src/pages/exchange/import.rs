@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Status;
-use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
+use crate::components::{field_changes, FieldChangeLine};
+use crate::exchange::{field_label, RecordRef, Scope};
 use crate::i18n::{fill, t, tf, Text};
-use crate::model::Dataset;
+use crate::model::{ChangeReader, ChangeView, Dataset};
 use crate::repo::{local_moment, ImportPreview, Repo};
 
 /// How many records each list of the preview shows before "show all".
@@ -209,16 +210,26 @@ fn preview_view(
     };
     let added = rows(&report.added);
     let deleted = rows(&report.deleted);
+    let reader = ChangeReader::new(&preview.merged);
     let changed: Vec<Row> = report
         .changed
         .iter()
-        .map(|(r, fields)| Row::new(r.clone(), fields.iter().map(change_text).collect()))
+        .map(|(r, fields)| {
+            let details = field_changes(&reader, fields)
+                .into_iter()
+                .map(|(label, change)| Detail::Change(label, change))
+                .collect();
+            Row::new(r.clone(), details)
+        })
         .collect();
     let conflicts: Vec<Row> = report
         .conflicts
         .iter()
         .map(|(r, fields)| {
-            let fields = fields.iter().map(|f| field_label(f).to_owned()).collect();
+            let fields = fields
+                .iter()
+                .map(|f| Detail::Field(field_label(f).to_owned()))
+                .collect();
             Row::new(r.clone(), fields)
         })
         .collect();
@@ -246,23 +257,22 @@ fn preview_view(
     }
 }
 
-fn change_text(change: &FieldChange) -> String {
-    format!(
-        "{}: «{}» → «{}»",
-        field_label(&change.field),
-        value_text(&change.before, 80),
-        value_text(&change.after, 80)
-    )
+/// What the preview says about a record: a field in conflict by name, a
+/// changed field with its values.
+#[derive(Clone)]
+enum Detail {
+    Field(String),
+    Change(String, ChangeView),
 }
 
 #[derive(Clone)]
 struct Row {
     record: RecordRef,
-    details: Vec<String>,
+    details: Vec<Detail>,
 }
 
 impl Row {
-    fn new(record: RecordRef, details: Vec<String>) -> Row {
+    fn new(record: RecordRef, details: Vec<Detail>) -> Row {
         Row { record, details }
     }
 
@@ -310,7 +320,12 @@ fn RecordRows(
                         let items = row
                             .details
                             .iter()
-                            .map(|d| view! { <li>{d.clone()}</li> })
+                            .map(|d| match d.clone() {
+                                Detail::Field(name) => view! { <li>{name}</li> }.into_any(),
+                                Detail::Change(label, change) => {
+                                    view! { <FieldChangeLine label change /> }.into_any()
+                                }
+                            })
                             .collect_view();
                         view! { <ul class="fields">{items}</ul> }
                     });
