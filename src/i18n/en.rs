@@ -364,7 +364,6 @@ pub(super) fn text(text: Text) -> &'static str {
         KindMeeting => "meeting",
         KindParagraph => "item",
         KindPosition => "position in the diagram",
-        KindOther => "record",
         // field labels
         FieldLabelName => "name",
         FieldLabelShortName => "short name",

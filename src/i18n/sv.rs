@@ -364,7 +364,6 @@ pub(super) fn text(text: Text) -> &'static str {
         KindMeeting => "möte",
         KindParagraph => "paragraf",
         KindPosition => "placering i diagrammet",
-        KindOther => "post",
         // field labels
         FieldLabelName => "namn",
         FieldLabelShortName => "kortnamn",

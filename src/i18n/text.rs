@@ -384,7 +384,6 @@ texts! {
     KindMeeting,
     KindParagraph,
     KindPosition,
-    KindOther,
     // field labels
     FieldLabelName,
     FieldLabelShortName,

@@ -52,24 +52,23 @@ impl<'a> ChangeReader<'a> {
         // Later kinds do not replace earlier ones: a person or a body is a
         // likelier meaning of an id than a position or a document.
         let kinds = [
-            "people",
-            "bodies",
-            "organisations",
-            "counties",
-            "agreements",
-            "meetings",
-            "paragraphs",
-            "memberships",
-            "relations",
-            "documents",
+            RecordKind::People,
+            RecordKind::Bodies,
+            RecordKind::Organisations,
+            RecordKind::Counties,
+            RecordKind::Agreements,
+            RecordKind::Meetings,
+            RecordKind::Paragraphs,
+            RecordKind::Memberships,
+            RecordKind::Relations,
+            RecordKind::Documents,
         ];
         for kind in kinds {
             for (record_kind, id, _) in data.record_metas() {
                 if record_kind == kind {
-                    records.entry(id).or_insert_with(|| RecordRef {
-                        kind: kind.to_owned(),
-                        id: id.to_owned(),
-                    });
+                    records
+                        .entry(id)
+                        .or_insert_with(|| RecordRef::new(kind, id));
                 }
             }
         }

@@ -38,6 +38,6 @@ pub use meta::*;
 pub use minutes::{MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
-pub use record_ref::{field_label, value_text, FieldChange, RecordRef};
+pub use record_ref::{field_label, value_text, FieldChange, RecordKind, RecordRef};
 pub use text::*;
 pub use validation::{check_numbering, locked_minutes, Rules, LOCKED_MINUTES};
