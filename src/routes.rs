@@ -6,7 +6,9 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 
 use crate::exchange::RecordRef;
-use crate::model::{AgreementId, BodyId, CountyId, Dataset, MeetingId, OrganisationId, PersonId};
+use crate::model::{
+    AgreementId, BodyId, CountyId, Dataset, MeetingId, OrganisationId, PersonId, RecordKind,
+};
 use crate::pages;
 use crate::search::Target;
 
@@ -100,27 +102,27 @@ pub fn target_href(target: &Target) -> String {
 /// show on their body's page, a § on its meeting's.
 pub fn record_href(data: &Dataset, record: &RecordRef) -> Option<String> {
     let id = record.id.as_str();
-    let page = match record.kind.as_str() {
-        "bodies" => Page::Body(BodyId::new(id)),
-        "agreements" => Page::Agreement(AgreementId::new(id)),
-        "meetings" => Page::Meeting(MeetingId::new(id)),
-        "people" => Page::Person(PersonId::new(id)),
-        "organisations" => return Some(organisation_href(&OrganisationId::new(id))),
-        "relations" => Page::Body(
+    let page = match record.kind {
+        RecordKind::Bodies => Page::Body(BodyId::new(id)),
+        RecordKind::Agreements => Page::Agreement(AgreementId::new(id)),
+        RecordKind::Meetings => Page::Meeting(MeetingId::new(id)),
+        RecordKind::People => Page::Person(PersonId::new(id)),
+        RecordKind::Organisations => return Some(organisation_href(&OrganisationId::new(id))),
+        RecordKind::Relations => Page::Body(
             data.relations
                 .iter()
                 .find(|r| r.id.as_str() == id)?
                 .from
                 .clone(),
         ),
-        "memberships" => Page::Body(
+        RecordKind::Memberships => Page::Body(
             data.memberships
                 .iter()
                 .find(|m| m.id.as_str() == id)?
                 .body
                 .clone(),
         ),
-        "paragraphs" => {
+        RecordKind::Paragraphs => {
             let p = data.paragraphs.iter().find(|p| p.id.as_str() == id)?;
             return Some(format!(
                 "{}#{}",

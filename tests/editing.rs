@@ -850,33 +850,34 @@ fn the_built_in_data_meets_every_rule() {
 #[test]
 fn history_values_read_as_words() {
     use serde_json::json;
+    let d = Dataset::default();
+    let reader = ChangeReader::new(&d);
     let adjusted = json!({"state": "adjusted", "date": {"stated": "2026-11-23"}});
     assert_eq!(
-        describe_value("minutes", &adjusted, 80),
+        reader.field_value("minutes", &adjusted),
         "Justerat 23 november 2026"
     );
     assert_eq!(
-        describe_value("minutes", &json!({"state": "for_adjustment"}), 80),
+        reader.field_value("minutes", &json!({"state": "for_adjustment"})),
         "För justering"
     );
     assert_eq!(
-        describe_value("mandate", &json!(["Bereda", "Följa upp"]), 80),
+        reader.field_value("mandate", &json!(["Bereda", "Följa upp"])),
         "Bereda; Följa upp"
     );
     assert_eq!(
-        describe_value(
+        reader.field_value(
             "sections",
-            &json!([{"title": "Bakgrund", "kind": "background"}]),
-            80
+            &json!([{"title": "Villkor", "kind": "background"}])
         ),
-        "Bakgrund"
+        "Villkor, Bakgrund"
     );
     assert_eq!(
-        describe_value("date", &json!({"stated": "2021-05-27"}), 80),
-        "2021-05-27"
+        reader.field_value("date", &json!({"stated": "2021-05-27"})),
+        "27 maj 2021"
     );
     assert_eq!(
-        describe_value("name", &serde_json::Value::Null, 80),
+        reader.field_value("name", &serde_json::Value::Null),
         "(tomt)"
     );
 }

@@ -17,7 +17,7 @@ use samverkan::exchange::{
     check_own_versions, checksum, export, export_scoped, merge, parse, parse_json, screen,
     ImportError, Imported, Origin, Scope, FORMAT, MAX_COUNTER, MAX_TEXT_CHARS, MAX_WORD_CHARS,
 };
-use samverkan::model::{ChangeStamp, Dataset, SCHEMA_VERSION};
+use samverkan::model::{ChangeStamp, Dataset, RecordKind, SCHEMA_VERSION};
 use serde_json::{json, Value};
 
 /// The limit the app uses (`MAX_IMPORT_BYTES` in `src/repo.rs`).
@@ -1033,7 +1033,7 @@ fn ids_outside_the_id_characters_are_refused_and_listed_per_record() {
     assert_eq!(ids, BAD_IDS);
     assert!(faults
         .iter()
-        .all(|f| f.field == "id" && f.record.kind == "counties"));
+        .all(|f| f.field == "id" && f.record.kind == RecordKind::Counties));
     let rule = "id:t ska bestå av a–z, 0–9, punkt, understreck och bindestreck, \
                 börja med en bokstav eller siffra och vara högst 128 tecken";
     assert_eq!(

@@ -255,7 +255,7 @@ impl World {
                 let found = conflicts(&copy.data);
                 let conflict = self.rng.pick(&found).cloned();
                 conflict.and_then(|c| {
-                    let kind: &'static str = if c.record.kind == "bodies" {
+                    let kind: &'static str = if c.record.kind == RecordKind::Bodies {
                         "bodies"
                     } else {
                         "meetings"

@@ -48,7 +48,7 @@ fn undo(data: &mut Dataset, history: &mut History, at: &str) -> Change {
 
 fn fields_of(data: &Dataset, record: &RecordRef) -> Value {
     let all = serde_json::to_value(data).unwrap();
-    let found = all[record.kind.as_str()]
+    let found = all[record.kind.field()]
         .as_array()
         .unwrap()
         .iter()
@@ -78,7 +78,7 @@ fn planning_a_meeting_is_kept_and_undone() {
         .unwrap();
     let entry = keep(&mut history, change, "01");
     assert_eq!(entry.action, ChangeAction::Created);
-    assert_eq!(entry.record.kind, "meetings");
+    assert_eq!(entry.record.kind, RecordKind::Meetings);
     assert!(entry.fields.iter().any(|f| f.field == "place"));
     undo(&mut data, &mut history, "02");
     assert!(data.meeting(&id).is_none());
@@ -167,7 +167,7 @@ fn placing_and_moving_a_body_are_kept_and_undone() {
     let body = BodyId::new(BODY);
     let placed = data.place_body(&body, 10.0, 20.0, stamp("01")).unwrap();
     let entry = keep(&mut history, placed.unwrap(), "01");
-    assert_eq!(entry.record.kind, "positions");
+    assert_eq!(entry.record.kind, RecordKind::Positions);
     let moved = data.place_body(&body, 30.0, 20.0, stamp("02")).unwrap();
     let entry = keep(&mut history, moved.unwrap(), "02");
     let x = entry.fields.iter().find(|f| f.field == "x").unwrap();
@@ -256,7 +256,7 @@ fn keeping_the_current_value_is_listed_but_leaves_nothing_to_undo() {
     let mut data = seed();
     let body = data.bodies[0].id.clone();
     let record = RecordRef {
-        kind: "bodies".into(),
+        kind: RecordKind::Bodies,
         id: body.to_string(),
     };
     let name = Value::from(data.bodies[0].name.clone());

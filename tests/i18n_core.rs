@@ -188,10 +188,12 @@ fn a_refused_import_is_explained_in_the_chosen_language() {
 #[test]
 fn the_history_names_fields_and_values_in_the_chosen_language() {
     let adjusted = serde_json::json!({"state": "adjusted", "date": {"stated": "2021-05-27"}});
+    let empty = Dataset::default();
+    let reader = ChangeReader::new(&empty);
     let english = in_lang(Lang::En, || {
         (
             field_label("decision_makers").to_owned(),
-            describe_value("minutes", &adjusted, 80),
+            reader.field_value("minutes", &adjusted),
             value_text(&serde_json::Value::Bool(true), 80),
         )
     });
@@ -200,7 +202,7 @@ fn the_history_names_fields_and_values_in_the_chosen_language() {
     assert_eq!(field_label("decision_makers"), "beslutande");
     assert_eq!(value_text(&serde_json::Value::Bool(true), 80), "ja");
     // The adjusted state names its date, in the language's words.
-    let swedish = describe_value("minutes", &adjusted, 80);
+    let swedish = reader.field_value("minutes", &adjusted);
     assert_eq!(swedish, "Justerat 27 maj 2021");
     assert_eq!(english.1, "Approved 27 May 2021");
 }

@@ -21,7 +21,8 @@ use proptest::prelude::*;
 use samverkan::exchange::{canonical, Scope};
 use samverkan::journal::{records_of, JournalEntry, Replica, TabSync};
 use samverkan::model::{
-    BodyBasics, BodyId, ChangeAction, ChangeStamp, Dataset, FieldChange, RecordRef, VersionVector,
+    BodyBasics, BodyId, ChangeAction, ChangeStamp, Dataset, FieldChange, RecordKind, RecordRef,
+    VersionVector,
 };
 
 const COPY: &str = "copy-a";
@@ -257,7 +258,7 @@ impl World {
             .unwrap();
         assert!(changed);
         let record = RecordRef {
-            kind: "bodies".into(),
+            kind: RecordKind::Bodies,
             id: id.to_string(),
         };
         let history_id = tab

@@ -3,6 +3,7 @@
 mod calendar_export;
 mod conflict_notice;
 mod fact;
+mod field_change;
 mod focus;
 pub mod form;
 mod header;
@@ -17,6 +18,7 @@ mod word_diff;
 pub use calendar_export::CalendarExport;
 pub use conflict_notice::ConflictNotice;
 pub use fact::{FactDate, FactTime};
+pub use field_change::{field_changes, FieldChangeLine};
 pub use focus::{focus_content, NavigationFocus, CONTENT_ID};
 pub use header::SiteHeader;
 pub use install_hint::InstallHint;

@@ -10,7 +10,8 @@ use crate::i18n::{t, tf, Text};
 use crate::model::list::{self, ITEM_DELETED, ITEM_VALUE};
 use crate::model::{
     field_label, readable_item, readable_value, record_fields, word_diff, Change, ChangeAction,
-    ChangeStamp, Dataset, DiffPiece, EditError, FieldChange, Readable, Record, RecordMeta,
+    ChangeStamp, Dataset, DiffPiece, EditError, FieldChange, Readable, Record, RecordKind,
+    RecordMeta,
 };
 
 use super::limits::text_problem;
@@ -170,10 +171,13 @@ pub fn conflicts(data: &Dataset) -> Vec<Conflict> {
     let Ok(Value::Object(kinds)) = serde_json::to_value(data) else {
         return out;
     };
-    for (kind, records) in &kinds {
+    for (field, records) in &kinds {
+        let Some(kind) = RecordKind::from_field(field) else {
+            continue;
+        };
         for record in records.as_array().into_iter().flatten() {
             let at = || RecordRef {
-                kind: kind.clone(),
+                kind,
                 id: record
                     .get("id")
                     .and_then(Value::as_str)
@@ -321,19 +325,18 @@ pub fn resolve_conflict(
 ) -> Result<Change, EditError> {
     let id = record.id.as_str();
     let at = Target { id, field, item };
-    let (before, after) = match record.kind.as_str() {
-        "documents" => set_field(&mut data.documents, at, value, stamp),
-        "counties" => set_field(&mut data.counties, at, value, stamp),
-        "organisations" => set_field(&mut data.organisations, at, value, stamp),
-        "people" => set_field(&mut data.people, at, value, stamp),
-        "bodies" => set_field(&mut data.bodies, at, value, stamp),
-        "relations" => set_field(&mut data.relations, at, value, stamp),
-        "memberships" => set_field(&mut data.memberships, at, value, stamp),
-        "agreements" => set_field(&mut data.agreements, at, value, stamp),
-        "meetings" => set_field(&mut data.meetings, at, value, stamp),
-        "paragraphs" => set_field(&mut data.paragraphs, at, value, stamp),
-        "positions" => set_field(&mut data.positions, at, value, stamp),
-        _ => Err(EditError::NotFound(format!("{} {id}", record.kind))),
+    let (before, after) = match record.kind {
+        RecordKind::Documents => set_field(&mut data.documents, at, value, stamp),
+        RecordKind::Counties => set_field(&mut data.counties, at, value, stamp),
+        RecordKind::Organisations => set_field(&mut data.organisations, at, value, stamp),
+        RecordKind::People => set_field(&mut data.people, at, value, stamp),
+        RecordKind::Bodies => set_field(&mut data.bodies, at, value, stamp),
+        RecordKind::Relations => set_field(&mut data.relations, at, value, stamp),
+        RecordKind::Memberships => set_field(&mut data.memberships, at, value, stamp),
+        RecordKind::Agreements => set_field(&mut data.agreements, at, value, stamp),
+        RecordKind::Meetings => set_field(&mut data.meetings, at, value, stamp),
+        RecordKind::Paragraphs => set_field(&mut data.paragraphs, at, value, stamp),
+        RecordKind::Positions => set_field(&mut data.positions, at, value, stamp),
     }?;
     let mut change = Change::between(record.clone(), ChangeAction::Changed, &before, &after);
     if change.fields.is_empty() {
@@ -539,7 +542,7 @@ mod tests {
     fn a_value_that_does_not_fit_the_field_is_refused() {
         let mut data = crate::seed::built_in().unwrap();
         let record = RecordRef {
-            kind: "bodies".into(),
+            kind: RecordKind::Bodies,
             id: data.bodies[0].id.to_string(),
         };
         let before = data.clone();

@@ -11,7 +11,9 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::i18n::{tf, Text};
-use crate::model::{is_valid_id, Dataset, RecordMeta, RecordRef, VersionVector, MAX_ID_CHARS};
+use crate::model::{
+    is_valid_id, Dataset, RecordKind, RecordMeta, RecordRef, VersionVector, MAX_ID_CHARS,
+};
 
 use super::json::{path_text, Step};
 use super::ImportError;
@@ -87,10 +89,12 @@ pub(crate) fn check_records(data: &Value) -> Result<(), ImportError> {
             let Some(id) = record.get("id").and_then(Value::as_str) else {
                 continue; // the record's reading says the id is missing
             };
-            let at = RecordRef {
-                kind: kind.clone(),
-                id: id.to_owned(),
+            // A kind this version does not know is not read into the data
+            // set, so its records cannot harm it.
+            let Some(kind) = RecordKind::from_field(kind) else {
+                continue;
             };
+            let at = RecordRef::new(kind, id);
             if !is_valid_id(id) {
                 faults.add(&at, "id".into(), tf(Text::ImportBadId, &[&MAX_ID_CHARS]));
             }
@@ -283,7 +287,7 @@ pub fn check_own_versions(
     incoming: &Dataset,
     copy_id: &str,
 ) -> Result<(), ImportError> {
-    let mut held: Option<HashMap<(&str, &str), &RecordMeta>> = None;
+    let mut held: Option<HashMap<(RecordKind, &str), &RecordMeta>> = None;
     let mut faults = Faults::default();
     for (kind, id, meta) in incoming.record_metas() {
         let vectors = std::iter::once(("meta.version".to_owned(), &meta.version))
@@ -317,10 +321,7 @@ pub fn check_own_versions(
                 let have = held.get(&(kind, id)).map_or(0, |m| m.version.get(key));
                 if count > have {
                     faults.add(
-                        &RecordRef {
-                            kind: kind.to_owned(),
-                            id: id.to_owned(),
-                        },
+                        &RecordRef::new(kind, id),
                         field.clone(),
                         tf(Text::ImportOwnCounter, &[&key, &count, &have]),
                     );

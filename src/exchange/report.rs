@@ -7,7 +7,7 @@ use std::hash::Hash;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{changed_fields, record_fields, Dataset, Record};
+use crate::model::{changed_fields, record_fields, Dataset, Record, RecordKind};
 pub use crate::model::{field_label, value_text, FieldChange, RecordRef};
 
 /// The effect of a merge on the local data: records added, changed (with
@@ -27,21 +27,28 @@ impl MergeReport {
     /// differ are compared field by field.
     pub fn compare(local: &Dataset, merged: &Dataset) -> MergeReport {
         let mut report = MergeReport::default();
-        report.compare_kind("agreements", &local.agreements, &merged.agreements);
-        report.compare_kind("bodies", &local.bodies, &merged.bodies);
-        report.compare_kind("counties", &local.counties, &merged.counties);
-        report.compare_kind("documents", &local.documents, &merged.documents);
-        report.compare_kind("meetings", &local.meetings, &merged.meetings);
-        report.compare_kind("memberships", &local.memberships, &merged.memberships);
-        report.compare_kind("organisations", &local.organisations, &merged.organisations);
-        report.compare_kind("paragraphs", &local.paragraphs, &merged.paragraphs);
-        report.compare_kind("people", &local.people, &merged.people);
-        report.compare_kind("positions", &local.positions, &merged.positions);
-        report.compare_kind("relations", &local.relations, &merged.relations);
+        macro_rules! compare {
+            ($($field:ident => $kind:ident),*) => {$(
+                report.compare_kind(RecordKind::$kind, &local.$field, &merged.$field);
+            )*};
+        }
+        compare!(
+            agreements => Agreements,
+            bodies => Bodies,
+            counties => Counties,
+            documents => Documents,
+            meetings => Meetings,
+            memberships => Memberships,
+            organisations => Organisations,
+            paragraphs => Paragraphs,
+            people => People,
+            positions => Positions,
+            relations => Relations
+        );
         report
     }
 
-    fn compare_kind<R>(&mut self, kind: &str, local: &[R], merged: &[R])
+    fn compare_kind<R>(&mut self, kind: RecordKind, local: &[R], merged: &[R])
     where
         R: Record + PartialEq + Serialize,
         R::Id: Eq + Hash + Display,
@@ -51,10 +58,7 @@ impl MergeReport {
             before.entry(record.id()).or_insert(record);
         }
         for record in merged {
-            let at = || RecordRef {
-                kind: kind.to_owned(),
-                id: record.id().to_string(),
-            };
+            let at = || RecordRef::new(kind, record.id().to_string());
             match before.get(record.id()) {
                 None => self.added.push(at()),
                 Some(was) if *was != record => {
@@ -125,13 +129,13 @@ mod tests {
     fn records_are_named_as_people_know_them() {
         let data = crate::seed::built_in().unwrap();
         let body = RecordRef {
-            kind: "bodies".into(),
+            kind: RecordKind::Bodies,
             id: data.bodies[0].id.to_string(),
         };
         assert_eq!(body.title(&data), data.bodies[0].name);
         assert_eq!(body.kind_label(), "organ");
         let gone = RecordRef {
-            kind: "people".into(),
+            kind: RecordKind::People,
             id: "finns-inte".into(),
         };
         assert_eq!(gone.title(&data), "finns-inte");

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::model::{CountyId, Dataset, RecordMeta};
+use crate::model::{CountyId, Dataset, RecordKind, RecordMeta};
 
 use super::report::RecordRef;
 
@@ -78,7 +78,7 @@ fn id_of(record: &Value) -> Option<&str> {
 /// The version fingerprint of every record of `data`.
 pub fn known_versions(data: &Dataset) -> KnownVersions {
     data.record_metas()
-        .map(|(kind, id, meta)| (key(kind, id), fingerprint_of(meta)))
+        .map(|(kind, id, meta)| (key(kind.field(), id), fingerprint_of(meta)))
         .collect()
 }
 
@@ -95,12 +95,10 @@ pub fn without(data: &Dataset, left_out: &BTreeSet<RecordRef>) -> Dataset {
         return data.clone();
     }
     keep_records(data, |kind, record| {
-        id_of(record).is_none_or(|id| {
-            !left_out.contains(&RecordRef {
-                kind: kind.to_owned(),
-                id: id.to_owned(),
-            })
-        })
+        let kind = RecordKind::from_field(kind);
+        id_of(record)
+            .zip(kind)
+            .is_none_or(|(id, kind)| !left_out.contains(&RecordRef::new(kind, id)))
     })
 }
 
@@ -309,7 +307,7 @@ mod tests {
         let data = seed();
         let id = data.bodies[0].id.to_string();
         let left_out = BTreeSet::from([RecordRef {
-            kind: "bodies".into(),
+            kind: RecordKind::Bodies,
             id: id.clone(),
         }]);
         let rest = without(&data, &left_out);

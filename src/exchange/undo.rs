@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::model::{
     changed_fields, record_fields, Change, ChangeAction, ChangeStamp, Dataset, FieldChange, Record,
-    RecordRef,
+    RecordKind, RecordRef,
 };
 
 use super::MergeError;
@@ -33,34 +33,34 @@ pub fn undo_import(
 ) -> Result<Vec<Change>, MergeError> {
     let mut changes = vec![];
     macro_rules! kind {
-        ($($kind:ident),*) => {$(
+        ($($field:ident => $kind:ident),*) => {$(
             changes.extend(undo_kind(
-                stringify!($kind),
-                &mut data.$kind,
-                &undo.before.$kind,
-                &undo.after.$kind,
+                RecordKind::$kind,
+                &mut data.$field,
+                &undo.before.$field,
+                &undo.after.$field,
                 stamp,
             )?);
         )*};
     }
     kind!(
-        documents,
-        counties,
-        organisations,
-        people,
-        bodies,
-        relations,
-        memberships,
-        agreements,
-        meetings,
-        paragraphs,
-        positions
+        documents => Documents,
+        counties => Counties,
+        organisations => Organisations,
+        people => People,
+        bodies => Bodies,
+        relations => Relations,
+        memberships => Memberships,
+        agreements => Agreements,
+        meetings => Meetings,
+        paragraphs => Paragraphs,
+        positions => Positions
     );
     Ok(changes)
 }
 
 fn undo_kind<R>(
-    kind: &str,
+    kind: RecordKind,
     records: &mut [R],
     before: &[R],
     after: &[R],
@@ -135,10 +135,7 @@ where
         record.meta_mut().touch_fields(stamp.clone(), &names);
         records[index] = record;
         changes.push(Change {
-            record: RecordRef {
-                kind: kind.to_owned(),
-                id: imported.id().to_string(),
-            },
+            record: RecordRef::new(kind, imported.id().to_string()),
             action: ChangeAction::Undone,
             fields: set_back,
         });
@@ -178,7 +175,7 @@ mod tests {
             .bodies
             .iter()
             .map(|b| RecordRef {
-                kind: "bodies".into(),
+                kind: RecordKind::Bodies,
                 id: b.id.to_string(),
             })
             .collect();

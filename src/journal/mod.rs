@@ -36,7 +36,7 @@ pub use protocol::{CheckpointPlan, TabSync};
 use serde::{Deserialize, Serialize};
 
 use crate::exchange::{merge_into, Ledger, MergeError};
-use crate::model::{Dataset, History, HistoryEntry, RecordRef};
+use crate::model::{Dataset, History, HistoryEntry, RecordKind, RecordRef};
 
 /// One durable change: what it wrote, to be merged into what is stored.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -120,16 +120,14 @@ impl Replica {
 /// The records of `data` named by `refs` (those that exist), as a partial
 /// data set: what an edit of those records stores.
 pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
-    let wanted: std::collections::HashSet<(&str, &str)> = refs
-        .iter()
-        .map(|r| (r.kind.as_str(), r.id.as_str()))
-        .collect();
+    let wanted: std::collections::HashSet<(RecordKind, &str)> =
+        refs.iter().map(|r| (r.kind, r.id.as_str())).collect();
     macro_rules! pick {
-        ($kind:ident) => {
-            if refs.iter().any(|r| r.kind == stringify!($kind)) {
-                data.$kind
+        ($field:ident, $kind:ident) => {
+            if refs.iter().any(|r| r.kind == RecordKind::$kind) {
+                data.$field
                     .iter()
-                    .filter(|r| wanted.contains(&(stringify!($kind), r.id.as_str())))
+                    .filter(|r| wanted.contains(&(RecordKind::$kind, r.id.as_str())))
                     .cloned()
                     .collect()
             } else {
@@ -139,16 +137,16 @@ pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
     }
     Dataset {
         schema_version: data.schema_version,
-        documents: pick!(documents),
-        counties: pick!(counties),
-        organisations: pick!(organisations),
-        people: pick!(people),
-        bodies: pick!(bodies),
-        relations: pick!(relations),
-        memberships: pick!(memberships),
-        agreements: pick!(agreements),
-        meetings: pick!(meetings),
-        paragraphs: pick!(paragraphs),
-        positions: pick!(positions),
+        documents: pick!(documents, Documents),
+        counties: pick!(counties, Counties),
+        organisations: pick!(organisations, Organisations),
+        people: pick!(people, People),
+        bodies: pick!(bodies, Bodies),
+        relations: pick!(relations, Relations),
+        memberships: pick!(memberships, Memberships),
+        agreements: pick!(agreements, Agreements),
+        meetings: pick!(meetings, Meetings),
+        paragraphs: pick!(paragraphs, Paragraphs),
+        positions: pick!(positions, Positions),
     }
 }

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, Text};
+
 use super::{AgreementId, Block, BodyId, CountyId, Fact, OrganisationId, PersonId, RecordMeta};
 
 /// What a section of an agreement is about, so rules and views can find it.
@@ -30,6 +32,34 @@ pub enum SectionKind {
     Validity,
     Diagram,
     Other,
+}
+
+impl SectionKind {
+    pub fn label(self) -> &'static str {
+        t(match self {
+            SectionKind::Background => Text::SectionKindBackground,
+            SectionKind::Parties => Text::Parties,
+            SectionKind::Values => Text::SectionKindValues,
+            SectionKind::Purpose => Text::SectionKindPurpose,
+            SectionKind::Goals => Text::SectionKindGoals,
+            SectionKind::Priorities => Text::SectionKindPriorities,
+            SectionKind::Mandate => Text::FieldMandate,
+            SectionKind::StartingPoints => Text::SectionKindStartingPoints,
+            SectionKind::Forms => Text::SectionKindForms,
+            SectionKind::Representation => Text::SectionKindRepresentation,
+            SectionKind::WorkingOrder => Text::SectionKindWorkingOrder,
+            SectionKind::CaseFlow => Text::SectionKindCaseFlow,
+            SectionKind::Support => Text::SectionKindSupport,
+            SectionKind::CostSharing => Text::SectionKindCostSharing,
+            SectionKind::FollowUp => Text::SectionKindFollowUp,
+            SectionKind::EffectGoals => Text::SectionKindEffectGoals,
+            SectionKind::Responsibilities => Text::SectionKindResponsibilities,
+            SectionKind::EntryIntoForce => Text::SectionKindEntryIntoForce,
+            SectionKind::Validity => Text::SectionKindValidity,
+            SectionKind::Diagram => Text::SectionKindDiagram,
+            SectionKind::Other => Text::SectionKindOther,
+        })
+    }
 }
 
 /// One section of an agreement, in document order.

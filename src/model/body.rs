@@ -114,6 +114,15 @@ pub enum SubstituteKind {
     Group,
 }
 
+impl SubstituteKind {
+    pub fn label(self) -> &'static str {
+        t(match self {
+            SubstituteKind::Personal => Text::PersonalSubstitutes,
+            SubstituteKind::Group => Text::GroupSubstitutes,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubstituteRule {
     pub kind: SubstituteKind,
@@ -208,6 +217,20 @@ pub enum MeetingRuleKind {
     MinutesRequired,
     /// Meets when someone calls a meeting.
     OnDemand,
+}
+
+impl MeetingRuleKind {
+    pub fn label(self) -> &'static str {
+        t(match self {
+            MeetingRuleKind::MinimumPerYear => Text::MeetingRuleMinimumPerYear,
+            MeetingRuleKind::ExtraOnRequest => Text::MeetingRuleExtraOnRequest,
+            MeetingRuleKind::JointThemeDays => Text::MeetingRuleJointThemeDays,
+            MeetingRuleKind::ThemeConferences => Text::MeetingRuleThemeConferences,
+            MeetingRuleKind::Annual => Text::MeetingRuleAnnual,
+            MeetingRuleKind::MinutesRequired => Text::MeetingRuleMinutesRequired,
+            MeetingRuleKind::OnDemand => Text::MeetingRuleOnDemand,
+        })
+    }
 }
 
 /// A rule about how often and how a body meets.

@@ -214,25 +214,25 @@ pub struct BodyBasics {
 impl Dataset {
     /// Every record's kind (as the exchange format names it), id and meta,
     /// deletion markers included.
-    pub fn record_metas(&self) -> impl Iterator<Item = (&'static str, &str, &RecordMeta)> + '_ {
+    pub fn record_metas(&self) -> impl Iterator<Item = (RecordKind, &str, &RecordMeta)> + '_ {
         macro_rules! of {
-            ($kind:ident) => {
-                self.$kind
+            ($field:ident, $kind:ident) => {
+                self.$field
                     .iter()
-                    .map(|r| (stringify!($kind), r.id.as_str(), &r.meta))
+                    .map(|r| (RecordKind::$kind, r.id.as_str(), &r.meta))
             };
         }
-        of!(documents)
-            .chain(of!(counties))
-            .chain(of!(organisations))
-            .chain(of!(people))
-            .chain(of!(bodies))
-            .chain(of!(relations))
-            .chain(of!(memberships))
-            .chain(of!(agreements))
-            .chain(of!(meetings))
-            .chain(of!(paragraphs))
-            .chain(of!(positions))
+        of!(documents, Documents)
+            .chain(of!(counties, Counties))
+            .chain(of!(organisations, Organisations))
+            .chain(of!(people, People))
+            .chain(of!(bodies, Bodies))
+            .chain(of!(relations, Relations))
+            .chain(of!(memberships, Memberships))
+            .chain(of!(agreements, Agreements))
+            .chain(of!(meetings, Meetings))
+            .chain(of!(paragraphs, Paragraphs))
+            .chain(of!(positions, Positions))
     }
 
     /// Appends the records of `other` (used to assemble the built-in set

@@ -50,15 +50,11 @@ pub trait Editable: Record + Rules + Serialize + DeserializeOwned + Clone
 where
     Self::Id: fmt::Display,
 {
-    /// The data set's field holding the kind, e.g. "bodies".
-    const KIND: &'static str;
+    const KIND: RecordKind;
     fn records(data: &Dataset) -> &[Self];
     fn records_mut(data: &mut Dataset) -> &mut Vec<Self>;
     fn reference(&self) -> RecordRef {
-        RecordRef {
-            kind: Self::KIND.to_owned(),
-            id: self.id().to_string(),
-        }
+        RecordRef::new(Self::KIND, self.id().to_string())
     }
 }
 
@@ -157,7 +153,6 @@ fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
 }
 
 /// Runs `$body` with `$ty` the editable record type of `$record`'s kind;
-/// an unknown kind is not found.
 macro_rules! by_kind {
     ($record:expr, |$ty:ident| $body:expr) => {{
         macro_rules! arm {
@@ -166,19 +161,18 @@ macro_rules! by_kind {
                 $body
             }};
         }
-        match $record.kind.as_str() {
-            "organisations" => arm!(Organisation),
-            "people" => arm!(Person),
-            "bodies" => arm!(Body),
-            "relations" => arm!(Relation),
-            "memberships" => arm!(Membership),
-            "agreements" => arm!(Agreement),
-            "meetings" => arm!(Meeting),
-            "paragraphs" => arm!(Paragraph),
-            "positions" => arm!(BodyPosition),
-            "counties" => arm!(County),
-            "documents" => arm!(SourceDocument),
-            other => Err(EditError::NotFound(format!("{other} {}", $record.id))),
+        match $record.kind {
+            RecordKind::Organisations => arm!(Organisation),
+            RecordKind::People => arm!(Person),
+            RecordKind::Bodies => arm!(Body),
+            RecordKind::Relations => arm!(Relation),
+            RecordKind::Memberships => arm!(Membership),
+            RecordKind::Agreements => arm!(Agreement),
+            RecordKind::Meetings => arm!(Meeting),
+            RecordKind::Paragraphs => arm!(Paragraph),
+            RecordKind::Positions => arm!(BodyPosition),
+            RecordKind::Counties => arm!(County),
+            RecordKind::Documents => arm!(SourceDocument),
         }
     }};
 }
@@ -367,8 +361,11 @@ impl Dataset {
         let Ok(Value::Object(kinds)) = serde_json::to_value(self) else {
             return found;
         };
-        for (kind, records) in &kinds {
-            if kind == "positions" || kind == "documents" {
+        for (field, records) in &kinds {
+            let Some(kind) = RecordKind::from_field(field) else {
+                continue;
+            };
+            if matches!(kind, RecordKind::Positions | RecordKind::Documents) {
                 continue;
             }
             for record in records.as_array().into_iter().flatten() {
@@ -377,7 +374,7 @@ impl Dataset {
                     .and_then(Value::as_bool)
                     .unwrap_or(false);
                 let own_id = record.get("id").and_then(Value::as_str).unwrap_or("");
-                if deleted || (kind == &target.kind && own_id == target.id) {
+                if deleted || (kind == target.kind && own_id == target.id) {
                     continue;
                 }
                 let refers = record
@@ -387,10 +384,7 @@ impl Dataset {
                     .filter(|(field, _)| *field != "id" && *field != "meta")
                     .any(|(_, value)| holds(value, &id));
                 if refers {
-                    found.push(RecordRef {
-                        kind: kind.clone(),
-                        id: own_id.to_owned(),
-                    });
+                    found.push(RecordRef::new(kind, own_id));
                 }
             }
         }
@@ -561,9 +555,9 @@ fn holds(value: &Value, id: &Value) -> bool {
 }
 
 macro_rules! editable {
-    ($($ty:ty => $kind:literal, $field:ident);* $(;)?) => {$(
+    ($($ty:ty => $kind:ident, $field:ident);* $(;)?) => {$(
         impl Editable for $ty {
-            const KIND: &'static str = $kind;
+            const KIND: RecordKind = RecordKind::$kind;
             fn records(data: &Dataset) -> &[Self] {
                 &data.$field
             }
@@ -575,15 +569,15 @@ macro_rules! editable {
 }
 
 editable!(
-    Organisation => "organisations", organisations;
-    Person => "people", people;
-    Body => "bodies", bodies;
-    Relation => "relations", relations;
-    Membership => "memberships", memberships;
-    Agreement => "agreements", agreements;
-    Meeting => "meetings", meetings;
-    Paragraph => "paragraphs", paragraphs;
-    BodyPosition => "positions", positions;
-    County => "counties", counties;
-    SourceDocument => "documents", documents;
+    Organisation => Organisations, organisations;
+    Person => People, people;
+    Body => Bodies, bodies;
+    Relation => Relations, relations;
+    Membership => Memberships, memberships;
+    Agreement => Agreements, agreements;
+    Meeting => Meetings, meetings;
+    Paragraph => Paragraphs, paragraphs;
+    BodyPosition => Positions, positions;
+    County => Counties, counties;
+    SourceDocument => Documents, documents;
 );

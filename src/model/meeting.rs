@@ -238,6 +238,18 @@ pub enum DecisionKind {
     NoDecision,
 }
 
+impl DecisionKind {
+    pub fn label(self) -> &'static str {
+        t(match self {
+            DecisionKind::NotedToFile => Text::DecisionKindNotedToFile,
+            DecisionKind::Approved => Text::DecisionKindApproved,
+            DecisionKind::Adopted => Text::DecisionKindAdopted,
+            DecisionKind::Elected => Text::DecisionKindElected,
+            DecisionKind::NoDecision => Text::DecisionKindNoDecision,
+        })
+    }
+}
+
 /// Something a decision promises to come back to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromisedFollowUp {

@@ -3,6 +3,7 @@
 
 mod agreement;
 mod body;
+mod change_view;
 mod dataset;
 mod editing;
 mod edits;
@@ -25,6 +26,7 @@ mod word_diff;
 
 pub use agreement::*;
 pub use body::*;
+pub use change_view::{list_diff, ChangeReader, ChangeView, ItemMark, ShownItem};
 pub use dataset::*;
 pub use editing::{Change, Editable, FieldError};
 pub use edits::PlannedMeeting;
@@ -39,7 +41,7 @@ pub use minutes::{MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
 pub use readable::{readable_item, readable_value, Readable};
-pub use record_ref::{describe_value, field_label, value_text, FieldChange, RecordRef};
+pub use record_ref::{field_label, value_text, FieldChange, RecordKind, RecordRef};
 pub use text::*;
 pub use validation::{check_numbering, locked_minutes, Rules, LOCKED_MINUTES};
 pub use word_diff::{word_diff, DiffPiece};

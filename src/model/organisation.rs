@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, Text};
+
 use super::{CountyId, DocumentId, OrganisationId, PersonId, RecordMeta};
 
 /// A county (län) whose region and municipalities collaborate.
@@ -20,6 +22,17 @@ pub enum OrganisationKind {
     Association,
     /// E.g. SKR or a government commission mentioned in the minutes.
     Other,
+}
+
+impl OrganisationKind {
+    pub fn label(self) -> &'static str {
+        t(match self {
+            OrganisationKind::Region => Text::OrganisationKindRegion,
+            OrganisationKind::Municipality => Text::OrganisationKindMunicipality,
+            OrganisationKind::Association => Text::OrganisationKindAssociation,
+            OrganisationKind::Other => Text::OrganisationKindOther,
+        })
+    }
 }
 
 /// A party or principal (part, huvudman).

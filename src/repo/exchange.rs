@@ -301,9 +301,6 @@ impl Repo {
 /// Every record of a (partial) data set, by kind and id.
 fn record_refs(data: &Dataset) -> Vec<RecordRef> {
     data.record_metas()
-        .map(|(kind, id, _)| RecordRef {
-            kind: kind.to_owned(),
-            id: id.to_owned(),
-        })
+        .map(|(kind, id, _)| RecordRef::new(kind, id))
         .collect()
 }

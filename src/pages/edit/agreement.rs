@@ -35,32 +35,6 @@ const SECTION_KINDS: [SectionKind; 21] = [
     SectionKind::Other,
 ];
 
-fn section_kind_label(kind: SectionKind) -> &'static str {
-    t(match kind {
-        SectionKind::Background => Text::SectionKindBackground,
-        SectionKind::Parties => Text::Parties,
-        SectionKind::Values => Text::SectionKindValues,
-        SectionKind::Purpose => Text::SectionKindPurpose,
-        SectionKind::Goals => Text::SectionKindGoals,
-        SectionKind::Priorities => Text::SectionKindPriorities,
-        SectionKind::Mandate => Text::FieldMandate,
-        SectionKind::StartingPoints => Text::SectionKindStartingPoints,
-        SectionKind::Forms => Text::SectionKindForms,
-        SectionKind::Representation => Text::SectionKindRepresentation,
-        SectionKind::WorkingOrder => Text::SectionKindWorkingOrder,
-        SectionKind::CaseFlow => Text::SectionKindCaseFlow,
-        SectionKind::Support => Text::SectionKindSupport,
-        SectionKind::CostSharing => Text::SectionKindCostSharing,
-        SectionKind::FollowUp => Text::SectionKindFollowUp,
-        SectionKind::EffectGoals => Text::SectionKindEffectGoals,
-        SectionKind::Responsibilities => Text::SectionKindResponsibilities,
-        SectionKind::EntryIntoForce => Text::SectionKindEntryIntoForce,
-        SectionKind::Validity => Text::SectionKindValidity,
-        SectionKind::Diagram => Text::SectionKindDiagram,
-        SectionKind::Other => Text::SectionKindOther,
-    })
-}
-
 /// One section as the form edits it.
 #[derive(Clone, Debug, Default)]
 struct SectionRow {
@@ -249,7 +223,7 @@ fn SectionsInput(sections: RwSignal<Vec<SectionRow>>, errors: FormErrors) -> imp
                         let selected = value.clone();
                         view! {
                             <option value=value prop:selected=move || get(|r| r.kind.clone()) == selected>
-                                {section_kind_label(*k)}
+                                {k.label()}
                             </option>
                         }
                     })

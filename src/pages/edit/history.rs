@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::{field_changes, FieldChangeLine};
 use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::{local_moment, Repo};
@@ -20,18 +21,14 @@ fn who(stamp: &ChangeStamp) -> String {
 
 /// One entry: when, who, what, and each field's value before and after.
 #[component]
-fn EntryView(entry: HistoryEntry) -> impl IntoView {
-    let fields = entry
-        .fields
-        .iter()
-        .map(|f| {
-            view! {
-                <li>
-                    <span class="field-name">{field_label(&f.field).to_owned()}</span> ": "
-                    <del>{describe_value(&f.field, &f.before, 160)}</del> " → " <ins>{describe_value(&f.field, &f.after, 160)}</ins>
-                </li>
-            }
-        })
+fn EntryView(
+    entry: HistoryEntry,
+    /// The entry's fields as people read them (see [`field_changes`]).
+    fields: Vec<(String, ChangeView)>,
+) -> impl IntoView {
+    let fields = fields
+        .into_iter()
+        .map(|(label, change)| view! { <FieldChangeLine label change /> })
         .collect_view();
     view! {
         <p class="entry-head">
@@ -59,10 +56,17 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
         }
         let count = list.len();
         let latest = list.last().map(|e| e.id.clone());
+        let read: Vec<Vec<(String, ChangeView)>> = repo.with(|d| {
+            let reader = ChangeReader::new(d);
+            list.iter()
+                .map(|e| field_changes(&reader, &e.fields))
+                .collect()
+        });
         let items = list
             .into_iter()
+            .zip(read)
             .rev()
-            .map(|entry| {
+            .map(|(entry, fields)| {
                 let id = entry.id.clone();
                 let record = record.clone();
                 let restorable = Some(&id) != latest.as_ref();
@@ -72,7 +76,7 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
                 };
                 view! {
                     <li class="history-entry">
-                        <EntryView entry />
+                        <EntryView entry fields />
                         {restorable.then(|| view! {
                             <button type="button" class="secondary" on:click=restore>{t(Text::HistoryRestoreThis)}</button>
                         })}
@@ -187,16 +191,26 @@ pub fn ChangesPage() -> impl IntoView {
         if entries.is_empty() {
             return view! { <p>{t(Text::NoChangesYet)}</p> }.into_any();
         }
+        let read: Vec<_> = repo.with(|d| {
+            let reader = ChangeReader::new(d);
+            entries
+                .iter()
+                .map(|e| {
+                    let fields = field_changes(&reader, &e.fields);
+                    (e.record.title(d), record_href(d, &e.record), fields)
+                })
+                .collect()
+        });
         let items = entries
             .into_iter()
-            .map(|entry| {
-                let (title, href) = repo.with(|d| (entry.record.title(d), record_href(d, &entry.record)));
+            .zip(read)
+            .map(|(entry, (title, href, fields))| {
                 let name = format!("{} {title}", entry.record.kind_label());
                 let link = match href {
                     Some(href) => view! { <A href=href>{name}</A> }.into_any(),
                     None => name.into_any(),
                 };
-                view! { <li class="history-entry"><p class="entry-record">{link}</p><EntryView entry /></li> }
+                view! { <li class="history-entry"><p class="entry-record">{link}</p><EntryView entry fields /></li> }
             })
             .collect_view();
         view! { <ol class="changes">{items}</ol> }.into_any()

@@ -6,11 +6,10 @@ use wasm_bindgen::JsCast;
 use super::conflict_value::ConflictValueView;
 use super::refused::RefusedRecords;
 use super::Status;
-use crate::exchange::{
-    field_label, value_text, ConflictValue, FieldChange, RecordRef, Scope, ShownValue,
-};
+use crate::components::{field_changes, FieldChangeLine};
+use crate::exchange::{field_label, ConflictValue, RecordRef, Scope, ShownValue};
 use crate::i18n::{fill, t, tf, Text};
-use crate::model::Dataset;
+use crate::model::{ChangeReader, ChangeView, Dataset};
 use crate::repo::{local_moment, ImportPreview, Repo};
 
 /// How many records each list of the preview shows before "show all".
@@ -217,10 +216,17 @@ fn preview_view(
     };
     let added = rows(&report.added);
     let deleted = rows(&report.deleted);
+    let reader = ChangeReader::new(&preview.merged);
     let changed: Vec<Row> = report
         .changed
         .iter()
-        .map(|(r, fields)| Row::new(r.clone(), fields.iter().map(change_text).collect()))
+        .map(|(r, fields)| {
+            let details = field_changes(&reader, fields)
+                .into_iter()
+                .map(|(label, change)| Detail::Change(label, change))
+                .collect();
+            Row::new(r.clone(), details)
+        })
         .collect();
     let conflicts: Vec<Row> = report
         .conflicts
@@ -243,7 +249,10 @@ fn preview_view(
                 .collect();
             // Fields whose values are all alike are no conflict to show.
             let fields = if shown.is_empty() {
-                fields.iter().map(|f| field_label(f).to_owned()).collect()
+                fields
+                    .iter()
+                    .map(|f| Detail::Field(field_label(f).to_owned()))
+                    .collect()
             } else {
                 vec![]
             };
@@ -279,19 +288,18 @@ fn preview_view(
     }
 }
 
-fn change_text(change: &FieldChange) -> String {
-    format!(
-        "{}: «{}» → «{}»",
-        field_label(&change.field),
-        value_text(&change.before, 80),
-        value_text(&change.after, 80)
-    )
+/// What the preview says about a record: a field in conflict by name, a
+/// changed field with its values.
+#[derive(Clone)]
+enum Detail {
+    Field(String),
+    Change(String, ChangeView),
 }
 
 #[derive(Clone)]
 struct Row {
     record: RecordRef,
-    details: Vec<String>,
+    details: Vec<Detail>,
     /// For a record in conflict: each conflict with its values.
     conflicts: Vec<ConflictShown>,
 }
@@ -335,7 +343,7 @@ impl ConflictShown {
 }
 
 impl Row {
-    fn new(record: RecordRef, details: Vec<String>) -> Row {
+    fn new(record: RecordRef, details: Vec<Detail>) -> Row {
         Row {
             record,
             details,
@@ -387,7 +395,12 @@ fn RecordRows(
                         let items = row
                             .details
                             .iter()
-                            .map(|d| view! { <li>{d.clone()}</li> })
+                            .map(|d| match d.clone() {
+                                Detail::Field(name) => view! { <li>{name}</li> }.into_any(),
+                                Detail::Change(label, change) => {
+                                    view! { <FieldChangeLine label change /> }.into_any()
+                                }
+                            })
                             .collect_view();
                         view! { <ul class="fields">{items}</ul> }
                     });
