@@ -75,7 +75,7 @@ fn the_archive_breaks_none_of_the_editors_rules() {
     let fields: std::collections::BTreeSet<(&str, &str)> = region
         .refused
         .iter()
-        .map(|r| (r.fault.record.kind.as_str(), r.fault.field.as_str()))
+        .map(|r| (r.fault.record.kind.field(), r.fault.field.as_str()))
         .collect();
     eprintln!(
         "region variant: {} left out, by kind and field {fields:?}",
