@@ -12,6 +12,7 @@
 //! `tests/exchange_merge.rs`).
 
 mod conflicts;
+mod deletions;
 mod envelope;
 mod json;
 mod ledger;
@@ -22,6 +23,7 @@ mod scope;
 mod undo;
 
 pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
+pub use deletions::{DeletionReview, RefusedDeletion, CONFIRM_ABOVE};
 pub use envelope::{
     check_merged, checksum, export, export_scoped, file_name, parse, parse_json, CheckedFile,
     ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,

@@ -1044,5 +1044,21 @@ texts! {
     ColumnFile,
     ColumnScope,
     ColumnResult,
+    // deletions and unknown fields (import preview, changes page)
+    ImportDeletionsUnconfirmed,
+    PreviewDeletionsHeading,
+    PreviewDeletionsByKind,
+    PreviewDeletionsWhyConfirm,
+    PreviewDeletionsConfirm,
+    PreviewDeletionsRefusedHeading,
+    PreviewDeletionsRefusedHint,
+    PreviewDeletionRefused,
+    RestoreAll,
+    RestoredAll,
+    RestoredAllExcept,
+    DeletedNone,
+    PreviewUnknownHeading,
+    PreviewUnknownHint,
+    PreviewUnknownKind,
     // end of page texts
 }

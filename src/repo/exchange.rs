@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::Repo;
 use crate::browser::{now, today, yield_to_browser};
 use crate::exchange::{
-    self, changed_records, undo_import, Effect, ImportUndo, Ledger, MergeReport, Origin, RecordRef,
-    Scope,
+    self, changed_records, undo_import, DeletionReview, Effect, ImportUndo, Ledger, MergeReport,
+    Origin, RecordRef, Scope,
 };
 use crate::i18n::{t, tf, Text};
 use crate::journal::records_of;
@@ -34,6 +34,9 @@ pub struct ImportPreview {
     /// What merging the file would do to the data as it was when the file
     /// was read (applying merges into the data as it is then).
     pub report: MergeReport,
+    /// What the file deletes, and the deletions refused because live
+    /// records refer to the record.
+    pub deletions: DeletionReview,
 }
 
 /// An exported file, ready to be offered for download.
@@ -134,9 +137,12 @@ impl Repo {
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
-        let report = self
-            .data
-            .with_untracked(|local| MergeReport::compare(local, &merged));
+        let (report, deletions) = self.data.with_untracked(|local| {
+            (
+                MergeReport::compare(local, &merged),
+                DeletionReview::of(local, &merged),
+            )
+        });
         Ok(ImportPreview {
             file_name: file_name.to_owned(),
             origin: imported.origin,
@@ -145,17 +151,22 @@ impl Repo {
             incoming: imported.data,
             merged,
             report,
+            deletions,
         })
     }
 
     /// Merges the file into the data as it is now (an edit saved meanwhile,
     /// here or in another tab, is merged with, never overwritten), without
-    /// the records the user left out; stores the records that changed with
-    /// the log line, and keeps what changed so the import can be undone.
+    /// the records the user left out and without the deletions of records
+    /// that live records refer to; stores the records that changed with the
+    /// log line, and keeps what changed so the import can be undone. Many or
+    /// weighty deletions (`DeletionReview::needs_confirmation`) are made only
+    /// when `deletions_confirmed`.
     pub fn apply_import(
         &self,
         preview: ImportPreview,
         left_out: &BTreeSet<RecordRef>,
+        deletions_confirmed: bool,
     ) -> Result<Effect, String> {
         let without_left_out;
         let taken = if left_out.is_empty() {
@@ -166,10 +177,23 @@ impl Repo {
         };
         // Checked again: the data may have changed since the preview.
         let copy_id = self.copy_id();
-        let merged = self.data.with_untracked(|local| {
+        let mut merged = self.data.with_untracked(|local| {
             exchange::check_own_versions(local, taken, &copy_id).map_err(|e| e.to_string())?;
             exchange::merge(local, taken).map_err(|e| e.to_string())
         })?;
+        let deletions = self
+            .data
+            .with_untracked(|local| DeletionReview::of(local, &merged));
+        if deletions.needs_confirmation() && !deletions_confirmed {
+            return Err(tf(
+                Text::ImportDeletionsUnconfirmed,
+                &[&deletions.deleted.len()],
+            ));
+        }
+        let stamp = self.stamp();
+        let kept_live = deletions
+            .keep_refused(&mut merged, &stamp)
+            .map_err(|e| e.to_string())?;
         exchange::check_merged(&merged).map_err(|e| {
             if left_out.is_empty() {
                 e.to_string()
@@ -192,8 +216,12 @@ impl Repo {
             before,
             after: changed.clone(),
         }));
+        let history: Vec<HistoryEntry> = kept_live
+            .into_iter()
+            .map(|change| self.keep_in_history(change, stamp.clone(), None))
+            .collect();
         let at = now();
-        self.commit_with_ledger(changed, vec![], |l| {
+        self.commit_with_ledger(changed, history, |l| {
             l.note_import(
                 &preview.origin,
                 &preview.file_name,

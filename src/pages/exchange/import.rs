@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::deletions::ImportDeletions;
 use super::Status;
 use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
 use crate::i18n::{fill, t, tf, Text};
@@ -19,6 +20,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
     let repo = Repo::expect_context();
     let preview = RwSignal::new(None::<ImportPreview>);
     let left_out = RwSignal::new(BTreeSet::<RecordRef>::new());
+    let deletions_confirmed = RwSignal::new(false);
     let progress = RwSignal::new(None::<String>);
     let can_undo = RwSignal::new(repo.can_undo_import());
     let dragging = RwSignal::new(false);
@@ -27,6 +29,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         let name = file.name();
         preview.set(None);
         left_out.set(BTreeSet::new());
+        deletions_confirmed.set(false);
         status.set(None);
         progress.set(Some(tf(Text::ImportReading, &[&name])));
         leptos::task::spawn_local(async move {
@@ -77,7 +80,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             return;
         };
         let chosen = left_out.get_untracked();
-        match repo.apply_import(p, &chosen) {
+        match repo.apply_import(p, &chosen, deletions_confirmed.get_untracked()) {
             Ok(effect) => {
                 preview.set(None);
                 can_undo.set(true);
@@ -99,6 +102,11 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             }
             Err(e) => status.set(Status::error(tf(Text::ImportFailed, &[&e]))),
         }
+    };
+    // Many or weighty deletions are imported only once confirmed.
+    let awaiting_confirmation = move || {
+        preview.with(|p| p.as_ref().is_some_and(|p| p.deletions.needs_confirmation()))
+            && !deletions_confirmed.get()
     };
     let cancel = move |_| {
         preview.set(None);
@@ -134,9 +142,9 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{step}</p>
             })}
             {move || preview.with(Option::is_some).then(|| view! {
-                <Preview preview left_out />
+                <Preview preview left_out deletions_confirmed />
                 <div class="actions">
-                    <button type="button" on:click=apply>
+                    <button type="button" on:click=apply disabled=awaiting_confirmation>
                         {move || if left_out.with(BTreeSet::is_empty) {
                             t(Text::ImportAction).to_string()
                         } else {
@@ -172,14 +180,19 @@ fn scope_text(scope: &Scope, data: &Dataset) -> String {
 fn Preview(
     preview: RwSignal<Option<ImportPreview>>,
     left_out: RwSignal<BTreeSet<RecordRef>>,
+    deletions_confirmed: RwSignal<bool>,
 ) -> impl IntoView {
-    preview.with_untracked(|p| p.as_ref().map(|p| preview_view(p, preview, left_out)))
+    preview.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| preview_view(p, preview, left_out, deletions_confirmed))
+    })
 }
 
 fn preview_view(
     preview: &ImportPreview,
     source: RwSignal<Option<ImportPreview>>,
     left_out: RwSignal<BTreeSet<RecordRef>>,
+    deletions_confirmed: RwSignal<bool>,
 ) -> impl IntoView {
     let from = match &preview.origin.organisation {
         Some(org) => tf(Text::FromCopyOf, &[org, &preview.origin.copy_id]),
@@ -192,7 +205,7 @@ fn preview_view(
         &[
             &report.added.len(),
             &report.changed.len(),
-            &report.deleted.len(),
+            &preview.deletions.deleted.len(),
             &report.conflicts.len(),
         ],
     );
@@ -208,7 +221,8 @@ fn preview_view(
             .collect()
     };
     let added = rows(&report.added);
-    let deleted = rows(&report.deleted);
+    // The deletions the import makes: those refused are listed apart.
+    let deleted = rows(&preview.deletions.deleted);
     let changed: Vec<Row> = report
         .changed
         .iter()
@@ -232,6 +246,11 @@ fn preview_view(
                 {file_before} <strong>{preview.file_name.clone()}</strong> {file_after}
             </p>
             <p class="computed">{line}</p>
+            <ImportDeletions
+                review=preview.deletions.clone()
+                source
+                confirmed=deletions_confirmed
+            />
             {nothing}
             <RecordRows title=t(Text::PreviewNew) rows=added source left_out />
             <RecordRows title=t(Text::PreviewChanged) rows=changed source left_out />

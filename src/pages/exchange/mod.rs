@@ -2,6 +2,7 @@
 //! with a preview, resolve conflicts, and the log of what was exchanged.
 
 mod conflicts;
+mod deletions;
 mod export;
 mod import;
 mod log;
