@@ -21,6 +21,7 @@ mod merge;
 mod report;
 mod scope;
 mod undo;
+mod unknown;
 
 pub use conflicts::{conflicts, resolve_conflict, Conflict, ConflictValue};
 pub use deletions::{DeletionReview, RefusedDeletion, CONFIRM_ABOVE};
@@ -36,3 +37,4 @@ pub use merge::{canonical, changed_records, merge, merge_into, MergeError};
 pub use report::{field_label, value_text, FieldChange, MergeReport, RecordRef};
 pub use scope::{county_subset, known_versions, unknown_to, without, KnownVersions, Scope};
 pub use undo::{undo_import, ImportUndo};
+pub use unknown::UnknownInFile;

@@ -150,5 +150,7 @@ pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
         meetings: pick!(meetings),
         paragraphs: pick!(paragraphs),
         positions: pick!(positions),
+        // Unknown kinds change only by import, which stores them itself.
+        other_kinds: Default::default(),
     }
 }

@@ -10,7 +10,7 @@ use super::Repo;
 use crate::browser::{now, today, yield_to_browser};
 use crate::exchange::{
     self, changed_records, undo_import, DeletionReview, Effect, ImportUndo, Ledger, MergeReport,
-    Origin, RecordRef, Scope,
+    Origin, RecordRef, Scope, UnknownInFile,
 };
 use crate::i18n::{t, tf, Text};
 use crate::journal::records_of;
@@ -37,6 +37,9 @@ pub struct ImportPreview {
     /// What the file deletes, and the deletions refused because live
     /// records refer to the record.
     pub deletions: DeletionReview,
+    /// Fields and record kinds of the file this version does not know
+    /// (kept and passed on unchanged).
+    pub unknown: UnknownInFile,
 }
 
 /// An exported file, ready to be offered for download.
@@ -143,6 +146,7 @@ impl Repo {
                 DeletionReview::of(local, &merged),
             )
         });
+        let unknown = UnknownInFile::of(&imported.data);
         Ok(ImportPreview {
             file_name: file_name.to_owned(),
             origin: imported.origin,
@@ -152,6 +156,7 @@ impl Repo {
             merged,
             report,
             deletions,
+            unknown,
         })
     }
 

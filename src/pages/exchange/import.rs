@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::deletions::ImportDeletions;
+use super::unknown::UnknownInPreview;
 use super::Status;
 use crate::exchange::{field_label, value_text, FieldChange, RecordRef, Scope};
 use crate::i18n::{fill, t, tf, Text};
@@ -251,6 +252,7 @@ fn preview_view(
                 source
                 confirmed=deletions_confirmed
             />
+            <UnknownInPreview unknown=preview.unknown.clone() source />
             {nothing}
             <RecordRows title=t(Text::PreviewNew) rows=added source left_out />
             <RecordRows title=t(Text::PreviewChanged) rows=changed source left_out />

@@ -6,6 +6,7 @@ mod deletions;
 mod export;
 mod import;
 mod log;
+mod unknown;
 
 use crate::i18n::{t, Text};
 use crate::repo::Repo;
