@@ -7,7 +7,7 @@ use samverkan::exchange::{
     changed_records, merge, undo_import, DeletionReview, ImportUndo, CONFIRM_ABOVE,
 };
 use samverkan::model::*;
-use serde_json::{json, Value};
+use serde_json::json;
 
 fn stamp(copy: &str) -> ChangeStamp {
     ChangeStamp {
@@ -229,7 +229,7 @@ fn after_a_file_deleted_everything_every_record_can_be_restored() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|r| r["id"] == Value::from(id))
+                .find(|r| r["id"] == id)
                 .unwrap()
                 .clone();
             record.as_object_mut().unwrap().remove("meta");

@@ -63,7 +63,7 @@ fn merge_other_kinds(
             (Some(Value::Array(ours)), Value::Array(theirs)) => {
                 Value::Array(merge_raw_records(ours, theirs))
             }
-            (Some(ours), _) => std::cmp::max_by_key(ours, theirs, |v| canonical_json(v)).clone(),
+            (Some(ours), _) => std::cmp::max_by_key(ours, theirs, canonical_json).clone(),
         };
         out.insert(kind.clone(), merged);
     }
