@@ -268,6 +268,7 @@ pub fn conflict_variants(data: &Dataset) -> Dataset {
         meetings: variants_of(&data.meetings),
         paragraphs: variants_of(&data.paragraphs),
         positions: variants_of(&data.positions),
+        other_kinds: Default::default(),
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Origin {
 
 /// The file as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExchangeFile {
+pub struct ExchangeFile<D = Dataset> {
     pub format: String,
     pub schema_version: u32,
     pub origin: Origin,
@@ -37,7 +37,8 @@ pub struct ExchangeFile {
     pub scope: Scope,
     /// See [`checksum`].
     pub checksum: String,
-    pub data: Dataset,
+    /// The data set (as written: see `FileData`).
+    pub data: D,
 }
 
 /// A file that passed every check, ready to be merged.
@@ -137,7 +138,11 @@ pub fn export(data: &Dataset, origin: Origin, created_at: &str) -> String {
 
 /// The exchange file for `data`, the part of a copy that `scope` names.
 pub fn export_scoped(data: &Dataset, origin: Origin, created_at: &str, scope: Scope) -> String {
-    let value = serde_json::to_value(data).unwrap_or(Value::Null);
+    let mut value = serde_json::to_value(data).unwrap_or(Value::Null);
+    let unknown = !super::UnknownInFile::of(data).is_empty();
+    if unknown {
+        super::unknown::put_back(&mut value);
+    }
     let file = ExchangeFile {
         format: FORMAT.into(),
         schema_version: SCHEMA_VERSION,
@@ -145,9 +150,23 @@ pub fn export_scoped(data: &Dataset, origin: Origin, created_at: &str, scope: Sc
         created_at: created_at.into(),
         scope,
         checksum: checksum(&value),
-        data: data.clone(),
+        data: if unknown {
+            FileData::AsFile(value)
+        } else {
+            FileData::Known(data)
+        },
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The data of a file as written: from the data set, its fields in their
+/// order, unless it holds fields or kinds this version does not know, which
+/// are put back where the file that brought them had them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FileData<'a> {
+    Known(&'a Dataset),
+    AsFile(Value),
 }
 
 /// The name of an exported file: `samverkan-<origin>[-<part>]-<date>.json`,
@@ -292,7 +311,7 @@ impl CheckedFile {
     /// [`parse`].
     pub fn read(self) -> Result<Imported, ImportError> {
         let data = migrate(self.data, self.schema_version)?;
-        let data = records(&data)?;
+        let data = records(data)?;
         check_references(&data, self.scope.is_self_contained())?;
         Ok(Imported {
             origin: self.origin,
@@ -360,19 +379,22 @@ fn field<T: serde::de::DeserializeOwned>(value: &Value, name: &str) -> Result<T,
 /// by its place (`data.bodies[3]`, id) and not only by serde's message. A
 /// kept conflict value is tried in its field too, since the merge may make
 /// it the current value.
-fn records(data: &Value) -> Result<Dataset, ImportError> {
-    let Some(kinds) = data.as_object() else {
+fn records(mut data: Value) -> Result<Dataset, ImportError> {
+    if !data.is_object() {
         return Err(ImportError::Invalid {
             path: "data".into(),
             message: t(Text::ImportMustBeObject).into(),
         });
-    };
+    }
     // Ids, counters and the lengths of texts first: a file past these
     // limits is not read further.
-    check_records(data)?;
+    check_records(&data)?;
+    // What this version does not know is kept aside, not dropped.
+    super::unknown::set_aside(&mut data);
+    let kinds = data.as_object().into_iter().flatten();
     // The whole set is read at once; only when that fails is each record
     // read on its own, to say which one is at fault.
-    let whole = Dataset::deserialize(data);
+    let whole = Dataset::deserialize(&data);
     for (kind, records) in kinds {
         let Some(records) = records.as_array() else {
             continue;

@@ -1,6 +1,7 @@
 //! The merge of two data sets, field by field, generically on the JSON of
 //! the records that differ, so that no record kind needs code of its own.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::Hash;
@@ -42,7 +43,45 @@ pub fn merge(local: &Dataset, remote: &Dataset) -> Result<Dataset, MergeError> {
         meetings: merge_kind(&local.meetings, &remote.meetings)?,
         paragraphs: merge_kind(&local.paragraphs, &remote.paragraphs)?,
         positions: merge_kind(&local.positions, &remote.positions)?,
+        other_kinds: merge_other_kinds(&local.other_kinds, &remote.other_kinds),
     })
+}
+
+/// Record kinds this version does not know, merged like the known ones:
+/// records matched by id and merged field by field. A value that is not a
+/// list of records is kept from the side whose JSON sorts last, the same
+/// choice on every copy.
+fn merge_other_kinds(
+    local: &BTreeMap<String, Value>,
+    remote: &BTreeMap<String, Value>,
+) -> BTreeMap<String, Value> {
+    let mut out = local.clone();
+    for (kind, theirs) in remote {
+        let merged = match (local.get(kind), theirs) {
+            (None, _) => theirs.clone(),
+            (Some(ours), _) if ours == theirs => continue,
+            (Some(Value::Array(ours)), Value::Array(theirs)) => {
+                Value::Array(merge_raw_records(ours, theirs))
+            }
+            (Some(ours), _) => std::cmp::max_by_key(ours, theirs, canonical_json).clone(),
+        };
+        out.insert(kind.clone(), merged);
+    }
+    out
+}
+
+fn merge_raw_records(local: &[Value], remote: &[Value]) -> Vec<Value> {
+    let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
+    let mut out: Vec<Value> = local.to_vec();
+    for theirs in remote {
+        let at = id(theirs).and_then(|key| out.iter().position(|r| id(r).as_ref() == Some(&key)));
+        match at {
+            Some(i) => out[i] = merge_record(&out[i], theirs),
+            None if !out.contains(theirs) => out.push(theirs.clone()),
+            None => {}
+        }
+    }
+    out
 }
 
 /// The records of one kind merged by id. Only records that differ between
@@ -107,6 +146,11 @@ pub fn merge_into(local: &mut Dataset, remote: &Dataset) -> Result<bool, MergeEr
     changed |= apply_changes(&mut local.meetings, meetings);
     changed |= apply_changes(&mut local.paragraphs, paragraphs);
     changed |= apply_changes(&mut local.positions, positions);
+    if !remote.other_kinds.is_empty() {
+        let other_kinds = merge_other_kinds(&local.other_kinds, &remote.other_kinds);
+        changed |= other_kinds != local.other_kinds;
+        local.other_kinds = other_kinds;
+    }
     Ok(changed)
 }
 
@@ -181,6 +225,13 @@ pub fn changed_records(before: &Dataset, after: &Dataset) -> Dataset {
         meetings: changed_of_kind(&before.meetings, &after.meetings),
         paragraphs: changed_of_kind(&before.paragraphs, &after.paragraphs),
         positions: changed_of_kind(&before.positions, &after.positions),
+        // A kind this version does not know goes whole when it changed.
+        other_kinds: after
+            .other_kinds
+            .iter()
+            .filter(|(kind, value)| before.other_kinds.get(*kind) != Some(*value))
+            .map(|(kind, value)| (kind.clone(), value.clone()))
+            .collect(),
     }
 }
 
@@ -218,6 +269,11 @@ pub fn canonical(data: &Dataset) -> Dataset {
     data.meetings.sort_by(|a, b| a.id.cmp(&b.id));
     data.paragraphs.sort_by(|a, b| a.id.cmp(&b.id));
     data.positions.sort_by(|a, b| a.id.cmp(&b.id));
+    for records in data.other_kinds.values_mut() {
+        if let Value::Array(records) = records {
+            records.sort_by_key(canonical_json);
+        }
+    }
     data
 }
 
@@ -383,10 +439,37 @@ fn merge_list(
 
 const ITEM_FIELDS: [&str; 3] = [ITEM_VALUE, ITEM_POS, ITEM_DELETED];
 
+/// `record` with the fields its version does not know (`meta.unknown`)
+/// at its top level, where the merge treats them like the others; and
+/// their names.
+fn lift_unknown(record: &Value) -> (Cow<'_, Value>, Vec<String>) {
+    let unknown = record
+        .get("meta")
+        .and_then(|m| m.get("unknown"))
+        .and_then(Value::as_object);
+    let Some(unknown) = unknown.filter(|u| !u.is_empty()) else {
+        return (Cow::Borrowed(record), vec![]);
+    };
+    let names = unknown.keys().cloned().collect();
+    let mut lifted = record.clone();
+    if let Some(object) = lifted.as_object_mut() {
+        for (name, value) in unknown {
+            object.entry(name.clone()).or_insert_with(|| value.clone());
+        }
+        if let Some(meta) = object.get_mut("meta").and_then(Value::as_object_mut) {
+            meta.remove("unknown");
+        }
+    }
+    (Cow::Owned(lifted), names)
+}
+
 fn merge_record(local: &Value, remote: &Value) -> Value {
     if local == remote {
         return local.clone();
     }
+    let ((local, mut unknown), (remote, theirs)) = (lift_unknown(local), lift_unknown(remote));
+    unknown.extend(theirs);
+    let (local, remote) = (local.as_ref(), remote.as_ref());
     let (lm, rm) = (meta_of(local), meta_of(remote));
     let empty = Map::new();
     let lo = local.as_object().unwrap_or(&empty);
@@ -421,6 +504,7 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
         fields: Default::default(),
         conflicts: Default::default(),
         items: Default::default(),
+        unknown: Default::default(),
     };
 
     let mut out = Map::new();
@@ -453,6 +537,11 @@ fn merge_record(local: &Value, remote: &Value) -> Value {
             meta.deleted = winner.value.as_bool().unwrap_or(false);
         } else if !winner.value.is_null() {
             out.insert(field.to_owned(), winner.value);
+        }
+    }
+    for name in unknown {
+        if let Some(value) = out.remove(&name) {
+            meta.unknown.insert(name, value);
         }
     }
     out.insert(

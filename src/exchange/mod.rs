@@ -12,6 +12,7 @@
 //! `tests/exchange_merge.rs`).
 
 mod conflicts;
+mod deletions;
 mod envelope;
 mod json;
 mod ledger;
@@ -22,10 +23,12 @@ mod rules;
 mod scope;
 mod signature;
 mod undo;
+mod unknown;
 
 pub use conflicts::{
     conflicts, resolve_conflict, resolve_conflict_with_text, Conflict, ConflictValue, ShownValue,
 };
+pub use deletions::{DeletionReview, RefusedDeletion, CONFIRM_ABOVE};
 pub use envelope::{
     check_merged, checksum, export, export_scoped, file_name, parse, parse_json, CheckedFile,
     ExchangeFile, ImportError, Imported, Origin, ParsedFile, FORMAT,
@@ -44,3 +47,4 @@ pub use signature::{
     Verification,
 };
 pub use undo::{undo_import, ImportUndo};
+pub use unknown::UnknownInFile;

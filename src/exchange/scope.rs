@@ -177,6 +177,9 @@ pub fn county_subset(data: &Dataset, county: &CountyId) -> Dataset {
             .filter(|p| bodies.contains(p.body.as_str()))
             .cloned()
             .collect(),
+        // Kinds this version does not know cannot be told by county; they
+        // go whole, so that they are passed on and never dropped.
+        other_kinds: data.other_kinds.clone(),
         paragraphs: data
             .paragraphs
             .iter()

@@ -1101,6 +1101,22 @@ pub(super) fn text(text: Text) -> &'static str {
         SigningKeyFileAccepted => "The key of {0} is accepted (fingerprint {1}).",
         SigningKeyFileRefused => "The key file {0} cannot be read: {1}",
         SigningKeyFileOwn => "it is this copy's own key.",
+        // deletions and unknown fields (import preview, changes page)
+        ImportDeletionsUnconfirmed => "The file deletes {0} records. Confirm the deletions in the preview before importing.",
+        PreviewDeletionsHeading => "The file deletes {0} records here",
+        PreviewDeletionsByKind => "Deleted: {0}.",
+        PreviewDeletionsWhyConfirm => "More than {0} deleted records, or a county, an organisation or adjusted minutes, are imported only after a confirmation. Everything deleted can be restored under Changes and deleted records.",
+        PreviewDeletionsConfirm => "I have seen that the import deletes {0} records and want them deleted.",
+        PreviewDeletionsRefusedHeading => "Not deleted ({0})",
+        PreviewDeletionsRefusedHint => "The file deletes records that other records still refer to. As in the editor, they are not deleted; they stay here and go out with the next export.",
+        PreviewDeletionRefused => "{0} – used by {1}",
+        RestoreAll => "Restore all deleted",
+        RestoredAll => "{0} records restored.",
+        RestoredAllExcept => "{0} records restored; {1} could not be restored:",
+        DeletedNone => "Nothing is deleted.",
+        PreviewUnknownHeading => "Unknown fields ({0})",
+        PreviewUnknownHint => "The file comes from a newer version of Samverkan. What this version does not know is kept unchanged and passed on with the next export.",
+        PreviewUnknownKind => "unknown record kind “{0}”: {1} records",
         // end of page texts
     }
 }

@@ -1101,6 +1101,22 @@ pub(super) fn text(text: Text) -> &'static str {
         SigningKeyFileAccepted => "Nyckeln för {0} är godkänd (fingeravtryck {1}).",
         SigningKeyFileRefused => "Nyckelfilen {0} kan inte läsas in: {1}",
         SigningKeyFileOwn => "det är den här kopians egen nyckel.",
+        // deletions and unknown fields (import preview, changes page)
+        ImportDeletionsUnconfirmed => "Filen tar bort {0} poster. Bekräfta borttagningarna i förhandsgranskningen innan du importerar.",
+        PreviewDeletionsHeading => "Filen tar bort {0} poster här",
+        PreviewDeletionsByKind => "Borttaget: {0}.",
+        PreviewDeletionsWhyConfirm => "Fler än {0} borttagna poster, eller ett län, en organisation eller justerade protokoll, importeras bara efter en bekräftelse. Allt som tas bort kan återställas under Ändringar och borttaget.",
+        PreviewDeletionsConfirm => "Jag har sett att importen tar bort {0} poster och vill att de tas bort.",
+        PreviewDeletionsRefusedHeading => "Tas inte bort ({0})",
+        PreviewDeletionsRefusedHint => "Filen tar bort poster som andra poster fortfarande hänvisar till. Som i redigeringen tas de inte bort; de finns kvar här och skickas vidare med nästa export.",
+        PreviewDeletionRefused => "{0} – används av {1}",
+        RestoreAll => "Återställ alla borttagna",
+        RestoredAll => "{0} poster återställda.",
+        RestoredAllExcept => "{0} poster återställda; {1} kunde inte återställas:",
+        DeletedNone => "Inget är borttaget.",
+        PreviewUnknownHeading => "Okända fält ({0})",
+        PreviewUnknownHint => "Filen kommer från en nyare version av Samverkan. Det den här versionen inte känner till sparas oförändrat och skickas vidare med nästa export.",
+        PreviewUnknownKind => "okänd posttyp «{0}»: {1} poster",
         // end of page texts
     }
 }

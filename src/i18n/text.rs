@@ -1168,5 +1168,21 @@ texts! {
     SigningKeyFileAccepted,
     SigningKeyFileRefused,
     SigningKeyFileOwn,
+    // deletions and unknown fields (import preview, changes page)
+    ImportDeletionsUnconfirmed,
+    PreviewDeletionsHeading,
+    PreviewDeletionsByKind,
+    PreviewDeletionsWhyConfirm,
+    PreviewDeletionsConfirm,
+    PreviewDeletionsRefusedHeading,
+    PreviewDeletionsRefusedHint,
+    PreviewDeletionRefused,
+    RestoreAll,
+    RestoredAll,
+    RestoredAllExcept,
+    DeletedNone,
+    PreviewUnknownHeading,
+    PreviewUnknownHint,
+    PreviewUnknownKind,
     // end of page texts
 }

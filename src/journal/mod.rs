@@ -148,5 +148,7 @@ pub fn records_of(data: &Dataset, refs: &[RecordRef]) -> Dataset {
         meetings: pick!(meetings, Meetings),
         paragraphs: pick!(paragraphs, Paragraphs),
         positions: pick!(positions, Positions),
+        // Unknown kinds change only by import, which stores them itself.
+        other_kinds: Default::default(),
     }
 }

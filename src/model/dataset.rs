@@ -31,6 +31,11 @@ pub struct Dataset {
     pub paragraphs: Vec<Paragraph>,
     /// Manual positions in the structure diagram.
     pub positions: Vec<BodyPosition>,
+    /// Record kinds this version does not know (from a newer one), by their
+    /// key in the data set, kept as they came and merged record by record;
+    /// an exchange file has them beside the known kinds (`exchange::unknown`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub other_kinds: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Records that have an id and meta can be looked up and changed generically.

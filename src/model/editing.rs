@@ -3,6 +3,7 @@
 //! record which fields changed with their old and new values, and mark the
 //! change with its stamp so it travels in exchange files.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -356,8 +357,27 @@ impl Dataset {
     /// Live records that refer to `target` by id (any field holding exactly
     /// its id), except diagram positions, which go with the body.
     pub fn referrers(&self, target: &RecordRef) -> Vec<RecordRef> {
-        let id = Value::String(target.id.clone());
-        let mut found = vec![];
+        self.referrers_of(std::slice::from_ref(target), |_, deleted| !deleted)
+            .remove(target)
+            .unwrap_or_default()
+    }
+
+    /// For each of `targets`, the records that refer to it by id (any field
+    /// holding exactly its id), among the records `counts` admits (given
+    /// the record and whether it is deleted). Diagram positions and source
+    /// documents never count: a position goes with its body, and documents
+    /// only cite. One pass over the data, however many targets: an import
+    /// checks all its deletions at once.
+    pub fn referrers_of(
+        &self,
+        targets: &[RecordRef],
+        counts: impl Fn(&RecordRef, bool) -> bool,
+    ) -> BTreeMap<RecordRef, Vec<RecordRef>> {
+        let mut found: BTreeMap<RecordRef, Vec<RecordRef>> = BTreeMap::new();
+        let mut by_id: HashMap<&str, Vec<&RecordRef>> = HashMap::new();
+        for target in targets {
+            by_id.entry(target.id.as_str()).or_default().push(target);
+        }
         let Ok(Value::Object(kinds)) = serde_json::to_value(self) else {
             return found;
         };
@@ -373,18 +393,28 @@ impl Dataset {
                     .pointer("/meta/deleted")
                     .and_then(Value::as_bool)
                     .unwrap_or(false);
-                let own_id = record.get("id").and_then(Value::as_str).unwrap_or("");
-                if deleted || (kind == target.kind && own_id == target.id) {
+                let own = RecordRef::new(
+                    kind,
+                    record.get("id").and_then(Value::as_str).unwrap_or(""),
+                );
+                if !counts(&own, deleted) {
                     continue;
                 }
-                let refers = record
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(field, _)| *field != "id" && *field != "meta")
-                    .any(|(_, value)| holds(value, &id));
-                if refers {
-                    found.push(RecordRef::new(kind, own_id));
+                let mut held = BTreeSet::new();
+                for (field, value) in record.as_object().into_iter().flatten() {
+                    if field != "id" && field != "meta" {
+                        strings_in(value, &mut held);
+                    }
+                }
+                for id in held {
+                    for target in by_id.get(id).into_iter().flatten() {
+                        if **target != own {
+                            found
+                                .entry((*target).clone())
+                                .or_default()
+                                .push(own.clone());
+                        }
+                    }
                 }
             }
         }
@@ -545,12 +575,164 @@ impl Dataset {
     }
 }
 
-fn holds(value: &Value, id: &Value) -> bool {
+impl Dataset {
+    /// Brings a deleted record back as it was, as an attributed edit that
+    /// travels. Refused only when the record would not be valid now (e.g. a
+    /// body whose county is deleted: bring that back first); not refused
+    /// because it is locked, since only the tombstone changes — which is how
+    /// adjusted minutes and their § deleted by a file come back.
+    pub fn undelete(
+        &mut self,
+        record: &RecordRef,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError> {
+        by_kind!(record, |R| self.undelete_of::<R>(&record.id, stamp, true))
+    }
+
+    /// Takes back the deletion of a record that live records refer to (an
+    /// import's deletion refused by the editor's rule): the record was live
+    /// before the import, so it is kept as it is, valid or not.
+    pub fn keep_live(
+        &mut self,
+        record: &RecordRef,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError> {
+        by_kind!(record, |R| self.undelete_of::<R>(&record.id, stamp, false))
+    }
+
+    fn undelete_of<R: Editable>(
+        &mut self,
+        id: &str,
+        stamp: ChangeStamp,
+        validate: bool,
+    ) -> Result<Change, EditError>
+    where
+        R::Id: fmt::Display,
+    {
+        let index = R::records(self)
+            .iter()
+            .position(|r| r.id().to_string() == id && !r.is_live())
+            .ok_or_else(|| EditError::NotFound(id.to_owned()))?;
+        let mut back = R::records(self)[index].clone();
+        back.meta_mut().deleted = false;
+        let errors = if validate {
+            back.validate(self)
+        } else {
+            vec![]
+        };
+        if !errors.is_empty() {
+            return Err(EditError::Rejected(errors));
+        }
+        let slot = &mut R::records_mut(self)[index];
+        let before = record_fields(&*slot);
+        slot.meta_mut().deleted = false;
+        touch_change(slot, &before, ChangeAction::Undeleted, stamp)
+            .ok_or_else(|| EditError::Nothing(t(Text::UndoAlreadyUndone).into()))
+    }
+
+    /// Sets a record's tombstone without recording a change (a step of
+    /// [`Dataset::undelete_all`], which records the outcome).
+    fn set_tombstone(&mut self, record: &RecordRef, deleted: bool) -> Result<(), EditError> {
+        by_kind!(record, |R| {
+            let slot = R::records_mut(self)
+                .iter_mut()
+                .find(|r| r.id().to_string() == record.id)
+                .ok_or_else(|| EditError::NotFound(record.id.clone()))?;
+            slot.meta_mut().deleted = deleted;
+            Ok(())
+        })
+    }
+
+    /// The rules the record breaks as it is now in the data.
+    fn errors_of(&self, record: &RecordRef) -> Result<Vec<FieldError>, EditError> {
+        by_kind!(record, |R| R::records(self)
+            .iter()
+            .find(|r| r.id().to_string() == record.id)
+            .map(|r| r.validate(self))
+            .ok_or_else(|| EditError::NotFound(record.id.clone())))
+    }
+
+    /// Records the tombstone of a record set live by `set_tombstone` as an
+    /// attributed edit.
+    fn touch_undeleted(
+        &mut self,
+        record: &RecordRef,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError> {
+        by_kind!(record, |R| {
+            let slot = R::records_mut(self)
+                .iter_mut()
+                .find(|r| r.id().to_string() == record.id)
+                .ok_or_else(|| EditError::NotFound(record.id.clone()))?;
+            let mut before = record_fields(&*slot);
+            before["deleted"] = Value::Bool(true);
+            touch_change(slot, &before, ChangeAction::Undeleted, stamp)
+                .ok_or_else(|| EditError::Nothing(t(Text::UndoAlreadyUndone).into()))
+        })
+    }
+
+    /// Every deleted record, kinds in the order they depend on each other
+    /// (counties before the bodies in them, meetings before their §).
+    pub fn deleted_records(&self) -> Vec<RecordRef> {
+        self.record_metas()
+            .filter(|(_, _, meta)| meta.deleted)
+            .map(|(kind, id, _)| RecordRef {
+                kind: kind.to_owned(),
+                id: id.to_owned(),
+            })
+            .collect()
+    }
+
+    /// Brings back every deleted record that can be. Records that refer to
+    /// each other (a body and the agreement that establishes it) come back
+    /// together: all are set live, then those that break a rule are set
+    /// back, until the rest hold. Returns the changes and the records that
+    /// stay deleted, each with why.
+    pub fn undelete_all(
+        &mut self,
+        stamp: &ChangeStamp,
+    ) -> (Vec<Change>, Vec<(RecordRef, EditError)>) {
+        let waiting = self.deleted_records();
+        for record in &waiting {
+            let _ = self.set_tombstone(record, false);
+        }
+        let mut refused: Vec<(RecordRef, EditError)> = vec![];
+        loop {
+            let failing: Vec<(RecordRef, EditError)> = waiting
+                .iter()
+                .filter(|r| !refused.iter().any(|(gone, _)| gone == *r))
+                .filter_map(|r| match self.errors_of(r) {
+                    Ok(errors) if errors.is_empty() => None,
+                    Ok(errors) => Some((r.clone(), EditError::Rejected(errors))),
+                    Err(error) => Some((r.clone(), error)),
+                })
+                .collect();
+            if failing.is_empty() {
+                break;
+            }
+            for (record, _) in &failing {
+                let _ = self.set_tombstone(record, true);
+            }
+            refused.extend(failing);
+        }
+        let changes = waiting
+            .iter()
+            .filter(|r| !refused.iter().any(|(gone, _)| gone == *r))
+            .filter_map(|r| self.touch_undeleted(r, stamp.clone()).ok())
+            .collect();
+        (changes, refused)
+    }
+}
+
+/// Every string in `value`, however deep.
+fn strings_in<'a>(value: &'a Value, out: &mut BTreeSet<&'a str>) {
     match value {
-        Value::String(_) => value == id,
-        Value::Array(items) => items.iter().any(|v| holds(v, id)),
-        Value::Object(map) => map.values().any(|v| holds(v, id)),
-        _ => false,
+        Value::String(s) => {
+            out.insert(s);
+        }
+        Value::Array(items) => items.iter().for_each(|v| strings_in(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings_in(v, out)),
+        _ => {}
     }
 }
 

@@ -168,6 +168,12 @@ pub struct RecordMeta {
     /// a list without them has implicit items.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub items: BTreeMap<String, Vec<super::list::ListItem>>,
+    /// Fields of the record this version does not know (written by a newer
+    /// one), kept as they came: in an exchange file they are at the
+    /// record's top level (`exchange::unknown`), the merge treats them as
+    /// fields with their versions above, and no form touches them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
 impl RecordMeta {

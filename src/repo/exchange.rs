@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::Repo;
 use crate::browser::{now, today, yield_to_browser};
 use crate::exchange::{
-    self, changed_records, undo_import, Effect, ImportUndo, Ledger, MergeReport, Origin, RecordRef,
-    Scope, SignatureStatus, Verification,
+    self, changed_records, undo_import, DeletionReview, Effect, ImportUndo, Ledger, MergeReport,
+    Origin, RecordRef, Scope, SignatureStatus, UnknownInFile, Verification,
 };
 use crate::i18n::{t, tf, Text};
 use crate::journal::records_of;
@@ -43,6 +43,12 @@ pub struct ImportPreview {
     pub conflicts: Vec<exchange::Conflict>,
     /// Who signed the file, as far as this copy knows.
     pub signature: SignatureStatus,
+    /// What the file deletes, and the deletions refused because live
+    /// records refer to the record.
+    pub deletions: DeletionReview,
+    /// Fields and record kinds of the file this version does not know
+    /// (kept and passed on unchanged).
+    pub unknown: UnknownInFile,
 }
 
 /// An exported file, ready to be offered for download.
@@ -160,9 +166,13 @@ impl Repo {
         exchange::check_merged(&merged).map_err(|e| e.to_string())?;
         progress(t(Text::ImportProgressComparing));
         yield_to_browser().await;
-        let report = self
-            .data
-            .with_untracked(|local| MergeReport::compare(local, &merged));
+        let (report, deletions) = self.data.with_untracked(|local| {
+            (
+                MergeReport::compare(local, &merged),
+                DeletionReview::of(local, &merged),
+            )
+        });
+        let unknown = UnknownInFile::of(&imported.data);
         let conflicts = if report.conflicts.is_empty() {
             vec![]
         } else {
@@ -180,6 +190,8 @@ impl Repo {
             report,
             conflicts,
             signature,
+            deletions,
+            unknown,
         })
     }
 
@@ -205,12 +217,16 @@ impl Repo {
 
     /// Merges the file into the data as it is now (an edit saved meanwhile,
     /// here or in another tab, is merged with, never overwritten), without
-    /// the records the user left out; stores the records that changed with
-    /// the log line, and keeps what changed so the import can be undone.
+    /// the records the user left out and without the deletions of records
+    /// that live records refer to; stores the records that changed with the
+    /// log line, and keeps what changed so the import can be undone. Many or
+    /// weighty deletions (`DeletionReview::needs_confirmation`) are made only
+    /// when `deletions_confirmed`.
     pub fn apply_import(
         &self,
         preview: ImportPreview,
         left_out: &BTreeSet<RecordRef>,
+        deletions_confirmed: bool,
     ) -> Result<Effect, String> {
         let without_left_out;
         let taken = if left_out.is_empty() {
@@ -226,8 +242,21 @@ impl Repo {
             exchange::check_own_versions(local, taken, &copy_id).map_err(|e| e.to_string())?;
             exchange::screen(local, taken).map_err(|e| e.to_string())
         })?;
-        let merged = screened.merged;
+        let mut merged = screened.merged;
         let refused = preview.refused.len() + screened.refused.len();
+        let deletions = self
+            .data
+            .with_untracked(|local| DeletionReview::of(local, &merged));
+        if deletions.needs_confirmation() && !deletions_confirmed {
+            return Err(tf(
+                Text::ImportDeletionsUnconfirmed,
+                &[&deletions.deleted.len()],
+            ));
+        }
+        let stamp = self.stamp();
+        let kept_live = deletions
+            .keep_refused(&mut merged, &stamp)
+            .map_err(|e| e.to_string())?;
         exchange::check_merged(&merged).map_err(|e| {
             if left_out.is_empty() {
                 e.to_string()
@@ -250,8 +279,12 @@ impl Repo {
             before,
             after: changed.clone(),
         }));
+        let history: Vec<HistoryEntry> = kept_live
+            .into_iter()
+            .map(|change| self.keep_in_history(change, stamp.clone(), None))
+            .collect();
         let at = now();
-        self.commit_with_ledger(changed, vec![], |l| {
+        self.commit_with_ledger(changed, history, |l| {
             l.note_import(
                 &preview.origin,
                 &preview.file_name,

@@ -22,8 +22,8 @@ use serde_json::Value;
 use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
-    BodyId, Change, ChangeAction, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
-    HistoryEntry, MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
+    BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History, HistoryEntry,
+    MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -344,12 +344,22 @@ impl Repo {
 
     /// Brings a deleted record back.
     pub fn undelete(&self, record: &RecordRef) -> Result<(), EditError> {
-        let values = [("deleted".to_owned(), Value::Bool(false))];
-        self.edit(|data, _, stamp| {
-            Ok(data
-                .apply_values(record, &values, ChangeAction::Undeleted, stamp)?
-                .map(|c| (c, None)))
-        })
+        self.edit(|data, _, stamp| Ok(Some((data.undelete(record, stamp)?, None))))
+    }
+
+    /// Brings back every deleted record that can be (see
+    /// `Dataset::undelete_all`); returns how many came back and the records
+    /// that stay deleted, each with why.
+    pub fn undelete_all(&self) -> (usize, Vec<(RecordRef, EditError)>) {
+        let mut refused = vec![];
+        let mut count = 0;
+        let _ = self.edit_all(|data, _, stamp| {
+            let (changes, left) = data.undelete_all(&stamp);
+            refused = left;
+            count = changes.len();
+            Ok(changes.into_iter().map(|c| (c, None)).collect())
+        });
+        (count, refused)
     }
 
     /// Takes back the latest change made on this copy.

@@ -215,8 +215,29 @@ pub fn ChangesPage() -> impl IntoView {
             .collect_view();
         view! { <ol class="changes">{items}</ol> }.into_any()
     };
+    let restore_all = move |_| {
+        let (count, refused) = repo.undelete_all();
+        let text = if refused.is_empty() {
+            tf(Text::RestoredAll, &[&count])
+        } else {
+            let why: Vec<String> = refused
+                .iter()
+                .map(|(record, error)| {
+                    let title = repo.with(|d| record.title(d));
+                    format!("{} {title}: {error}", record.kind_label())
+                })
+                .collect();
+            format!(
+                "{} {}",
+                tf(Text::RestoredAllExcept, &[&count, &refused.len()]),
+                why.join("; ")
+            )
+        };
+        message.set(Some(text));
+    };
+    let any_deleted = move || repo.with(|d| d.record_metas().any(|(_, _, m)| m.deleted));
     let deleted = move || {
-        repo.with(deleted_records)
+        repo.with(Dataset::deleted_records)
             .into_iter()
             .map(|record| {
                 let title = repo.with(|d| record.title(d));
@@ -242,6 +263,9 @@ pub fn ChangesPage() -> impl IntoView {
             <p role="status">{move || message.get()}</p>
             <section>
                 <h2>{t(Text::DeletedHeading)}</h2>
+                <Show when=any_deleted fallback=|| view! { <p>{t(Text::DeletedNone)}</p> }>
+                    <button type="button" class="secondary" on:click=restore_all>{t(Text::RestoreAll)}</button>
+                </Show>
                 <ul class="deleted-records">{deleted}</ul>
             </section>
             <section>
@@ -250,26 +274,4 @@ pub fn ChangesPage() -> impl IntoView {
             </section>
         </article>
     }
-}
-
-/// Deleted records of the kinds people edit, as references.
-fn deleted_records(data: &Dataset) -> Vec<RecordRef> {
-    fn of<R: Editable>(records: &[R]) -> impl Iterator<Item = RecordRef> + '_
-    where
-        R::Id: std::fmt::Display,
-    {
-        records
-            .iter()
-            .filter(|r| !r.is_live())
-            .map(Editable::reference)
-    }
-    of(&data.organisations)
-        .chain(of(&data.people))
-        .chain(of(&data.bodies))
-        .chain(of(&data.relations))
-        .chain(of(&data.memberships))
-        .chain(of(&data.agreements))
-        .chain(of(&data.meetings))
-        .chain(of(&data.paragraphs))
-        .collect()
 }

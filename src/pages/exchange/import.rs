@@ -5,6 +5,8 @@ use wasm_bindgen::JsCast;
 
 use super::conflict_value::ConflictValueView;
 use super::refused::RefusedRecords;
+use super::deletions::ImportDeletions;
+use super::unknown::UnknownInPreview;
 use super::Status;
 use crate::components::{field_changes, FieldChangeLine};
 use crate::exchange::{field_label, ConflictValue, RecordRef, Scope, ShownValue};
@@ -22,6 +24,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
     let repo = Repo::expect_context();
     let preview = RwSignal::new(None::<ImportPreview>);
     let left_out = RwSignal::new(BTreeSet::<RecordRef>::new());
+    let deletions_confirmed = RwSignal::new(false);
     let progress = RwSignal::new(None::<String>);
     let can_undo = RwSignal::new(repo.can_undo_import());
     let dragging = RwSignal::new(false);
@@ -30,6 +33,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
         let name = file.name();
         preview.set(None);
         left_out.set(BTreeSet::new());
+        deletions_confirmed.set(false);
         status.set(None);
         progress.set(Some(tf(Text::ImportReading, &[&name])));
         leptos::task::spawn_local(async move {
@@ -84,7 +88,7 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             return;
         };
         let chosen = left_out.get_untracked();
-        match repo.apply_import(p, &chosen) {
+        match repo.apply_import(p, &chosen, deletions_confirmed.get_untracked()) {
             Ok(effect) => {
                 preview.set(None);
                 can_undo.set(true);
@@ -106,6 +110,11 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             }
             Err(e) => status.set(Status::error(tf(Text::ImportFailed, &[&e]))),
         }
+    };
+    // Many or weighty deletions are imported only once confirmed.
+    let awaiting_confirmation = move || {
+        preview.with(|p| p.as_ref().is_some_and(|p| p.deletions.needs_confirmation()))
+            && !deletions_confirmed.get()
     };
     let cancel = move |_| {
         preview.set(None);
@@ -141,9 +150,9 @@ pub fn ImportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{step}</p>
             })}
             {move || preview.with(Option::is_some).then(|| view! {
-                <Preview preview left_out />
+                <Preview preview left_out deletions_confirmed />
                 <div class="actions">
-                    <button type="button" on:click=apply>
+                    <button type="button" on:click=apply disabled=awaiting_confirmation>
                         {move || if left_out.with(BTreeSet::is_empty) {
                             t(Text::ImportAction).to_string()
                         } else {
@@ -179,14 +188,19 @@ fn scope_text(scope: &Scope, data: &Dataset) -> String {
 fn Preview(
     preview: RwSignal<Option<ImportPreview>>,
     left_out: RwSignal<BTreeSet<RecordRef>>,
+    deletions_confirmed: RwSignal<bool>,
 ) -> impl IntoView {
-    preview.with_untracked(|p| p.as_ref().map(|p| preview_view(p, preview, left_out)))
+    preview.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| preview_view(p, preview, left_out, deletions_confirmed))
+    })
 }
 
 fn preview_view(
     preview: &ImportPreview,
     source: RwSignal<Option<ImportPreview>>,
     left_out: RwSignal<BTreeSet<RecordRef>>,
+    deletions_confirmed: RwSignal<bool>,
 ) -> impl IntoView {
     let from = match &preview.origin.organisation {
         Some(org) => tf(Text::FromCopyOf, &[org, &preview.origin.copy_id]),
@@ -199,7 +213,7 @@ fn preview_view(
         &[
             &report.added.len(),
             &report.changed.len(),
-            &report.deleted.len(),
+            &preview.deletions.deleted.len(),
             &report.conflicts.len(),
         ],
     );
@@ -215,7 +229,8 @@ fn preview_view(
             .collect()
     };
     let added = rows(&report.added);
-    let deleted = rows(&report.deleted);
+    // The deletions the import makes: those refused are listed apart.
+    let deleted = rows(&preview.deletions.deleted);
     let reader = ChangeReader::new(&preview.merged);
     let changed: Vec<Row> = report
         .changed
@@ -274,6 +289,12 @@ fn preview_view(
             <super::signature::SignatureNotice source />
             <p class="computed">{line}</p>
             <RefusedRecords refused=preview.refused.clone() />
+            <ImportDeletions
+                review=preview.deletions.clone()
+                source
+                confirmed=deletions_confirmed
+            />
+            <UnknownInPreview unknown=preview.unknown.clone() source />
             {nothing}
             <RecordRows title=t(Text::PreviewNew) rows=added source left_out />
             <RecordRows title=t(Text::PreviewChanged) rows=changed source left_out />

@@ -3,11 +3,13 @@
 
 mod conflict_value;
 mod conflicts;
+mod deletions;
 mod export;
 mod import;
 mod log;
 mod refused;
 mod signature;
+mod unknown;
 
 use crate::i18n::{t, Text};
 use crate::repo::Repo;
