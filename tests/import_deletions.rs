@@ -51,10 +51,7 @@ fn live_count(data: &Dataset) -> usize {
 }
 
 fn reference(kind: &str, id: &str) -> RecordRef {
-    RecordRef {
-        kind: kind.into(),
-        id: id.into(),
-    }
+    RecordRef::new(RecordKind::from_field(kind).expect("a known kind"), id)
 }
 
 #[test]
@@ -68,8 +65,14 @@ fn a_file_deleting_everything_is_stated_and_needs_a_confirmation() {
     assert!(review.weighty);
     assert!(review.needs_confirmation());
     // Kinds in the order they depend on each other: counties before bodies.
-    let first_county = review.deleted.iter().position(|r| r.kind == "counties");
-    let first_body = review.deleted.iter().position(|r| r.kind == "bodies");
+    let first_county = review
+        .deleted
+        .iter()
+        .position(|r| r.kind == RecordKind::Counties);
+    let first_body = review
+        .deleted
+        .iter()
+        .position(|r| r.kind == RecordKind::Bodies);
     assert!(first_county < first_body);
 }
 
@@ -119,12 +122,15 @@ fn a_county_live_records_refer_to_is_not_deleted_and_stays_live_after_the_file_a
     assert_eq!(review.refused.len(), 1);
     let refused = &review.refused[0];
     assert_eq!(refused.record, reference("counties", "nb"));
-    assert!(refused.referrers.iter().any(|r| r.kind == "bodies"));
+    assert!(refused
+        .referrers
+        .iter()
+        .any(|r| r.kind == RecordKind::Bodies));
     // Every referrer is live after the merge.
     let live: Vec<RecordRef> = merged
         .record_metas()
         .filter(|(_, _, m)| !m.deleted)
-        .map(|(k, id, _)| reference(k, id))
+        .map(|(k, id, _)| RecordRef::new(k, id))
         .collect();
     assert!(refused.referrers.iter().all(|r| live.contains(r)));
 
@@ -225,7 +231,7 @@ fn after_a_file_deleted_everything_every_record_can_be_restored() {
     for (kind, id, _) in local.record_metas() {
         let fields = |d: &Dataset| {
             let json = serde_json::to_value(d).unwrap();
-            let mut record = json[kind]
+            let mut record = json[kind.field()]
                 .as_array()
                 .unwrap()
                 .iter()

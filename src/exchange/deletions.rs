@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Change, ChangeStamp, Dataset, EditError, MinutesState, RecordRef};
+use crate::model::{Change, ChangeStamp, Dataset, EditError, MinutesState, RecordKind, RecordRef};
 
 /// More deletions than this in one file need an explicit confirmation.
 pub const CONFIRM_ABOVE: usize = 5;
@@ -40,7 +40,7 @@ impl DeletionReview {
     /// live after the import still refer to. A refused deletion keeps its
     /// record live, so what it refers to is refused in turn.
     pub fn of(local: &Dataset, merged: &Dataset) -> DeletionReview {
-        let was_live: BTreeSet<(&str, &str)> = local
+        let was_live: BTreeSet<(RecordKind, &str)> = local
             .record_metas()
             .filter(|(_, _, meta)| !meta.deleted)
             .map(|(kind, id, _)| (kind, id))
@@ -48,7 +48,7 @@ impl DeletionReview {
         let asked: Vec<RecordRef> = merged
             .deleted_records()
             .into_iter()
-            .filter(|r| was_live.contains(&(r.kind.as_str(), r.id.as_str())))
+            .filter(|r| was_live.contains(&(r.kind, r.id.as_str())))
             .collect();
         if asked.is_empty() {
             return DeletionReview::default();
@@ -134,10 +134,10 @@ fn is_weighty(local: &Dataset, record: &RecordRef) -> bool {
             .iter()
             .any(|m| m.id.as_str() == meeting && matches!(m.minutes, MinutesState::Adjusted { .. }))
     };
-    match record.kind.as_str() {
-        "counties" | "organisations" => true,
-        "meetings" => adjusted(&record.id),
-        "paragraphs" => local
+    match record.kind {
+        RecordKind::Counties | RecordKind::Organisations => true,
+        RecordKind::Meetings => adjusted(&record.id),
+        RecordKind::Paragraphs => local
             .paragraphs
             .iter()
             .any(|p| p.id.as_str() == record.id && adjusted(p.meeting.as_str())),

@@ -393,10 +393,8 @@ impl Dataset {
                     .pointer("/meta/deleted")
                     .and_then(Value::as_bool)
                     .unwrap_or(false);
-                let own = RecordRef::new(
-                    kind,
-                    record.get("id").and_then(Value::as_str).unwrap_or(""),
-                );
+                let own =
+                    RecordRef::new(kind, record.get("id").and_then(Value::as_str).unwrap_or(""));
                 if !counts(&own, deleted) {
                     continue;
                 }

@@ -10,18 +10,19 @@ use leptos::prelude::*;
 use crate::exchange::{DeletionReview, RecordRef, CONFIRM_ABOVE};
 use crate::i18n::{t, tf, Text};
 use crate::model::Dataset;
+use crate::model::RecordKind;
 use crate::repo::ImportPreview;
 
 /// "län: 1, organ: 12, …", kinds in the order of the data set.
 fn by_kind(records: &[RecordRef]) -> String {
     let mut counts: BTreeMap<usize, (&'static str, usize)> = BTreeMap::new();
-    let mut order: Vec<&str> = vec![];
+    let mut order: Vec<RecordKind> = vec![];
     for record in records {
         let at = order
             .iter()
             .position(|k| *k == record.kind)
             .unwrap_or_else(|| {
-                order.push(&record.kind);
+                order.push(record.kind);
                 order.len() - 1
             });
         counts.entry(at).or_insert((record.kind_label(), 0)).1 += 1;

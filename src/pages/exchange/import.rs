@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::conflict_value::ConflictValueView;
-use super::refused::RefusedRecords;
 use super::deletions::ImportDeletions;
+use super::refused::RefusedRecords;
 use super::unknown::UnknownInPreview;
 use super::Status;
 use crate::components::{field_changes, FieldChangeLine};
