@@ -36,16 +36,16 @@ pub fn SignatureNotice(
             SignatureStatus::Known { organisation } => {
                 let name = organisation.unwrap_or_else(|| party.clone());
                 view! {
-                    <p class="signature ok" role="status">{tf(Text::SignatureKnown, &[&name])}</p>
+                    <p class="file-signature ok" role="status">{tf(Text::SignatureKnown, &[&name])}</p>
                 }
                 .into_any()
             }
             SignatureStatus::ThisCopy => view! {
-                <p class="signature ok" role="status">{t(Text::SignatureThisCopy)}</p>
+                <p class="file-signature ok" role="status">{t(Text::SignatureThisCopy)}</p>
             }
             .into_any(),
             SignatureStatus::Unknown { fingerprint } => view! {
-                <div class="signature unknown" role="group" aria-labelledby="signatur-fraga">
+                <div class="file-signature unknown" role="group" aria-labelledby="signatur-fraga">
                     <p>{tf(Text::SignatureUnknown, &[&party])}</p>
                     <p>
                         {t(Text::SignatureFingerprint)} " "
@@ -66,7 +66,7 @@ pub fn SignatureNotice(
             } => {
                 let name = organisation.unwrap_or_else(|| party.clone());
                 view! {
-                    <div class="signature changed" role="alert">
+                    <div class="file-signature changed" role="alert">
                         <p><strong>{tf(Text::SignatureChanged, &[&name])}</strong></p>
                         <p>{t(Text::SignatureChangedDetail)}</p>
                         <p>
@@ -85,7 +85,7 @@ pub fn SignatureNotice(
                 .into_any()
             }
             SignatureStatus::Unsigned { claims_this_copy } => view! {
-                <div class="signature unsigned" role="status">
+                <div class="file-signature unsigned" role="status">
                     <p><strong>{t(Text::SignatureUnsigned)}</strong></p>
                     {claims_this_copy.then(|| view! { <p>{t(Text::SignatureUnsignedThisCopy)}</p> })}
                 </div>
