@@ -103,7 +103,7 @@ impl<'a> ChangeReader<'a> {
     pub fn field_value(&self, field: &str, value: &Value) -> String {
         if field == "minutes" {
             if let Some(state) = parse::<MinutesState>(value) {
-                return minutes_text(&state);
+                return state.described();
             }
         }
         self.value(field, value)
@@ -243,17 +243,6 @@ const TAG_KEYS: [&str; 5] = ["by", "party", "kind", "role", "office"];
 
 fn parse<T: DeserializeOwned>(value: &Value) -> Option<T> {
     serde_json::from_value(value.clone()).ok()
-}
-
-/// The minutes' state by its name, with the date it was adjusted.
-fn minutes_text(state: &MinutesState) -> String {
-    match state {
-        MinutesState::Adjusted { date } => match date.value() {
-            Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
-            None => t(Text::MinutesAdjusted).into(),
-        },
-        other => other.label().into(),
-    }
 }
 
 /// The name of a kind, role, office or other choice stored as a snake-case

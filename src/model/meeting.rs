@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{t, Text};
+use crate::i18n::{t, tf, Text};
 
 use super::{
     Block, BodyId, ChangeStamp, DocumentRef, Fact, MeetingId, OrganisationId, ParagraphId,
@@ -149,6 +149,17 @@ pub enum MinutesState {
 }
 
 impl MinutesState {
+    /// The state by its name, with the date it was adjusted when known.
+    pub fn described(&self) -> String {
+        match self {
+            MinutesState::Adjusted { date } => match date.value() {
+                Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
+                None => t(Text::MinutesAdjusted).into(),
+            },
+            other => other.label().into(),
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             MinutesState::Planned => t(Text::MinutesPlanned),

@@ -90,13 +90,7 @@ pub fn readable_item(data: &Dataset, field: &str, item: &Value) -> Readable {
 /// The minutes' state by its name (and date).
 pub(crate) fn minutes_text(value: &Value) -> Option<String> {
     let state = serde_json::from_value::<MinutesState>(value.clone()).ok()?;
-    Some(match state {
-        MinutesState::Adjusted { date } => match date.value() {
-            Some(d) => tf(Text::ValueAdjustedOn, &[&crate::format::date(*d)]),
-            None => t(Text::MinutesAdjusted).into(),
-        },
-        other => other.label().into(),
-    })
+    Some(state.described())
 }
 
 /// Fields whose text is the item's name or wording: shown first, without
