@@ -11,8 +11,8 @@ use std::hash::Hash;
 
 use crate::i18n::{tf, Text};
 use crate::model::{
-    changed_fields, field_label, record_fields, Dataset, Editable, FieldError, Meeting, Paragraph,
-    RecordRef, Rules,
+    changed_fields, field_label, record_fields, Dataset, Editable, FieldError, Index, Lookup,
+    Meeting, Paragraph, RecordRef, Rules,
 };
 
 use super::limits::RecordFault;
@@ -112,6 +112,8 @@ pub fn rule_faults(local: &Dataset, incoming: &Dataset, merged: &Dataset) -> Vec
         local,
         incoming,
         merged,
+        local_index: Index::new(local),
+        merged_index: Index::new(merged),
     };
     faults_of::<crate::model::County>(&data, &mut faults);
     faults_of::<crate::model::SourceDocument>(&data, &mut faults);
@@ -127,11 +129,15 @@ pub fn rule_faults(local: &Dataset, incoming: &Dataset, merged: &Dataset) -> Vec
     faults
 }
 
-/// The data a file's records are checked in.
+/// The data a file's records are checked in, each side indexed once for
+/// all its records (the rules look records up by id, and a file can
+/// change thousands).
 struct Sides<'a> {
     local: &'a Dataset,
     incoming: &'a Dataset,
     merged: &'a Dataset,
+    local_index: Index<'a>,
+    merged_index: Index<'a>,
 }
 
 fn faults_of<R>(sides: &Sides, faults: &mut Vec<RecordFault>)
@@ -143,6 +149,8 @@ where
         local,
         incoming,
         merged,
+        ref local_index,
+        ref merged_index,
     } = *sides;
     let before: HashMap<&R::Id, &R> = R::records(local).iter().map(|r| (r.id(), r)).collect();
     let sent: HashMap<&R::Id, &R> = R::records(incoming).iter().map(|r| (r.id(), r)).collect();
@@ -156,7 +164,7 @@ where
             field,
             problem,
         };
-        if let Some(broken) = R::lock_broken(was, record, local) {
+        if let Some(broken) = R::lock_broken(was, record, local_index) {
             faults.push(fault(broken));
             continue;
         }
@@ -165,14 +173,14 @@ where
         }
         let known: Vec<FieldError> = was
             .filter(|w| w.is_live())
-            .map(|w| w.validate(local))
+            .map(|w| w.validate(local_index))
             .unwrap_or_default();
         let sent_breaks = |error: &FieldError| {
             sent.get(record.id())
-                .is_none_or(|r| !r.is_live() || r.validate(merged).contains(error))
+                .is_none_or(|r| !r.is_live() || r.validate(merged_index).contains(error))
         };
         if let Some(error) = record
-            .validate(merged)
+            .validate(merged_index)
             .into_iter()
             .find(|e| !known.contains(e) && sent_breaks(e))
         {
@@ -186,7 +194,7 @@ where
 trait Locking: Sized {
     /// Why `now` (the merged record) breaks the lock `was` (the local
     /// record, `None` when new here) is under in `local`, if it does.
-    fn lock_broken(was: Option<&Self>, now: &Self, local: &Dataset) -> Option<Broken>;
+    fn lock_broken(was: Option<&Self>, now: &Self, local: &impl Lookup) -> Option<Broken>;
 }
 
 /// A broken rule: the field and why.
@@ -205,7 +213,7 @@ where
 }
 
 impl Locking for Meeting {
-    fn lock_broken(was: Option<&Self>, now: &Self, local: &Dataset) -> Option<Broken> {
+    fn lock_broken(was: Option<&Self>, now: &Self, local: &impl Lookup) -> Option<Broken> {
         let was = was?;
         let why = was.locked(local)?;
         // An addendum recorded elsewhere is the one change adjusted minutes
@@ -218,7 +226,7 @@ impl Locking for Meeting {
 }
 
 impl Locking for Paragraph {
-    fn lock_broken(was: Option<&Self>, now: &Self, local: &Dataset) -> Option<Broken> {
+    fn lock_broken(was: Option<&Self>, now: &Self, local: &impl Lookup) -> Option<Broken> {
         match was {
             Some(was) => {
                 let why = was.locked(local)?;
@@ -233,7 +241,7 @@ impl Locking for Paragraph {
 macro_rules! never_locked {
     ($($ty:ty),*) => {$(
         impl Locking for $ty {
-            fn lock_broken(_: Option<&Self>, _: &Self, _: &Dataset) -> Option<Broken> {
+            fn lock_broken(_: Option<&Self>, _: &Self, _: &impl Lookup) -> Option<Broken> {
                 None
             }
         }

@@ -12,9 +12,9 @@ use super::*;
 /// What makes a record of a kind valid, and when it may not change.
 pub trait Rules {
     /// Every rule the record breaks, in the order of the form's fields.
-    fn validate(&self, data: &Dataset) -> Vec<FieldError>;
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError>;
     /// Why the record cannot be changed or deleted now, if it cannot.
-    fn locked(&self, _data: &Dataset) -> Option<String> {
+    fn locked(&self, _data: &impl Lookup) -> Option<String> {
         None
     }
     /// Changes that must go another way than the form (e.g. the minutes'
@@ -71,19 +71,16 @@ impl Check {
 }
 
 impl Rules for Organisation {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.required("name", &self.name, t(Text::ValidationOrganisationName));
         c.exists(
             "county",
-            data.county(&self.county).is_some(),
+            data.has_county(&self.county),
             t(Text::WhatCounty),
             self.county.as_str(),
         );
-        if data
-            .live_organisations()
-            .any(|o| o.id != self.id && o.name.trim().eq_ignore_ascii_case(self.name.trim()))
-        {
+        if data.organisation_name_taken(&self.name, &self.id) {
             c.fail("name", t(Text::ValidationOrganisationExists));
         }
         c.no_blank_items("former_names", &self.former_names, t(Text::WhatFormerName));
@@ -92,13 +89,13 @@ impl Rules for Organisation {
 }
 
 impl Rules for Person {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.required("name", &self.name, t(Text::ValidationPersonName));
         if let Some(org) = &self.organisation {
             c.exists(
                 "organisation",
-                data.organisation(org).is_some(),
+                data.has_organisation(org),
                 t(Text::WhatOrganisation),
                 org.as_str(),
             );
@@ -109,12 +106,10 @@ impl Rules for Person {
 }
 
 impl Rules for Body {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.required("name", &self.name, t(Text::ValidationBodyName));
-        if data.live_bodies().any(|b| {
-            b.id != self.id && b.county == self.county && b.name.trim() == self.name.trim()
-        }) {
+        if data.body_name_taken(&self.county, &self.name, &self.id) {
             c.fail("name", t(Text::ValidationBodyExists));
         }
         if let Some(short) = &self.short_name {
@@ -124,14 +119,14 @@ impl Rules for Body {
         }
         c.exists(
             "county",
-            data.county(&self.county).is_some(),
+            data.has_county(&self.county),
             t(Text::WhatCounty),
             self.county.as_str(),
         );
         if let Some(owner) = &self.owner {
             c.exists(
                 "owner",
-                data.organisation(owner).is_some(),
+                data.has_organisation(owner),
                 t(Text::WhatOrganisation),
                 owner.as_str(),
             );
@@ -141,7 +136,7 @@ impl Rules for Body {
         if let Some(agreement) = &self.established_by {
             c.exists(
                 "established_by",
-                data.agreement(agreement).is_some(),
+                data.has_agreement(agreement),
                 t(Text::WhatAgreement),
                 agreement.as_str(),
             );
@@ -165,30 +160,24 @@ impl Rules for Body {
 }
 
 impl Rules for Relation {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.exists(
             "from",
-            data.body(&self.from).is_some(),
+            data.has_body(&self.from),
             t(Text::WhatBody),
             self.from.as_str(),
         );
         c.exists(
             "to",
-            data.body(&self.to).is_some(),
+            data.has_body(&self.to),
             t(Text::WhatBody),
             self.to.as_str(),
         );
         if self.from == self.to {
             c.fail("to", t(Text::ValidationRelationToItself));
         }
-        if data.relations.iter().any(|r| {
-            r.is_live()
-                && r.id != self.id
-                && r.from == self.from
-                && r.to == self.to
-                && r.kind == self.kind
-        }) {
+        if data.relation_taken(self) {
             c.fail("kind", t(Text::ValidationRelationExists));
         }
         c.0
@@ -196,24 +185,24 @@ impl Rules for Relation {
 }
 
 impl Rules for Membership {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.exists(
             "person",
-            data.person(&self.person).is_some(),
+            data.has_person(&self.person),
             t(Text::WhatPerson),
             self.person.as_str(),
         );
         c.exists(
             "body",
-            data.body(&self.body).is_some(),
+            data.has_body(&self.body),
             t(Text::WhatBody),
             self.body.as_str(),
         );
         if let Some(org) = &self.representing {
             c.exists(
                 "representing",
-                data.organisation(org).is_some(),
+                data.has_organisation(org),
                 t(Text::WhatOrganisation),
                 org.as_str(),
             );
@@ -238,7 +227,7 @@ impl Rules for Membership {
             } else {
                 c.exists(
                     "role",
-                    data.person(member).is_some(),
+                    data.has_person(member),
                     t(Text::WhatPerson),
                     member.as_str(),
                 );
@@ -249,12 +238,12 @@ impl Rules for Membership {
 }
 
 impl Rules for Agreement {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.required("title", &self.title, t(Text::ValidationAgreementTitle));
         c.exists(
             "county",
-            data.county(&self.county).is_some(),
+            data.has_county(&self.county),
             t(Text::WhatCounty),
             self.county.as_str(),
         );
@@ -265,7 +254,7 @@ impl Rules for Agreement {
             if let AgreementParty::Organisation { organisation } = party {
                 c.exists(
                     "parties",
-                    data.organisation(organisation).is_some(),
+                    data.has_organisation(organisation),
                     t(Text::WhatOrganisation),
                     organisation.as_str(),
                 );
@@ -282,7 +271,7 @@ impl Rules for Agreement {
         for body in &self.establishes {
             c.exists(
                 "establishes",
-                data.body(body).is_some(),
+                data.has_body(body),
                 t(Text::WhatBody),
                 body.as_str(),
             );
@@ -292,11 +281,11 @@ impl Rules for Agreement {
 }
 
 /// The § numbers of a meeting's live paragraphs, sorted.
-fn paragraph_numbers(data: &Dataset, meeting: &MeetingId) -> Vec<u32> {
+fn paragraph_numbers(data: &impl Lookup, meeting: &MeetingId) -> Vec<u32> {
     let mut numbers: Vec<u32> = data
-        .paragraphs_of(meeting)
-        .iter()
-        .map(|p| p.number)
+        .paragraph_numbers(meeting)
+        .into_iter()
+        .map(|(number, _)| number)
         .collect();
     numbers.sort_unstable();
     numbers
@@ -326,11 +315,11 @@ pub fn check_numbering(numbers: &[u32]) -> Result<(), FieldError> {
 }
 
 impl Rules for Meeting {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.exists(
             "body",
-            data.body(&self.body).is_some(),
+            data.has_body(&self.body),
             t(Text::WhatBody),
             self.body.as_str(),
         );
@@ -341,7 +330,7 @@ impl Rules for Meeting {
             }
         }
         c.required("place", &self.place, t(Text::ValidationMeetingPlace));
-        let person_exists = |p: &PersonId| data.person(p).is_some();
+        let person_exists = |p: &PersonId| data.has_person(p);
         for (field, person) in [("chair", &self.chair), ("secretary", &self.secretary)] {
             if let Some(person) = person {
                 c.exists(
@@ -374,12 +363,12 @@ impl Rules for Meeting {
                     "decision_makers",
                     tf(
                         Text::ValidationDecisionMakerTwice,
-                        &[&data.person_name(&maker.person)],
+                        &[&data.name_of_person(&maker.person)],
                     ),
                 );
             }
             if let Some(range) = maker.paragraphs {
-                let name = data.person_name(&maker.person);
+                let name = data.name_of_person(&maker.person);
                 if range.first > range.last {
                     c.fail(
                         "decision_makers",
@@ -426,10 +415,10 @@ impl Rules for Meeting {
         c.0
     }
 
-    fn locked(&self, data: &Dataset) -> Option<String> {
+    fn locked(&self, data: &impl Lookup) -> Option<String> {
         // The stored state decides: the form's copy may be older.
         let stored = data
-            .meeting(&self.id)
+            .find_meeting(&self.id)
             .map(|m| &m.minutes)
             .unwrap_or(&self.minutes);
         matches!(stored, MinutesState::Adjusted { .. }).then(|| locked_minutes().to_owned())
@@ -459,11 +448,11 @@ impl Rules for Meeting {
 }
 
 impl Rules for Paragraph {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         c.exists(
             "meeting",
-            data.meeting(&self.meeting).is_some(),
+            data.find_meeting(&self.meeting).is_some(),
             t(Text::WhatMeeting),
             self.meeting.as_str(),
         );
@@ -471,9 +460,9 @@ impl Rules for Paragraph {
             c.fail("number", t(Text::ValidationParagraphNumberFrom1));
         }
         if data
-            .paragraphs_of(&self.meeting)
-            .iter()
-            .any(|p| p.id != self.id && p.number == self.number)
+            .paragraph_numbers(&self.meeting)
+            .into_iter()
+            .any(|(number, id)| id != &self.id && number == self.number)
         {
             c.fail(
                 "number",
@@ -484,7 +473,7 @@ impl Rules for Paragraph {
         for person in &self.presenters {
             c.exists(
                 "presenters",
-                data.person(person).is_some(),
+                data.has_person(person),
                 t(Text::WhatPerson),
                 person.as_str(),
             );
@@ -496,7 +485,7 @@ impl Rules for Paragraph {
             if let Some(body) = &follow_up.to_body {
                 c.exists(
                     "follow_ups",
-                    data.body(body).is_some(),
+                    data.has_body(body),
                     t(Text::WhatBody),
                     body.as_str(),
                 );
@@ -505,8 +494,8 @@ impl Rules for Paragraph {
         c.0
     }
 
-    fn locked(&self, data: &Dataset) -> Option<String> {
-        let meeting = data.meeting(&self.meeting)?;
+    fn locked(&self, data: &impl Lookup) -> Option<String> {
+        let meeting = data.find_meeting(&self.meeting)?;
         matches!(meeting.minutes, MinutesState::Adjusted { .. })
             .then(|| locked_minutes().to_owned())
     }
@@ -517,7 +506,7 @@ impl Rules for Paragraph {
 macro_rules! no_rules {
     ($($ty:ty),*) => {$(
         impl Rules for $ty {
-            fn validate(&self, _data: &Dataset) -> Vec<FieldError> {
+            fn validate(&self, _data: &impl Lookup) -> Vec<FieldError> {
                 vec![]
             }
         }
@@ -527,14 +516,14 @@ macro_rules! no_rules {
 no_rules!(County, SourceDocument);
 
 impl Rules for BodyPosition {
-    fn validate(&self, data: &Dataset) -> Vec<FieldError> {
+    fn validate(&self, data: &impl Lookup) -> Vec<FieldError> {
         let mut c = Check::default();
         if let Some(error) = super::position::position_error(self.x, self.y) {
             c.0.push(error);
         }
         c.exists(
             "body",
-            data.body(&self.body).is_some(),
+            data.has_body(&self.body),
             t(Text::WhatBody),
             self.body.as_str(),
         );
