@@ -22,8 +22,8 @@ use serde_json::Value;
 use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
-    BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History, HistoryEntry,
-    MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
+    AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
+    HistoryEntry, MeetingId, MinutesStep, NewAddendum, ParagraphId, PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -384,13 +384,39 @@ impl Repo {
         })
     }
 
-    /// Moves minutes through the justering workflow.
+    /// Moves minutes through the justering workflow. Starting the minutes
+    /// of a planned meeting also makes a draft § of every agenda item and
+    /// calls the roll of the seats (`Dataset::start_minutes`): one tap.
     pub fn take_minutes_step(
         &self,
         meeting: &MeetingId,
         step: MinutesStep,
     ) -> Result<(), EditError> {
+        if step == MinutesStep::StartDraft {
+            return self.edit_all(|data, _, stamp| {
+                let new_id = |_| ParagraphId::new(Repo::new_id("paragraf"));
+                let changes = data.start_minutes(meeting, new_id, stamp)?;
+                Ok(changes.into_iter().map(|c| (c, None)).collect())
+            });
+        }
         self.edit(|data, _, stamp| Ok(Some((data.take_minutes_step(meeting, step, stamp)?, None))))
+    }
+
+    /// Adds a planned meeting with its agenda (the kallelse); returns its id.
+    pub fn plan_meeting_with_agenda(
+        &self,
+        planned: PlannedMeeting,
+        agenda: Vec<AgendaItem>,
+    ) -> Result<MeetingId, EditError> {
+        let id = MeetingId::new(format!("{}-{}", planned.body, random_hex()));
+        let new_id = id.clone();
+        self.edit(|data, _, stamp| {
+            Ok(Some((
+                data.plan_meeting_with_agenda(planned, agenda, new_id, stamp)?,
+                None,
+            )))
+        })?;
+        Ok(id)
     }
 
     /// Records a correction or addition to adjusted minutes.

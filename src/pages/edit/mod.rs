@@ -13,8 +13,10 @@ mod membership;
 mod minutes;
 mod organisation;
 mod paragraph;
+mod paragraph_fields;
 mod person;
 mod relation;
+mod roll_call;
 mod rules;
 
 pub use agreement::{AgreementForm, NewAgreement};
