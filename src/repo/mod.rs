@@ -23,7 +23,8 @@ use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
     AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
-    HistoryEntry, MeetingId, MinutesStep, NewAddendum, ParagraphId, PlannedMeeting, RotationStart,
+    HistoryEntry, Meeting, MeetingId, MinutesStep, NewAddendum, ParagraphId, Person,
+    PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -335,6 +336,43 @@ impl Repo {
         R::Id: std::fmt::Display,
     {
         self.edit(|data, _, stamp| Ok(data.save_from(opened, record, stamp)?.map(|c| (c, None))))
+    }
+
+    /// Saves a meeting from its form together with the people its roll call
+    /// added (new Person records), all or nothing: a meeting the core
+    /// refuses leaves the people unsaved too, and the form open.
+    pub fn save_meeting_with_people(
+        &self,
+        people: Vec<Person>,
+        opened: &Meeting,
+        record: Meeting,
+    ) -> Result<(), EditError> {
+        self.edit_all(|data, _, stamp| {
+            let before = data.people.len();
+            let mut changes = vec![];
+            let mut saved = Ok(());
+            for person in people {
+                match data.save_from(&person.clone(), person, stamp.clone()) {
+                    Ok(change) => changes.extend(change),
+                    Err(e) => {
+                        saved = Err(e);
+                        break;
+                    }
+                }
+            }
+            if saved.is_ok() {
+                match data.save_from(opened, record, stamp) {
+                    Ok(change) => changes.extend(change),
+                    Err(e) => saved = Err(e),
+                }
+            }
+            if let Err(e) = saved {
+                // New records only: taking them out again leaves the data as it was.
+                data.people.truncate(before);
+                return Err(e);
+            }
+            Ok(changes.into_iter().map(|c| (c, None)).collect())
+        })
     }
 
     /// Deletes a record (a tombstone that can be undone and travels).

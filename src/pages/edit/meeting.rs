@@ -60,6 +60,7 @@ pub fn MeetingForm(
     let adjuster = RwSignal::new(shown.adjuster);
     let second_adjuster = RwSignal::new(shown.second_adjuster);
     let roll_call = RwSignal::new(shown.roll_call);
+    let new_people = RwSignal::new(Vec::<Person>::new());
     let participants = RwSignal::new(shown.participants);
     let agenda = RwSignal::new(shown.agenda);
     let errors: FormErrors = RwSignal::new(None);
@@ -79,10 +80,15 @@ pub fn MeetingForm(
             participants: participants.get_untracked(),
             agenda: agenda.get_untracked(),
         };
-        match repo
-            .snapshot(|d| fields.meeting(&meeting, d))
-            .and_then(|record| repo.save(&meeting, record))
-        {
+        let added = new_people.get_untracked();
+        // The people added inline are named in the messages before they are saved.
+        let name = |p: &PersonId| match added.iter().find(|a| &a.id == p) {
+            Some(a) => a.name.clone(),
+            None => repo.snapshot(|d| d.person_name(p)),
+        };
+        match fields.meeting(&meeting, name).and_then(|record| {
+            repo.save_meeting_with_people(new_people.get_untracked(), &meeting, record)
+        }) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }
@@ -99,7 +105,7 @@ pub fn MeetingForm(
             <SelectInput id="mote-sekreterare" label=t(Text::RoleSecretary) value=secretary options=people.clone() errors field="secretary" empty=t(Text::NoneGiven) />
             <SelectInput id="mote-justerare" label=t(Text::SignatureAdjuster) value=adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneGiven) />
             <SelectInput id="mote-justerare-2" label=t(Text::FieldSecondAdjuster) value=second_adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneChosen) />
-            <RollCallInput call=roll_call participants errors />
+            <RollCallInput call=roll_call participants new_people errors />
             <RowList id="mote-deltagare" label=t(Text::FieldParticipants) item=t(Text::ItemParticipant) items=participants new_item=ParticipantRow::default row=participant_row errors field="participants" />
             <RowList id="mote-dagordning" label=t(Text::FieldAgenda) item=t(Text::ItemAgendaItem) items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
             <FormActions save=t(Text::Save) on_cancel=move || on_done() />

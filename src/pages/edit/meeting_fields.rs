@@ -87,6 +87,14 @@ pub(super) fn parse_time(text: &str) -> Result<Option<NaiveTime>, EditError> {
         .map_err(|_| refused("start", t(Text::EditTimeFormat)))
 }
 
+fn date_shown(meeting: &Meeting) -> String {
+    meeting
+        .date
+        .value()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 /// What the meeting form shows, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct MeetingFields {
@@ -109,11 +117,7 @@ impl MeetingFields {
     pub fn of(data: &Dataset, meeting: &Meeting) -> Self {
         let id_text = |p: Option<&PersonId>| p.map(ToString::to_string).unwrap_or_default();
         MeetingFields {
-            date: meeting
-                .date
-                .value()
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            date: date_shown(meeting),
             start: time_text(meeting.start.value().copied()),
             place: meeting.place.clone(),
             kind: enum_value(&meeting.kind),
@@ -137,9 +141,13 @@ impl MeetingFields {
     /// The meeting these fields make of `opened`, the meeting as the form
     /// opened it: what the form does not show is kept from it, and a date
     /// or time left as shown keeps its fact (inferred, with its reason).
-    pub fn meeting(&self, opened: &Meeting, names: &Dataset) -> Result<Meeting, EditError> {
-        let shown = MeetingFields::of(names, opened);
-        let date = if self.date == shown.date {
+    /// `name` names people in the messages (the roll call's new people too).
+    pub fn meeting(
+        &self,
+        opened: &Meeting,
+        name: impl Fn(&PersonId) -> String,
+    ) -> Result<Meeting, EditError> {
+        let date = if self.date == date_shown(opened) {
             opened.date.clone()
         } else {
             match parse_date(&self.date, "date")? {
@@ -147,7 +155,7 @@ impl MeetingFields {
                 None => return Err(refused("date", t(Text::ValidationMeetingDate))),
             }
         };
-        let start = if self.start == shown.start {
+        let start = if self.start == time_text(opened.start.value().copied()) {
             opened.start.clone()
         } else {
             match parse_time(&self.start)? {
@@ -179,7 +187,7 @@ impl MeetingFields {
             decision_makers: self
                 .roll_call
                 .decision_makers()
-                .map_err(|e| refused("decision_makers", &e.message(|p| names.person_name(p))))?,
+                .map_err(|e| refused("decision_makers", &e.message(&name)))?,
             agenda: self
                 .agenda
                 .iter()
@@ -247,7 +255,7 @@ mod tests {
         for meeting in &data.meetings {
             let fields = MeetingFields::of(&data, meeting);
             assert_eq!(
-                fields.meeting(meeting, &data).as_ref(),
+                fields.meeting(meeting, |p| data.person_name(p)).as_ref(),
                 Ok(meeting),
                 "{}",
                 meeting.id
@@ -261,7 +269,7 @@ mod tests {
         let meeting = opened(&data);
         assert_eq!(chair_row(&meeting).role.as_deref(), Some("ordförande"));
         let edited = MeetingFields::of(&data, &meeting)
-            .meeting(&meeting, &data)
+            .meeting(&meeting, |p| data.person_name(p))
             .unwrap();
         assert_eq!(data.save_from(&meeting, edited, stamp()), Ok(None));
         assert_eq!(opened(&data), meeting);
@@ -276,7 +284,7 @@ mod tests {
         fields
             .roll_call
             .set_present(&PersonId::new("p-erika-sjoo"), false);
-        let edited = fields.meeting(&meeting, &data).unwrap();
+        let edited = fields.meeting(&meeting, |p| data.person_name(p)).unwrap();
         let change = data.save_from(&meeting, edited, stamp()).unwrap().unwrap();
         let changed: Vec<&str> = change.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(changed, ["decision_makers", "place"]);
@@ -300,7 +308,8 @@ mod tests {
         fields
             .roll_call
             .set_paragraphs(&PersonId::new("p-erika-sjoo"), Some(5), Some(3));
-        let Err(EditError::Rejected(errors)) = fields.meeting(&meeting, &data) else {
+        let Err(EditError::Rejected(errors)) = fields.meeting(&meeting, |p| data.person_name(p))
+        else {
             panic!("refused");
         };
         assert_eq!(errors[0].field, "decision_makers");
@@ -318,7 +327,7 @@ mod tests {
         meeting.adjusters = ["a", "b", "c"].map(PersonId::new).to_vec();
         let mut fields = MeetingFields::of(&data, &meeting);
         fields.adjuster = "x".into();
-        let edited = fields.meeting(&meeting, &data).unwrap();
+        let edited = fields.meeting(&meeting, |p| data.person_name(p)).unwrap();
         assert_eq!(
             edited.adjusters,
             ["x", "b", "c"].map(PersonId::new).to_vec()

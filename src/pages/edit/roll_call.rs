@@ -231,9 +231,14 @@ fn roll_call_row(call: RwSignal<RollCall>, index: usize) -> impl IntoView {
 }
 
 /// A person not in the register, added at the meeting as a decision-maker:
-/// name, party and the organisation represented make the Person record.
+/// name, party and the organisation represented make a Person record,
+/// saved with the meeting (`new_people`).
 #[component]
-fn NewDecisionMaker(call: RwSignal<RollCall>, errors: FormErrors) -> impl IntoView {
+fn NewDecisionMaker(
+    call: RwSignal<RollCall>,
+    new_people: RwSignal<Vec<Person>>,
+    errors: FormErrors,
+) -> impl IntoView {
     let repo = Repo::expect_context();
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
@@ -251,21 +256,23 @@ fn NewDecisionMaker(call: RwSignal<RollCall>, errors: FormErrors) -> impl IntoVi
             organisation: super::chosen(&organisation.get_untracked()),
             municipality: None,
         };
-        match repo.save(&person.clone(), person.clone()) {
-            Ok(()) => {
-                call.update(|c| {
-                    c.add(RollCallRow::other(
-                        person.id.clone(),
-                        person.organisation.clone(),
-                        person.party.clone(),
-                    ))
-                });
-                name.set(String::new());
-                party.set(String::new());
-                open.set(false);
-            }
-            Err(e) => errors.set(Some(e)),
+        if person.name.is_empty() {
+            return errors.set(Some(super::refused(
+                "decision_makers",
+                t(Text::ValidationPersonName),
+            )));
         }
+        call.update(|c| {
+            c.add(RollCallRow::other(
+                person.id.clone(),
+                person.organisation.clone(),
+                person.party.clone(),
+            ))
+        });
+        new_people.update(|p| p.push(person));
+        name.set(String::new());
+        party.set(String::new());
+        open.set(false);
     };
     let options = move || {
         organisations
@@ -291,7 +298,7 @@ fn NewDecisionMaker(call: RwSignal<RollCall>, errors: FormErrors) -> impl IntoVi
                             {options.clone()}
                         </select>
                     </label>
-                    <button type="button" on:click=add.clone()>{t(Text::RollCallAddNewPerson)}</button>
+                    <button type="button" on:click=add>{t(Text::RollCallAddNewPerson)}</button>
                 </fieldset>
             </Show>
         </div>
@@ -366,6 +373,8 @@ fn PickParticipant(
 pub fn RollCallInput(
     call: RwSignal<RollCall>,
     participants: RwSignal<Vec<ParticipantRow>>,
+    /// People added inline, saved with the meeting.
+    new_people: RwSignal<Vec<Person>>,
     errors: FormErrors,
 ) -> impl IntoView {
     let len = Memo::new(move |_| call.with(|c| c.rows.len()));
@@ -387,7 +396,7 @@ pub fn RollCallInput(
             <p class="hint">{t(Text::RollCallHint)}</p>
             <ul class="roll-call-rows">{rows}</ul>
             <p class="field-error" role="alert">{message}</p>
-            <NewDecisionMaker call errors />
+            <NewDecisionMaker call new_people errors />
             <PickParticipant call participants />
         </fieldset>
     }
