@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::edit::{
-    Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, ParagraphForm, RecordHistory,
+    Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, OpenParagraph,
+    ParagraphForm, RecordHistory,
 };
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
@@ -19,6 +20,7 @@ use crate::routes::{paragraph_anchor, Page};
 pub fn MinutesPage() -> impl IntoView {
     let id = use_id_param();
     let repo = Repo::expect_context();
+    OpenParagraph::provide();
     move || {
         let id = MeetingId::new(id.get());
         match repo.with(|d| d.meeting(&id).cloned()) {
@@ -221,7 +223,7 @@ fn Agenda(meeting: Meeting) -> impl IntoView {
 
 #[component]
 fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(OpenParagraph::take(paragraph.number));
     let edited = paragraph.clone();
     let editor = move || {
         editing.get().then(|| {

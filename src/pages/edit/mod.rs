@@ -26,7 +26,7 @@ pub use meeting::{MeetingForm, NewMinutes};
 pub use membership::MembershipForm;
 pub use minutes::{Addenda, MinutesWorkflow};
 pub use organisation::{NewOrganisation, OrganisationForm};
-pub use paragraph::{NewParagraph, ParagraphForm};
+pub use paragraph::{NewParagraph, OpenParagraph, ParagraphForm};
 pub use person::{NewPerson, PersonForm};
 pub use relation::RelationForm;
 pub use rules::BodyRulesForm;

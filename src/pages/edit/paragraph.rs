@@ -71,6 +71,29 @@ fn PersonListInput(
     }
 }
 
+/// The § whose form opens when the minutes are drawn again after a save:
+/// "Spara och nästa §" asks for the next one, so the secretary goes from §
+/// to § without reopening each. Provided by the minutes page.
+#[derive(Clone, Copy)]
+pub struct OpenParagraph(RwSignal<Option<u32>>);
+
+impl OpenParagraph {
+    pub fn provide() {
+        provide_context(OpenParagraph(RwSignal::new(None)));
+    }
+
+    /// Whether the form of § `number` is to open now (once).
+    pub fn take(number: u32) -> bool {
+        use_context::<OpenParagraph>().is_some_and(|open| {
+            let asked = open.0.get_untracked() == Some(number);
+            if asked {
+                open.0.set(None);
+            }
+            asked
+        })
+    }
+}
+
 /// A § of the minutes as the secretary writes it: title, föredragande,
 /// handlingar, bakgrund, förslag, beslut ("Beslut enligt förslaget" in one
 /// tap), återrapportering with a date (it reaches Att göra), jäv and
@@ -115,6 +138,14 @@ pub fn ParagraphForm(
     let disqualified = RwSignal::new(shown.disqualified);
     let reservations = RwSignal::new(shown.reservations);
     let errors: FormErrors = RwSignal::new(None);
+    let open_next = use_context::<OpenParagraph>();
+    let next = repo.snapshot(|d| {
+        d.paragraphs_of(&paragraph.meeting)
+            .iter()
+            .map(|p| p.number)
+            .find(|n| *n > paragraph.number)
+    });
+    let go_next = RwSignal::new(false);
     let done = on_done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -136,10 +167,23 @@ pub fn ParagraphForm(
             .paragraph(&paragraph)
             .and_then(|record| repo.save(&paragraph, record))
         {
-            Ok(()) => done(),
-            Err(e) => errors.set(Some(e)),
+            Ok(()) => {
+                if let (true, Some(open), Some(n)) = (go_next.get_untracked(), open_next, next) {
+                    open.0.set(Some(n));
+                }
+                done()
+            }
+            Err(e) => {
+                go_next.set(false);
+                errors.set(Some(e))
+            }
         }
     };
+    let next_button = (open_next.is_some() && next.is_some() && !locked).then(|| {
+        view! {
+            <button type="submit" class="secondary" on:click=move |_| go_next.set(true)>{t(Text::SaveParagraphNext)}</button>
+        }
+    });
     let as_proposed = move |_| decision.set(proposal.get_untracked());
     view! {
         <form class="edit-form" on:submit=save novalidate>
@@ -159,6 +203,7 @@ pub fn ParagraphForm(
             <TextInput id=format!("{prefix}-aterrapportering-datum") label=t(Text::FieldFollowUpDue) value=follow_up_due errors field="follow_ups" kind="date" />
             <PersonListInput id=format!("{prefix}-jav") label=t(Text::FieldDisqualified) people=disqualified options=deciding.clone() />
             <PersonListInput id=format!("{prefix}-reservation") label=t(Text::FieldReservations) people=reservations options=deciding />
+            {next_button}
             <FormActions save=t(Text::SaveParagraph) on_cancel=move || on_done() />
         </form>
     }
