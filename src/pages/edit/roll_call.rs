@@ -12,9 +12,13 @@ use crate::i18n::{t, tf, Text};
 use crate::model::*;
 use crate::repo::Repo;
 
-/// The label of a row: name (party), and what seat it is.
-fn row_label(data: &Dataset, row: &RollCallRow) -> (String, String) {
-    let name = data.person_name(&row.person);
+/// The label of a row: name (party), and what seat it is; `added` are
+/// the people added inline, not yet saved.
+fn row_label(data: &Dataset, added: &[Person], row: &RollCallRow) -> (String, String) {
+    let name = match added.iter().find(|p| p.id == row.person) {
+        Some(p) => p.name.clone(),
+        None => data.person_name(&row.person),
+    };
     let name = match &row.party {
         Some(p) => format!("{name} ({p})"),
         None => name,
@@ -109,12 +113,17 @@ fn paragraph_select(
 }
 
 /// One seat of the roll call.
-fn roll_call_row(call: RwSignal<RollCall>, index: usize) -> impl IntoView {
+fn roll_call_row(
+    call: RwSignal<RollCall>,
+    new_people: RwSignal<Vec<Person>>,
+    index: usize,
+) -> impl IntoView {
     let repo = Repo::expect_context();
     let Some(row) = call.with_untracked(|c| c.rows.get(index).cloned()) else {
         return ().into_any();
     };
-    let (name, detail) = repo.snapshot(|d| row_label(d, &row));
+    let (name, detail) =
+        new_people.with_untracked(|added| repo.snapshot(|d| row_label(d, added, &row)));
     let person = row.person.clone();
     let id = format!("upprop-{index}");
     let present = {
@@ -380,7 +389,7 @@ pub fn RollCallInput(
     let len = Memo::new(move |_| call.with(|c| c.rows.len()));
     let rows = move || {
         (0..len.get())
-            .map(|i| roll_call_row(call, i))
+            .map(|i| roll_call_row(call, new_people, i))
             .collect_view()
     };
     let message = move || {
