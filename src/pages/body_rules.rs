@@ -177,11 +177,12 @@ pub fn PlanMeeting(
             <label for="plan-tid">{t(Text::FieldTime)} <input id="plan-tid" type="time" bind:value=time /></label>
             <label for="plan-plats">{t(Text::FieldPlace)} <input id="plan-plats" type="text" bind:value=place /></label>
             <label for="plan-slag">{t(Text::FieldKind)} <select id="plan-slag" on:change=on_kind>{options}</select></label>
-            <label for="plan-dagordning" class="wide">{t(Text::FieldAgendaLines)}
+            <div class="wide">
+                <label for="plan-dagordning">{t(Text::FieldAgendaLines)}</label>
                 <span class="hint" id="plan-dagordning-hjalp">{t(Text::HintAgendaLines)}</span>
                 <textarea id="plan-dagordning" rows="4" aria-describedby="plan-dagordning-hjalp"
                     prop:value=move || agenda.get() on:input=move |ev| agenda.set(event_target_value(&ev))></textarea>
-            </label>
+            </div>
             <button type="submit">{t(Text::Plan)}</button>
             {move || message.get().map(|(ok, text)| {
                 let role = if ok { "status" } else { "alert" };
