@@ -67,21 +67,10 @@ pub fn paragraphs_from_agenda(
         .map(|(i, item)| {
             let number = first + i as u32;
             Paragraph {
-                id: id(number),
-                meta: RecordMeta::default(),
-                meeting: meeting.id.clone(),
-                number,
                 title: item.title.clone(),
                 presenters: item.presenters.clone(),
                 documents: item.documents.clone(),
-                background: vec![],
-                proposal: None,
-                decision: None,
-                decision_kind: DecisionKind::NotedToFile,
-                parts: vec![],
-                follow_ups: vec![],
-                disqualified: vec![],
-                reservations: vec![],
+                ..Paragraph::blank(id(number), meeting.id.clone(), number)
             }
         })
         .collect()

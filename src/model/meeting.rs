@@ -323,3 +323,26 @@ pub struct Paragraph {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reservations: Vec<PersonId>,
 }
+
+impl Paragraph {
+    /// A new, empty § `number` of `meeting` (a draft to write).
+    pub fn blank(id: ParagraphId, meeting: MeetingId, number: u32) -> Paragraph {
+        Paragraph {
+            id,
+            meta: RecordMeta::default(),
+            meeting,
+            number,
+            title: String::new(),
+            presenters: vec![],
+            documents: vec![],
+            background: vec![],
+            proposal: None,
+            decision: None,
+            decision_kind: DecisionKind::NotedToFile,
+            parts: vec![],
+            follow_ups: vec![],
+            disqualified: vec![],
+            reservations: vec![],
+        }
+    }
+}

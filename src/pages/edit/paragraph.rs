@@ -217,23 +217,11 @@ pub fn NewParagraph(meeting: MeetingId) -> impl IntoView {
     let form = move || {
         open.get().then(|| {
             let number = repo.snapshot(|d| d.next_paragraph_number(&meeting));
-            let paragraph = Paragraph {
-                id: ParagraphId::new(Repo::new_id("paragraf")),
-                meta: RecordMeta::default(),
-                meeting: meeting.clone(),
+            let paragraph = Paragraph::blank(
+                ParagraphId::new(Repo::new_id("paragraf")),
+                meeting.clone(),
                 number,
-                title: String::new(),
-                presenters: vec![],
-                documents: vec![],
-                background: vec![],
-                proposal: None,
-                decision: None,
-                decision_kind: DecisionKind::NotedToFile,
-                parts: vec![],
-                follow_ups: vec![],
-                disqualified: vec![],
-                reservations: vec![],
-            };
+            );
             view! { <ParagraphForm paragraph on_done=move || open.set(false) /> }
         })
     };
