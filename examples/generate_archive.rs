@@ -4919,6 +4919,7 @@ impl Gen {
             role: role.map(Into::into),
             paragraphs: None,
             note,
+            serving_for: None,
         }
     }
 
@@ -5384,6 +5385,8 @@ impl Gen {
                 decision_kind: draft.kind.unwrap_or(DecisionKind::NoDecision),
                 parts: draft.parts,
                 follow_ups: draft.follow_ups,
+                disqualified: vec![],
+                reservations: vec![],
             };
             // The meeting names the minutes as its source; the § are found
             // in them by number, so they carry no source of their own.
@@ -7736,6 +7739,7 @@ fn add_local_group(e: &mut Editor, rng: &mut Rng) {
                     role: (p.as_str().contains("wikberg")).then(|| "ordförande".into()),
                     paragraphs: None,
                     note: Some((*title).into()),
+                    serving_for: None,
                 })
                 .collect(),
             participants: vec![Participant {
@@ -7812,6 +7816,8 @@ fn add_local_group(e: &mut Editor, rng: &mut Rng) {
                 },
                 parts: vec![],
                 follow_ups: vec![],
+                disqualified: vec![],
+                reservations: vec![],
             };
             paragraph.meta.sources = vec![SourceRef {
                 document: document.id.clone(),

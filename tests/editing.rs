@@ -89,6 +89,8 @@ fn paragraph(meeting: &str, number: u32, title: &str) -> Paragraph {
         decision_kind: DecisionKind::NotedToFile,
         parts: vec![],
         follow_ups: vec![],
+        disqualified: vec![],
+        reservations: vec![],
     }
 }
 
@@ -124,6 +126,7 @@ fn attendance_refusal(d: &mut Dataset, first: u32, last: u32) -> Vec<&'static st
         role: None,
         paragraphs: Some(ParagraphRange { first, last }),
         note: None,
+        serving_for: None,
     }];
     refused_fields(d, m)
 }

@@ -35,6 +35,17 @@ impl Dataset {
         id: MeetingId,
         stamp: ChangeStamp,
     ) -> Result<Change, EditError> {
+        self.plan_meeting_with_agenda(planned, vec![], id, stamp)
+    }
+
+    /// Adds a planned meeting with its agenda (the kallelse).
+    pub fn plan_meeting_with_agenda(
+        &mut self,
+        planned: PlannedMeeting,
+        agenda: Vec<AgendaItem>,
+        id: MeetingId,
+        stamp: ChangeStamp,
+    ) -> Result<Change, EditError> {
         if self.body(&planned.body).is_none() {
             return Err(EditError::NotFound(planned.body.to_string()));
         }
@@ -68,7 +79,7 @@ impl Dataset {
             secretary: None,
             adjusters: vec![],
             signatures: vec![],
-            agenda: vec![],
+            agenda,
             minutes: MinutesState::Planned,
             note: None,
             addenda: vec![],

@@ -190,6 +190,12 @@ impl Dataset {
             for (i, p) in paragraph.presenters.iter().enumerate() {
                 check.expect(&ids.people, p.as_str(), &from, format!("presenters[{i}]"));
             }
+            for (i, p) in paragraph.disqualified.iter().enumerate() {
+                check.expect(&ids.people, p.as_str(), &from, format!("disqualified[{i}]"));
+            }
+            for (i, p) in paragraph.reservations.iter().enumerate() {
+                check.expect(&ids.people, p.as_str(), &from, format!("reservations[{i}]"));
+            }
             for (i, f) in paragraph.follow_ups.iter().enumerate() {
                 if let Some(b) = &f.to_body {
                     check.expect(
@@ -442,6 +448,14 @@ impl Dataset {
                 &from,
                 format!("decision_makers[{i}].representing"),
             );
+            if let Some(p) = &d.serving_for {
+                check.expect(
+                    &ids.people,
+                    p.as_str(),
+                    &from,
+                    format!("decision_makers[{i}].serving_for"),
+                );
+            }
         }
         for (i, p) in meeting.participants.iter().enumerate() {
             check.expect(

@@ -78,6 +78,9 @@ pub struct DecisionMaker {
     /// Anything else the list says, e.g. the home municipality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The absent member an ersättare serves for (tjänstgörande ersättare).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serving_for: Option<PersonId>,
 }
 
 /// Another participant (övriga deltagare).
@@ -312,4 +315,34 @@ pub struct Paragraph {
     pub parts: Vec<ParagraphPart>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<PromisedFollowUp>,
+    /// Decision-makers who declared a conflict of interest (jäv) and took
+    /// no part in this §.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disqualified: Vec<PersonId>,
+    /// Decision-makers who entered a reservation against the decision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reservations: Vec<PersonId>,
+}
+
+impl Paragraph {
+    /// A new, empty § `number` of `meeting` (a draft to write).
+    pub fn blank(id: ParagraphId, meeting: MeetingId, number: u32) -> Paragraph {
+        Paragraph {
+            id,
+            meta: RecordMeta::default(),
+            meeting,
+            number,
+            title: String::new(),
+            presenters: vec![],
+            documents: vec![],
+            background: vec![],
+            proposal: None,
+            decision: None,
+            decision_kind: DecisionKind::NotedToFile,
+            parts: vec![],
+            follow_ups: vec![],
+            disqualified: vec![],
+            reservations: vec![],
+        }
+    }
 }

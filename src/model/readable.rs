@@ -192,9 +192,8 @@ enum Target {
 
 fn target(key: &str) -> Option<Target> {
     Some(match key {
-        "person" | "presenters" | "adjusters" | "chair" | "secretary" | "for_person" => {
-            Target::Person
-        }
+        "person" | "presenters" | "adjusters" | "chair" | "secretary" | "for_person"
+        | "serving_for" | "disqualified" | "reservations" => Target::Person,
         "body" | "from" | "to" | "drawn_from" | "to_body" | "bodies" | "adopted_by"
         | "addressed_to" | "establishes" | "with" => Target::Body,
         "organisation" | "representing" | "owner" | "municipality" | "only_for" | "between" => {

@@ -395,6 +395,7 @@ impl Rules for Meeting {
                 participant.person.as_str(),
             );
         }
+        c.0.extend(check_attendance(data, None, self));
         if let MinutesState::Adjusted { date } = &self.minutes {
             // A transcribed protocol whose source leaves the date out keeps
             // the reason; the workflow always sets the date.
@@ -477,6 +478,9 @@ impl Rules for Paragraph {
                 t(Text::WhatPerson),
                 person.as_str(),
             );
+        }
+        if let Some(meeting) = data.find_meeting(&self.meeting) {
+            c.0.extend(check_attendance(data, Some(self), meeting));
         }
         for follow_up in &self.follow_ups {
             if follow_up.text.trim().is_empty() {

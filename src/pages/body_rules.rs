@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::due::source_href;
 use crate::i18n::{t, tf, Text};
-use crate::model::{Body, BodyId, MeetingKind, PlannedMeeting, RotationParty, RotationStart};
+use crate::model::{
+    agenda_from_lines, Body, BodyId, MeetingKind, PlannedMeeting, RotationParty, RotationStart,
+};
 use crate::repo::{today, Repo};
 use crate::rules::compliance::{check_year, CheckStatus};
 use crate::rules::due::{due_items, DueSource};
@@ -126,6 +128,7 @@ pub fn PlanMeeting(
     let time = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
     let kind = RwSignal::new(MeetingKind::Ordinary);
+    let agenda = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -148,11 +151,12 @@ pub fn PlanMeeting(
             place: place.get_untracked(),
             kind: kind.get_untracked(),
         };
-        match repo.plan_meeting(planned) {
+        match repo.plan_meeting_with_agenda(planned, agenda_from_lines(&agenda.get_untracked())) {
             Ok(_) => {
                 message.set(Some((true, t(Text::MeetingPlannedDone).into())));
                 date.set(String::new());
                 time.set(String::new());
+                agenda.set(String::new());
             }
             Err(e) => message.set(Some((false, e.to_string()))),
         }
@@ -173,6 +177,12 @@ pub fn PlanMeeting(
             <label for="plan-tid">{t(Text::FieldTime)} <input id="plan-tid" type="time" bind:value=time /></label>
             <label for="plan-plats">{t(Text::FieldPlace)} <input id="plan-plats" type="text" bind:value=place /></label>
             <label for="plan-slag">{t(Text::FieldKind)} <select id="plan-slag" on:change=on_kind>{options}</select></label>
+            <div class="wide">
+                <label for="plan-dagordning">{t(Text::FieldAgendaLines)}</label>
+                <span class="hint" id="plan-dagordning-hjalp">{t(Text::HintAgendaLines)}</span>
+                <textarea id="plan-dagordning" rows="4" aria-describedby="plan-dagordning-hjalp"
+                    prop:value=move || agenda.get() on:input=move |ev| agenda.set(event_target_value(&ev))></textarea>
+            </div>
             <button type="submit">{t(Text::Plan)}</button>
             {move || message.get().map(|(ok, text)| {
                 let role = if ok { "status" } else { "alert" };

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::edit::{
-    Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, ParagraphForm, RecordHistory,
+    Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, OpenParagraph,
+    ParagraphForm, RecordHistory,
 };
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
@@ -19,6 +20,7 @@ use crate::routes::{paragraph_anchor, Page};
 pub fn MinutesPage() -> impl IntoView {
     let id = use_id_param();
     let repo = Repo::expect_context();
+    OpenParagraph::provide();
     move || {
         let id = MeetingId::new(id.get());
         match repo.with(|d| d.meeting(&id).cloned()) {
@@ -120,7 +122,11 @@ fn Attendance(meeting: Meeting) -> impl IntoView {
                 .iter()
                 .filter(|d| d.representing == side)
                 .map(|d| {
-                    let details = [d.party.clone().map(|p| format!("({p})")), d.role.clone(), d.note.clone()]
+                    let serving = d.serving_for.as_ref().map(|p| {
+                        let name = Repo::expect_context().snapshot(|data| data.person_name(p));
+                        tf(Text::MinutesServingFor, &[&name])
+                    });
+                    let details = [d.party.clone().map(|p| format!("({p})")), d.role.clone(), serving, d.note.clone()]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
@@ -217,7 +223,7 @@ fn Agenda(meeting: Meeting) -> impl IntoView {
 
 #[component]
 fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(OpenParagraph::take(paragraph.number));
     let edited = paragraph.clone();
     let editor = move || {
         editing.get().then(|| {
@@ -246,6 +252,15 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
             }
         })
         .collect_view();
+    let people_line = |label: Text, people: &[PersonId]| {
+        (!people.is_empty()).then(|| {
+            view! { <p class="paragraph-people">{t(label)}
+                {people.iter().map(|p| view! { <PersonLink id=p.clone() /> " " }).collect_view()}
+            </p> }
+        })
+    };
+    let disqualified = people_line(Text::MinutesDisqualified, &paragraph.disqualified);
+    let reservations = people_line(Text::MinutesReservations, &paragraph.reservations);
     let follow_ups = (!paragraph.follow_ups.is_empty()).then(|| {
         view! {
             <div class="follow-ups">
@@ -264,6 +279,8 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
             <Blocks blocks=paragraph.background.clone() level=4 />
             {parts}
             <Decision proposal=paragraph.proposal.clone() decision=paragraph.decision.clone() />
+            {disqualified}
+            {reservations}
             {follow_ups}
             <div class="actions edit-actions" hidden=move || editing.get()>
                 <button type="button" class="secondary" on:click=move |_| editing.set(true)>{tf(Text::MinutesEditParagraph, &[&paragraph.number])}</button>

@@ -22,8 +22,9 @@ use serde_json::Value;
 use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
-    BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History, HistoryEntry,
-    MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
+    AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
+    HistoryEntry, Meeting, MeetingId, MinutesStep, NewAddendum, ParagraphId, Person,
+    PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -337,6 +338,43 @@ impl Repo {
         self.edit(|data, _, stamp| Ok(data.save_from(opened, record, stamp)?.map(|c| (c, None))))
     }
 
+    /// Saves a meeting from its form together with the people its roll call
+    /// added (new Person records), all or nothing: a meeting the core
+    /// refuses leaves the people unsaved too, and the form open.
+    pub fn save_meeting_with_people(
+        &self,
+        people: Vec<Person>,
+        opened: &Meeting,
+        record: Meeting,
+    ) -> Result<(), EditError> {
+        self.edit_all(|data, _, stamp| {
+            let before = data.people.len();
+            let mut changes = vec![];
+            let mut saved = Ok(());
+            for person in people {
+                match data.save_from(&person.clone(), person, stamp.clone()) {
+                    Ok(change) => changes.extend(change),
+                    Err(e) => {
+                        saved = Err(e);
+                        break;
+                    }
+                }
+            }
+            if saved.is_ok() {
+                match data.save_from(opened, record, stamp) {
+                    Ok(change) => changes.extend(change),
+                    Err(e) => saved = Err(e),
+                }
+            }
+            if let Err(e) = saved {
+                // New records only: taking them out again leaves the data as it was.
+                data.people.truncate(before);
+                return Err(e);
+            }
+            Ok(changes.into_iter().map(|c| (c, None)).collect())
+        })
+    }
+
     /// Deletes a record (a tombstone that can be undone and travels).
     pub fn delete(&self, record: &RecordRef) -> Result<(), EditError> {
         self.edit(|data, _, stamp| Ok(Some((data.delete_record(record, stamp)?, None))))
@@ -384,13 +422,39 @@ impl Repo {
         })
     }
 
-    /// Moves minutes through the justering workflow.
+    /// Moves minutes through the justering workflow. Starting the minutes
+    /// of a planned meeting also makes a draft § of every agenda item and
+    /// calls the roll of the seats (`Dataset::start_minutes`): one tap.
     pub fn take_minutes_step(
         &self,
         meeting: &MeetingId,
         step: MinutesStep,
     ) -> Result<(), EditError> {
+        if step == MinutesStep::StartDraft {
+            return self.edit_all(|data, _, stamp| {
+                let new_id = |_| ParagraphId::new(Repo::new_id("paragraf"));
+                let changes = data.start_minutes(meeting, new_id, stamp)?;
+                Ok(changes.into_iter().map(|c| (c, None)).collect())
+            });
+        }
         self.edit(|data, _, stamp| Ok(Some((data.take_minutes_step(meeting, step, stamp)?, None))))
+    }
+
+    /// Adds a planned meeting with its agenda (the kallelse); returns its id.
+    pub fn plan_meeting_with_agenda(
+        &self,
+        planned: PlannedMeeting,
+        agenda: Vec<AgendaItem>,
+    ) -> Result<MeetingId, EditError> {
+        let id = MeetingId::new(format!("{}-{}", planned.body, random_hex()));
+        let new_id = id.clone();
+        self.edit(|data, _, stamp| {
+            Ok(Some((
+                data.plan_meeting_with_agenda(planned, agenda, new_id, stamp)?,
+                None,
+            )))
+        })?;
+        Ok(id)
     }
 
     /// Records a correction or addition to adjusted minutes.

@@ -143,6 +143,8 @@ mod tests {
             decision_kind: DecisionKind::NotedToFile,
             parts: vec![],
             follow_ups: vec![],
+            disqualified: vec![],
+            reservations: vec![],
         }
     }
 

@@ -2,8 +2,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::meeting_fields::{AgendaRow, MakerRow, MeetingFields, ParticipantRow};
-use super::{organisation_options, parse_date, person_options, refused, with_none};
+use super::meeting_fields::{AgendaRow, MeetingFields, ParticipantRow};
+use super::roll_call::RollCallInput;
+use super::{parse_date, person_options, refused, with_none};
 use crate::components::form::*;
 use crate::i18n::{t, tf, Text};
 use crate::model::*;
@@ -17,21 +18,6 @@ fn agenda_row(items: RwSignal<Vec<AgendaRow>>, i: usize, name: &str) -> AnyView 
             {row_text(items, i, tf(Text::RowTitle, &[&name]), |r| r.title.clone(), |r, v| r.title = v, false)}
             {row_text(items, i, tf(Text::RowFromTime, &[&name]), |r| r.start.clone(), |r, v| r.start = v, false)}
             {row_text(items, i, tf(Text::RowToTime, &[&name]), |r| r.end.clone(), |r, v| r.end = v, false)}
-        </div>
-    }
-    .into_any()
-}
-
-fn maker_row(items: RwSignal<Vec<MakerRow>>, i: usize, name: &str) -> AnyView {
-    let (people, organisations) =
-        Repo::expect_context().snapshot(|d| (person_options(d), organisation_options(d)));
-    view! {
-        <div class="row-grid">
-            {row_select(items, i, tf(Text::RowPerson, &[&name]), with_none(t(Text::ChoosePerson), people), |r| r.person.clone(), |r, v| r.person = v)}
-            {row_select(items, i, tf(Text::RowRepresenting, &[&name]), with_none(t(Text::FieldRepresenting), organisations), |r| r.representing.clone(), |r, v| r.representing = v)}
-            {row_text(items, i, tf(Text::RowParty, &[&name]), |r| r.party.clone(), |r, v| r.party = v, false)}
-            {row_text(items, i, tf(Text::RowFromParagraph, &[&name]), |r| r.first.clone(), |r, v| r.first = v, false)}
-            {row_text(items, i, tf(Text::RowToParagraph, &[&name]), |r| r.last.clone(), |r, v| r.last = v, false)}
         </div>
     }
     .into_any()
@@ -64,7 +50,7 @@ pub fn MeetingForm(
 ) -> impl IntoView {
     let repo = Repo::expect_context();
     let people = repo.snapshot(person_options);
-    let shown = MeetingFields::of(&meeting);
+    let shown = repo.snapshot(|d| MeetingFields::of(d, &meeting));
     let date = RwSignal::new(shown.date);
     let start = RwSignal::new(shown.start);
     let place = RwSignal::new(shown.place);
@@ -73,7 +59,8 @@ pub fn MeetingForm(
     let secretary = RwSignal::new(shown.secretary);
     let adjuster = RwSignal::new(shown.adjuster);
     let second_adjuster = RwSignal::new(shown.second_adjuster);
-    let makers = RwSignal::new(shown.makers);
+    let roll_call = RwSignal::new(shown.roll_call);
+    let new_people = RwSignal::new(Vec::<Person>::new());
     let participants = RwSignal::new(shown.participants);
     let agenda = RwSignal::new(shown.agenda);
     let errors: FormErrors = RwSignal::new(None);
@@ -89,14 +76,19 @@ pub fn MeetingForm(
             secretary: secretary.get_untracked(),
             adjuster: adjuster.get_untracked(),
             second_adjuster: second_adjuster.get_untracked(),
-            makers: makers.get_untracked(),
+            roll_call: roll_call.get_untracked(),
             participants: participants.get_untracked(),
             agenda: agenda.get_untracked(),
         };
-        match fields
-            .meeting(&meeting)
-            .and_then(|record| repo.save(&meeting, record))
-        {
+        let added = new_people.get_untracked();
+        // The people added inline are named in the messages before they are saved.
+        let name = |p: &PersonId| match added.iter().find(|a| &a.id == p) {
+            Some(a) => a.name.clone(),
+            None => repo.snapshot(|d| d.person_name(p)),
+        };
+        match fields.meeting(&meeting, name).and_then(|record| {
+            repo.save_meeting_with_people(new_people.get_untracked(), &meeting, record)
+        }) {
             Ok(()) => done(),
             Err(e) => errors.set(Some(e)),
         }
@@ -113,7 +105,7 @@ pub fn MeetingForm(
             <SelectInput id="mote-sekreterare" label=t(Text::RoleSecretary) value=secretary options=people.clone() errors field="secretary" empty=t(Text::NoneGiven) />
             <SelectInput id="mote-justerare" label=t(Text::SignatureAdjuster) value=adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneGiven) />
             <SelectInput id="mote-justerare-2" label=t(Text::FieldSecondAdjuster) value=second_adjuster options=people.clone() errors field="adjusters" empty=t(Text::NoneChosen) />
-            <RowList id="mote-beslutande" label=t(Text::FieldDecisionMakers) item=t(Text::ItemDecisionMaker) items=makers new_item=MakerRow::default row=maker_row errors field="decision_makers" />
+            <RollCallInput call=roll_call participants new_people errors />
             <RowList id="mote-deltagare" label=t(Text::FieldParticipants) item=t(Text::ItemParticipant) items=participants new_item=ParticipantRow::default row=participant_row errors field="participants" />
             <RowList id="mote-dagordning" label=t(Text::FieldAgenda) item=t(Text::ItemAgendaItem) items=agenda new_item=AgendaRow::default row=agenda_row errors field="agenda" />
             <FormActions save=t(Text::Save) on_cancel=move || on_done() />
@@ -176,37 +168,7 @@ pub fn NewMinutes(body: BodyId) -> impl IntoView {
 /// from the seats held that day.
 fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
     let (chair, secretary) = data.default_officers(body, day);
-    let decision_makers = data
-        .memberships_in(body)
-        .filter(|m| m.from.is_none_or(|f| f <= day) && m.to.is_none_or(|t| t >= day))
-        .filter(|m| {
-            matches!(
-                m.role,
-                MembershipRole::Chair | MembershipRole::ViceChair | MembershipRole::Member
-            )
-        })
-        .filter_map(|m| {
-            let representing = m
-                .representing
-                .clone()
-                .or_else(|| data.person(&m.person).and_then(|p| p.organisation.clone()))?;
-            Some(DecisionMaker {
-                person: m.person.clone(),
-                representing,
-                party: data.person(&m.person).and_then(|p| p.party.clone()),
-                role: (m.role == MembershipRole::Chair).then(|| t(Text::DraftRoleChair).to_owned()),
-                paragraphs: None,
-                note: None,
-            })
-        })
-        .fold(Vec::<DecisionMaker>::new(), |mut all, maker| {
-            // A person with two seats decides once.
-            if !all.iter().any(|m| m.person == maker.person) {
-                all.push(maker);
-            }
-            all
-        });
-    Meeting {
+    let meeting = Meeting {
         id: MeetingId::new(Repo::new_id(body.as_str())),
         meta: RecordMeta::default(),
         body: body.clone(),
@@ -216,7 +178,7 @@ fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
         },
         place: String::new(),
         kind: MeetingKind::Ordinary,
-        decision_makers,
+        decision_makers: vec![],
         participants: vec![],
         chair,
         secretary,
@@ -226,5 +188,10 @@ fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
         minutes: MinutesState::Draft,
         note: None,
         addenda: vec![],
+    };
+    let decision_makers = RollCall::draft_attendance(data, &meeting);
+    Meeting {
+        decision_makers,
+        ..meeting
     }
 }

@@ -1,78 +1,16 @@
 //! The meeting form's fields as plain text and rows, and the meeting they
 //! make: pure, so it is tested natively. The form changes only what it
 //! shows; every row keeps the item it was opened from, so what a row does
-//! not show (a decision-maker's role and note, an agenda item's presenters,
-//! documents and notes) survives a save untouched.
+//! not show (a decision-maker's role and note, an agenda item's notes)
+//! survives a save untouched. Who decides is the roll call
+//! (`model::RollCall`), which keeps the decision-maker each row came from.
 
 use chrono::NaiveTime;
 
 use super::{chosen, parse_date, refused};
-use crate::components::form::{enum_from, enum_value, optional};
+use crate::components::form::{enum_from, enum_value};
 use crate::i18n::{t, Text};
 use crate::model::*;
-
-/// A decision-maker row as edited; `original` keeps the role and note.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct MakerRow {
-    pub person: String,
-    pub representing: String,
-    pub party: String,
-    pub first: String,
-    pub last: String,
-    pub original: Option<DecisionMaker>,
-}
-
-impl MakerRow {
-    fn of(maker: &DecisionMaker) -> Self {
-        MakerRow {
-            person: maker.person.to_string(),
-            representing: maker.representing.to_string(),
-            party: maker.party.clone().unwrap_or_default(),
-            first: maker
-                .paragraphs
-                .map(|r| r.first.to_string())
-                .unwrap_or_default(),
-            last: maker
-                .paragraphs
-                .map(|r| r.last.to_string())
-                .unwrap_or_default(),
-            original: Some(maker.clone()),
-        }
-    }
-
-    fn maker(&self) -> Result<DecisionMaker, EditError> {
-        let number = |s: &str| s.trim().parse::<u32>().ok();
-        let paragraphs = match (self.first.trim(), self.last.trim()) {
-            ("", "") => None,
-            (first, last) => {
-                let first = number(first);
-                let last = number(last).or(first);
-                match (first, last) {
-                    (Some(first), Some(last)) => Some(ParagraphRange { first, last }),
-                    _ => return Err(refused("decision_makers", t(Text::EditParagraphRange))),
-                }
-            }
-        };
-        let Some(representing) = chosen::<OrganisationId>(&self.representing) else {
-            return Err(refused("decision_makers", t(Text::EditMakerRepresenting)));
-        };
-        let person = PersonId::new(self.person.clone());
-        // The role and note are the person's: a row given another person
-        // starts without them.
-        let (role, note) = match &self.original {
-            Some(kept) if kept.person == person => (kept.role.clone(), kept.note.clone()),
-            _ => (None, None),
-        };
-        Ok(DecisionMaker {
-            person,
-            representing,
-            party: optional(&self.party),
-            role,
-            paragraphs,
-            note,
-        })
-    }
-}
 
 /// Another participant as edited.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -149,6 +87,14 @@ pub(super) fn parse_time(text: &str) -> Result<Option<NaiveTime>, EditError> {
         .map_err(|_| refused("start", t(Text::EditTimeFormat)))
 }
 
+fn date_shown(meeting: &Meeting) -> String {
+    meeting
+        .date
+        .value()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 /// What the meeting form shows, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct MeetingFields {
@@ -160,21 +106,18 @@ pub(super) struct MeetingFields {
     pub secretary: String,
     pub adjuster: String,
     pub second_adjuster: String,
-    pub makers: Vec<MakerRow>,
+    pub roll_call: RollCall,
     pub participants: Vec<ParticipantRow>,
     pub agenda: Vec<AgendaRow>,
 }
 
 impl MeetingFields {
-    /// The form's fields for `meeting` as it is opened.
-    pub fn of(meeting: &Meeting) -> Self {
+    /// The form's fields for `meeting` as it is opened, with the roll call
+    /// of the body's seats in `data`.
+    pub fn of(data: &Dataset, meeting: &Meeting) -> Self {
         let id_text = |p: Option<&PersonId>| p.map(ToString::to_string).unwrap_or_default();
         MeetingFields {
-            date: meeting
-                .date
-                .value()
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            date: date_shown(meeting),
             start: time_text(meeting.start.value().copied()),
             place: meeting.place.clone(),
             kind: enum_value(&meeting.kind),
@@ -182,7 +125,7 @@ impl MeetingFields {
             secretary: id_text(meeting.secretary.as_ref()),
             adjuster: id_text(meeting.adjusters.first()),
             second_adjuster: id_text(meeting.adjusters.get(1)),
-            makers: meeting.decision_makers.iter().map(MakerRow::of).collect(),
+            roll_call: RollCall::of(data, meeting),
             participants: meeting
                 .participants
                 .iter()
@@ -198,9 +141,13 @@ impl MeetingFields {
     /// The meeting these fields make of `opened`, the meeting as the form
     /// opened it: what the form does not show is kept from it, and a date
     /// or time left as shown keeps its fact (inferred, with its reason).
-    pub fn meeting(&self, opened: &Meeting) -> Result<Meeting, EditError> {
-        let shown = MeetingFields::of(opened);
-        let date = if self.date == shown.date {
+    /// `name` names people in the messages (the roll call's new people too).
+    pub fn meeting(
+        &self,
+        opened: &Meeting,
+        name: impl Fn(&PersonId) -> String,
+    ) -> Result<Meeting, EditError> {
+        let date = if self.date == date_shown(opened) {
             opened.date.clone()
         } else {
             match parse_date(&self.date, "date")? {
@@ -208,7 +155,7 @@ impl MeetingFields {
                 None => return Err(refused("date", t(Text::ValidationMeetingDate))),
             }
         };
-        let start = if self.start == shown.start {
+        let start = if self.start == time_text(opened.start.value().copied()) {
             opened.start.clone()
         } else {
             match parse_time(&self.start)? {
@@ -238,11 +185,9 @@ impl MeetingFields {
             secretary: chosen(&self.secretary),
             adjusters,
             decision_makers: self
-                .makers
-                .iter()
-                .filter(|r| !r.person.is_empty())
-                .map(MakerRow::maker)
-                .collect::<Result<_, _>>()?,
+                .roll_call
+                .decision_makers()
+                .map_err(|e| refused("decision_makers", &e.message(&name)))?,
             agenda: self
                 .agenda
                 .iter()
@@ -308,9 +253,9 @@ mod tests {
     fn every_built_in_meeting_comes_back_unchanged_from_its_form() {
         let data = crate::seed::built_in().unwrap();
         for meeting in &data.meetings {
-            let fields = MeetingFields::of(meeting);
+            let fields = MeetingFields::of(&data, meeting);
             assert_eq!(
-                fields.meeting(meeting).as_ref(),
+                fields.meeting(meeting, |p| data.person_name(p)).as_ref(),
                 Ok(meeting),
                 "{}",
                 meeting.id
@@ -323,7 +268,9 @@ mod tests {
         let mut data = data();
         let meeting = opened(&data);
         assert_eq!(chair_row(&meeting).role.as_deref(), Some("ordförande"));
-        let edited = MeetingFields::of(&meeting).meeting(&meeting).unwrap();
+        let edited = MeetingFields::of(&data, &meeting)
+            .meeting(&meeting, |p| data.person_name(p))
+            .unwrap();
         assert_eq!(data.save_from(&meeting, edited, stamp()), Ok(None));
         assert_eq!(opened(&data), meeting);
     }
@@ -332,46 +279,55 @@ mod tests {
     fn the_chairs_role_survives_a_save_that_changes_another_field() {
         let mut data = data();
         let meeting = opened(&data);
-        let mut fields = MeetingFields::of(&meeting);
+        let mut fields = MeetingFields::of(&data, &meeting);
         fields.place = "Luleå".into();
-        let other = fields
-            .makers
-            .iter_mut()
-            .find(|r| r.person != CHAIR)
-            .unwrap();
-        other.party = "S".into();
-        let edited = fields.meeting(&meeting).unwrap();
+        fields
+            .roll_call
+            .set_present(&PersonId::new("p-erika-sjoo"), false);
+        let edited = fields.meeting(&meeting, |p| data.person_name(p)).unwrap();
         let change = data.save_from(&meeting, edited, stamp()).unwrap().unwrap();
         let changed: Vec<&str> = change.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(changed, ["decision_makers", "place"]);
         let saved = opened(&data);
         assert_eq!(saved.place, "Luleå");
+        assert_eq!(
+            saved.decision_makers.len(),
+            meeting.decision_makers.len() - 1
+        );
         assert_eq!(chair_row(&saved), chair_row(&meeting));
+        // The member marked absent is still listed in the roll call.
+        let again = MeetingFields::of(&data, &saved).roll_call;
+        assert_eq!(again.absent_members(), [&PersonId::new("p-erika-sjoo")]);
     }
 
     #[test]
-    fn a_row_keeps_its_hidden_fields_when_moved_and_drops_them_for_another_person() {
-        let meeting = opened(&data());
-        let mut fields = MeetingFields::of(&meeting);
-        let chair = fields.makers.remove(0);
-        assert_eq!(chair.person, CHAIR);
-        fields.makers.push(chair.clone());
-        let moved = fields.meeting(&meeting).unwrap();
-        assert_eq!(moved.decision_makers.last(), Some(chair_row(&meeting)));
-
-        let mut fields = MeetingFields::of(&meeting);
-        fields.makers[0].person = "p-erika-sjoo".into();
-        let replaced = fields.meeting(&meeting).unwrap();
-        assert_eq!(replaced.decision_makers[0].role, None);
+    fn a_roll_call_the_core_cannot_save_is_refused_with_the_name() {
+        let data = data();
+        let meeting = opened(&data);
+        let mut fields = MeetingFields::of(&data, &meeting);
+        fields
+            .roll_call
+            .set_paragraphs(&PersonId::new("p-erika-sjoo"), Some(5), Some(3));
+        let Err(EditError::Rejected(errors)) = fields.meeting(&meeting, |p| data.person_name(p))
+        else {
+            panic!("refused");
+        };
+        assert_eq!(errors[0].field, "decision_makers");
+        assert!(
+            errors[0].message.contains("Erika Sjöö"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
     fn adjusters_beyond_the_two_shown_are_kept() {
-        let mut meeting = opened(&data());
+        let data = data();
+        let mut meeting = opened(&data);
         meeting.adjusters = ["a", "b", "c"].map(PersonId::new).to_vec();
-        let mut fields = MeetingFields::of(&meeting);
+        let mut fields = MeetingFields::of(&data, &meeting);
         fields.adjuster = "x".into();
-        let edited = fields.meeting(&meeting).unwrap();
+        let edited = fields.meeting(&meeting, |p| data.person_name(p)).unwrap();
         assert_eq!(
             edited.adjusters,
             ["x", "b", "c"].map(PersonId::new).to_vec()
