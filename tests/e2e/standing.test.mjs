@@ -102,5 +102,5 @@ test("the calendar exports the upcoming meetings with their lengths and says wha
   await page.getByLabel("Ta med tidigare möten").check();
   const all = await exportCalendar(page);
   assert.ok(events(all).length >= upcomingEvents.length);
-  await expectText(page.locator("[data-calendar-message]"), "exporterade");
+  await expectText(page.locator("[data-calendar-message]"), "till samverkan-alla-moten.ics");
 });
