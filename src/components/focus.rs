@@ -41,12 +41,32 @@ pub fn NavigationFocus() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<(String, String)>| {
         let current = (location.pathname.get(), location.hash.get());
-        if previous.is_some_and(|previous| previous != current) && !typing() {
-            let hash = current.1.trim_start_matches('#').to_owned();
-            // After the new page has been drawn.
-            request_animation_frame(move || arrive(&hash));
+        let hash = current.1.trim_start_matches('#').to_owned();
+        match previous {
+            Some(previous) if previous != current && !typing() => {
+                // After the new page has been drawn.
+                request_animation_frame(move || arrive(&hash));
+            }
+            // A link from outside to a § or a section: once the data is
+            // read and the page drawn (a few frames), go there too.
+            None if !hash.is_empty() => arrive_when_drawn(hash, FRAMES_TO_WAIT),
+            _ => {}
         }
         current
+    });
+}
+
+/// About two seconds of frames: how long a first load may take to draw the
+/// element an address's fragment names.
+const FRAMES_TO_WAIT: u32 = 120;
+
+fn arrive_when_drawn(fragment: String, frames: u32) {
+    request_animation_frame(move || {
+        if document().get_element_by_id(&fragment).is_some() {
+            arrive(&fragment);
+        } else if frames > 0 {
+            arrive_when_drawn(fragment, frames - 1);
+        }
     });
 }
 

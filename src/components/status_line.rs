@@ -107,10 +107,10 @@ fn LastExchanges() -> impl IntoView {
         }
     };
     view! {
-        <span class="last-exchanges">
-            <A href=Page::Exchange.href()>{t(Text::StatusLastExchangesLabel)}</A> ": "
+        <span class="exchange-status">
+            <span><A href=Page::Exchange.href()>{t(Text::StatusLastExchangesLabel)}</A> ":"</span>
+            <ul class="exchanges" data-last-exchanges="">{list}</ul>
         </span>
-        <ul class="exchanges" data-last-exchanges="">{list}</ul>
     }
 }
 

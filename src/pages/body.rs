@@ -421,7 +421,7 @@ fn Members(id: BodyId) -> impl IntoView {
         <section id="ledamoter">
             <h2>{t(Text::MembersHeading)}</h2>
             <div class="table-wrap">
-                <table class="stacked">
+                <table class="stacked stacked-tablet">
                     <thead><tr>
                         <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldRole)}</th><th scope="col">{t(Text::FieldParty)}</th>
                         <th scope="col">{t(Text::FieldRepresenting)}</th><th scope="col">{t(Text::ColumnPeriodNote)}</th>
