@@ -137,19 +137,16 @@ pub fn calendar(
 
 /// Whether the agenda's last item says when the meeting ends.
 fn ends_by_agenda(meeting: &Meeting) -> bool {
-    let start = meeting
-        .start
-        .value()
-        .copied()
-        .or_else(|| meeting.agenda.iter().find_map(|item| item.start));
+    let start = meeting.start.value().copied();
     match (start, meeting.agenda.last().and_then(|item| item.end)) {
         (Some(start), Some(end)) => end > start,
         _ => false,
     }
 }
 
-/// When a meeting starts and ends on its day, if it has a time: the start
-/// is the meeting's (else its agenda's first stated time); the end is the
+/// When a meeting starts and ends on its day, if it has a start time (an
+/// agenda's first time is not taken for it: the source minutes leave the
+/// start unknown when the first items have no time); the end is the
 /// last agenda item's end, else [`DEFAULT_DURATION_MINUTES`] after the start
 /// or the agenda's latest stated time if that is later. An end before the
 /// start (a slip in the source) is not taken. An end past midnight stays
@@ -162,10 +159,7 @@ fn timing(meeting: &Meeting) -> Option<(NaiveTime, NaiveDateTime)> {
             .flat_map(|item| [item.start, item.end])
             .flatten()
     };
-    let start = match meeting.start.value() {
-        Some(start) => *start,
-        None => meeting.agenda.iter().find_map(|item| item.start)?,
-    };
+    let start = *meeting.start.value()?;
     let day = NaiveDate::default();
     let end = match meeting.agenda.last().and_then(|item| item.end) {
         Some(end) if end > start => day.and_time(end),
@@ -293,14 +287,11 @@ fn description(meeting: &Meeting) -> String {
     match &meeting.start {
         Fact::Stated(_) => {}
         Fact::Inferred { reason, .. } => lines.push(format!("Starttid härledd: {reason}")),
-        Fact::Unknown { .. } if timing(meeting).is_some() => {
-            lines.push("Starttid inte angiven; tiden är dagordningens.".to_owned())
-        }
         Fact::Unknown { .. } => lines.push("Starttid okänd.".to_owned()),
     }
     if timing(meeting).is_some() && !ends_by_agenda(meeting) {
         lines.push(format!(
-            "Sluttid inte angiven; mötet är utlagt på {} timmar.",
+            "Sluttid inte angiven: mötet är utlagt på {} timmar.",
             DEFAULT_DURATION_MINUTES / 60
         ));
     }
@@ -633,7 +624,7 @@ mod tests {
         );
         assert!(value(&no_end, "DESCRIPTION")
             .unwrap()
-            .contains("Sluttid inte angiven; mötet är utlagt på 3 timmar."));
+            .contains("Sluttid inte angiven: mötet är utlagt på 3 timmar."));
 
         // One VTIMEZONE for all timed events, before the events.
         let lines = unfold(&ics);
@@ -685,35 +676,26 @@ mod tests {
         assert_eq!(end("m-late@samverkan"), at("20260307T013000"));
         // No event is without an end.
         let lines = unfold(&ics);
-        let starts = lines.iter().filter(|l| l.starts_with("DTSTART")).count();
+        let starts = lines.iter().filter(|l| l.starts_with("DTSTART;")).count();
         let ends = lines.iter().filter(|l| l.starts_with("DTEND")).count();
         assert_eq!((starts, ends), (4, 4));
     }
 
     #[test]
-    fn an_unknown_start_is_taken_from_the_agenda() {
+    fn an_unknown_start_stays_an_all_day_event_whatever_the_agenda_says() {
         let mut m = meeting("m-agenda", stated("2026-04-01"), unknown());
         m["agenda"] = serde_json::json!([
-            { "number": 1, "title": "Öppnande", "start": "13:15:00", "end": "13:20:00" },
-            { "number": 2, "title": "Avslutning", "start": "15:00:00", "end": "15:45:00" }
+            { "number": 1, "title": "Val av justerare" },
+            { "number": 2, "title": "Information", "start": "13:15:00", "end": "13:45:00" }
         ]);
         let ics = meetings_ics(&data(serde_json::json!([m])), None, generated_at());
         let e = event(&ics, "m-agenda@samverkan");
-        assert_eq!(
-            value(&e, "DTSTART"),
-            Some("TZID=Europe/Stockholm:20260401T131500")
-        );
-        assert_eq!(
-            value(&e, "DTEND"),
-            Some("TZID=Europe/Stockholm:20260401T154500")
-        );
+        assert_eq!(value(&e, "DTSTART"), Some("VALUE=DATE:20260401"));
+        assert_eq!(value(&e, "DTEND"), Some("VALUE=DATE:20260402"));
         let description = value(&e, "DESCRIPTION").unwrap();
-        assert!(
-            description.contains("tiden är dagordningens"),
-            "{description}"
-        );
+        assert!(description.contains("Starttid okänd."), "{description}");
         assert!(!description.contains("Sluttid"), "{description}");
-        assert!(ics.contains("BEGIN:VTIMEZONE"));
+        assert!(!ics.contains("VTIMEZONE"));
     }
 
     #[test]
