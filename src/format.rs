@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-use crate::i18n::{lang, Lang};
+use crate::i18n::{lang, t, tf, Lang, Text};
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -94,6 +94,25 @@ pub fn moment(at: &str, offset_minutes: i32) -> String {
     format!("{} {at} {}", date(local.date_naive()), time(local.time()))
 }
 
+/// How long ago a moment stored as RFC 3339 was, in whole calendar days of
+/// the reader's time zone (`offset_minutes` east of UTC), counted to `now`
+/// (also RFC 3339): "i dag", "i går", "3 dagar sedan". A moment after `now`
+/// (another device's clock) reads "i dag"; `None` if either is not a time.
+pub fn since(at: &str, now: &str, offset_minutes: i32) -> Option<String> {
+    let offset = chrono::FixedOffset::east_opt(offset_minutes * 60)?;
+    let day = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.with_timezone(&offset).date_naive())
+    };
+    let days = (day(now)? - day(at)?).num_days();
+    Some(match days {
+        ..=0 => t(Text::SinceToday).to_owned(),
+        1 => t(Text::SinceYesterday).to_owned(),
+        n => tf(Text::SinceDaysAgo, &[&n]),
+    })
+}
+
 /// Small numbers as words, the way agreements write them ("sex månader").
 pub fn count_word(n: u32) -> String {
     const WORDS: [&str; 13] = [
@@ -127,6 +146,29 @@ pub fn months(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_a_moment_in_the_readers_days() {
+        let now = "2026-12-07T23:30:00Z";
+        assert_eq!(
+            since("2026-12-07T08:00:00Z", now, 0).as_deref(),
+            Some("i dag")
+        );
+        // 23:30 UTC is already the 8th in Sweden: the 7th was yesterday there.
+        assert_eq!(
+            since("2026-12-07T08:00:00Z", now, 60).as_deref(),
+            Some("i går")
+        );
+        assert_eq!(
+            since("2026-12-04T12:00:00Z", now, 60).as_deref(),
+            Some("4 dagar sedan")
+        );
+        assert_eq!(
+            since("2026-12-09T12:00:00Z", now, 60).as_deref(),
+            Some("i dag")
+        );
+        assert_eq!(since("förra veckan", now, 60), None);
+    }
 
     #[test]
     fn moments_in_the_readers_time_zone() {

@@ -6,7 +6,7 @@
 //! on any device, updates the events a calendar already has instead of
 //! duplicating them; SEQUENCE grows with every recorded change.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::format;
 use crate::model::{BodyId, Dataset, Fact, Meeting};
@@ -43,14 +43,55 @@ const VTIMEZONE_STOCKHOLM: [&str; 18] = [
     "END:VTIMEZONE",
 ];
 
+/// How long a timed meeting lasts when its agenda does not say when it ends:
+/// three hours, the usual length of a half-day meeting in the source minutes.
+pub const DEFAULT_DURATION_MINUTES: i64 = 180;
+
+/// Which meetings a calendar file holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Only this body's meetings; all bodies' when `None`.
+    pub body: Option<BodyId>,
+    /// Only meetings on or after this day (upcoming ones: today); all when `None`.
+    pub from: Option<NaiveDate>,
+}
+
+/// A calendar file and what it holds, for the confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarFile {
+    /// The iCalendar text.
+    pub text: String,
+    /// The number of events.
+    pub events: usize,
+    /// The first and the last meeting's day, when there are any.
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
 /// Every meeting of `body` (or of all bodies when `None`) with a known date,
 /// as a VCALENDAR. `generated_at` is the time of the export in UTC; it only
 /// goes into DTSTAMP, so two exports of the same data differ only there.
 pub fn meetings_ics(data: &Dataset, body: Option<&BodyId>, generated_at: NaiveDateTime) -> String {
+    let selection = Selection {
+        body: body.cloned(),
+        from: None,
+    };
+    calendar(data, &selection, generated_at).text
+}
+
+/// The meetings of `selection` with a known date as a VCALENDAR, with how
+/// many there are and the days of the first and the last.
+pub fn calendar(
+    data: &Dataset,
+    selection: &Selection,
+    generated_at: NaiveDateTime,
+) -> CalendarFile {
+    let body = selection.body.as_ref();
     let mut meetings: Vec<(&Meeting, NaiveDate)> = data
         .live_meetings()
         .filter(|m| body.is_none_or(|b| &m.body == b))
         .filter_map(|m| m.date.value().map(|date| (m, *date)))
+        .filter(|(_, date)| selection.from.is_none_or(|from| *date >= from))
         .collect();
     meetings.sort_by(|(a, a_date), (b, b_date)| {
         a_date
@@ -58,6 +99,9 @@ pub fn meetings_ics(data: &Dataset, body: Option<&BodyId>, generated_at: NaiveDa
             .then_with(|| a.start.value().cmp(&b.start.value()))
             .then_with(|| a.id.cmp(&b.id))
     });
+    let events = meetings.len();
+    let first = meetings.first().map(|(_, date)| *date);
+    let last = meetings.last().map(|(_, date)| *date);
 
     let calendar_name = match body {
         Some(id) => format!("Samverkan – {}", body_title(data, id)),
@@ -71,7 +115,7 @@ pub fn meetings_ics(data: &Dataset, body: Option<&BodyId>, generated_at: NaiveDa
         "METHOD:PUBLISH".to_owned(),
         text_property("X-WR-CALNAME", &calendar_name),
     ];
-    if meetings.iter().any(|(m, _)| m.start.value().is_some()) {
+    if meetings.iter().any(|(m, _)| timing(m).is_some()) {
         lines.extend(VTIMEZONE_STOCKHOLM.iter().map(|l| (*l).to_owned()));
     }
     for (meeting, date) in meetings {
@@ -79,11 +123,57 @@ pub fn meetings_ics(data: &Dataset, body: Option<&BodyId>, generated_at: NaiveDa
     }
     lines.push("END:VCALENDAR".to_owned());
 
-    let mut out = String::new();
+    let mut text = String::new();
     for line in &lines {
-        fold_line(line, &mut out);
+        fold_line(line, &mut text);
     }
-    out
+    CalendarFile {
+        text,
+        events,
+        first,
+        last,
+    }
+}
+
+/// Whether the agenda's last item says when the meeting ends.
+fn ends_by_agenda(meeting: &Meeting) -> bool {
+    let start = meeting.start.value().copied();
+    match (start, meeting.agenda.last().and_then(|item| item.end)) {
+        (Some(start), Some(end)) => end > start,
+        _ => false,
+    }
+}
+
+/// When a meeting starts and ends on its day, if it has a start time (an
+/// agenda's first time is not taken for it: the source minutes leave the
+/// start unknown when the first items have no time); the end is the
+/// last agenda item's end, else [`DEFAULT_DURATION_MINUTES`] after the start
+/// or the agenda's latest stated time if that is later. An end before the
+/// start (a slip in the source) is not taken. An end past midnight stays
+/// on the next day.
+fn timing(meeting: &Meeting) -> Option<(NaiveTime, NaiveDateTime)> {
+    let agenda_times = || {
+        meeting
+            .agenda
+            .iter()
+            .flat_map(|item| [item.start, item.end])
+            .flatten()
+    };
+    let start = *meeting.start.value()?;
+    let day = NaiveDate::default();
+    let end = match meeting.agenda.last().and_then(|item| item.end) {
+        Some(end) if end > start => day.and_time(end),
+        _ => {
+            let by_default =
+                day.and_time(start) + chrono::Duration::minutes(DEFAULT_DURATION_MINUTES);
+            let latest = agenda_times()
+                .filter(|t| *t > start)
+                .max()
+                .map(|t| day.and_time(t));
+            latest.map_or(by_default, |latest| latest.max(by_default))
+        }
+    };
+    Some((start, end))
 }
 
 /// The file name to offer for [`meetings_ics`]: ASCII, lower case, words
@@ -151,23 +241,16 @@ fn event_lines(
         lines.push(format!("LAST-MODIFIED:{}", utc_date_time(modified)));
     }
     lines.push(format!("SEQUENCE:{}", sequence(meeting)));
-    match meeting.start.value() {
-        Some(start) => {
+    match timing(meeting) {
+        Some((start, end)) => {
             lines.push(format!(
                 "DTSTART;TZID={TZID}:{}",
-                local_date_time(date.and_time(*start))
+                local_date_time(date.and_time(start))
             ));
-            let end = meeting
-                .agenda
-                .last()
-                .and_then(|item| item.end)
-                .filter(|end| end > start);
-            if let Some(end) = end {
-                lines.push(format!(
-                    "DTEND;TZID={TZID}:{}",
-                    local_date_time(date.and_time(end))
-                ));
-            }
+            // `end` is on the meeting's day counted from day zero: move it
+            // to the meeting's date, keeping a day it ran over.
+            let end = date.and_time(end.time()) + (end.date() - NaiveDate::default());
+            lines.push(format!("DTEND;TZID={TZID}:{}", local_date_time(end)));
         }
         None => {
             lines.push(format!("DTSTART;VALUE=DATE:{}", ics_date(date)));
@@ -205,6 +288,12 @@ fn description(meeting: &Meeting) -> String {
         Fact::Stated(_) => {}
         Fact::Inferred { reason, .. } => lines.push(format!("Starttid härledd: {reason}")),
         Fact::Unknown { .. } => lines.push("Starttid okänd.".to_owned()),
+    }
+    if timing(meeting).is_some() && !ends_by_agenda(meeting) {
+        lines.push(format!(
+            "Sluttid inte angiven: mötet är utlagt på {} timmar.",
+            DEFAULT_DURATION_MINUTES / 60
+        ));
     }
     if !meeting.agenda.is_empty() {
         lines.push("Dagordning:".to_owned());
@@ -523,13 +612,19 @@ mod tests {
             .unwrap()
             .contains("Starttid okänd."));
 
-        // No agenda end: a start but no DTEND (calendars then take no length).
+        // No agenda end: the default length, and the description says so.
         let no_end = event(&ics, "m-no-end@samverkan");
         assert_eq!(
             value(&no_end, "DTSTART"),
             Some("TZID=Europe/Stockholm:20260201T130000")
         );
-        assert_eq!(value(&no_end, "DTEND"), None);
+        assert_eq!(
+            value(&no_end, "DTEND"),
+            Some("TZID=Europe/Stockholm:20260201T160000")
+        );
+        assert!(value(&no_end, "DESCRIPTION")
+            .unwrap()
+            .contains("Sluttid inte angiven: mötet är utlagt på 3 timmar."));
 
         // One VTIMEZONE for all timed events, before the events.
         let lines = unfold(&ics);
@@ -550,17 +645,97 @@ mod tests {
     }
 
     #[test]
-    fn a_last_agenda_item_without_end_or_ending_before_the_start_gives_no_dtend() {
+    fn without_an_agenda_end_a_meeting_lasts_the_default_or_to_its_latest_agenda_time() {
+        // Item 1 ends 10:30, item 2 has none: 3 hours from the start.
         let mut open = meeting("m-open", stated("2026-03-03"), stated("10:00:00"));
         open["agenda"] = serde_json::json!([
-            { "number": 1, "title": "Punkt", "start": "10:00:00", "end": "11:00:00" },
+            { "number": 1, "title": "Punkt", "start": "10:00:00", "end": "10:30:00" },
             { "number": 2, "title": "Övriga frågor" }
         ]);
+        // An end before the start is a slip: not taken.
         let mut odd = meeting("m-odd", stated("2026-03-04"), stated("10:00:00"));
         odd["agenda"] = serde_json::json!([{ "title": "Fel", "end": "09:00:00" }]);
-        let ics = meetings_ics(&data(serde_json::json!([open, odd])), None, generated_at());
-        assert_eq!(value(&event(&ics, "m-open@samverkan"), "DTEND"), None);
-        assert_eq!(value(&event(&ics, "m-odd@samverkan"), "DTEND"), None);
+        // A long day whose last item has only a start: up to that start.
+        let mut long = meeting("m-long", stated("2026-03-05"), stated("09:00:00"));
+        long["agenda"] = serde_json::json!([
+            { "number": 1, "title": "Förmiddag", "start": "09:00:00", "end": "12:00:00" },
+            { "number": 2, "title": "Eftermiddag", "start": "15:30:00" }
+        ]);
+        // Late in the evening: the end is on the next day.
+        let late = meeting("m-late", stated("2026-03-06"), stated("22:30:00"));
+        let ics = meetings_ics(
+            &data(serde_json::json!([open, odd, long, late])),
+            None,
+            generated_at(),
+        );
+        let end = |uid: &str| value(&event(&ics, uid), "DTEND").map(str::to_owned);
+        let at = |t: &str| Some(format!("TZID=Europe/Stockholm:{t}"));
+        assert_eq!(end("m-open@samverkan"), at("20260303T130000"));
+        assert_eq!(end("m-odd@samverkan"), at("20260304T130000"));
+        assert_eq!(end("m-long@samverkan"), at("20260305T153000"));
+        assert_eq!(end("m-late@samverkan"), at("20260307T013000"));
+        // No event is without an end.
+        let lines = unfold(&ics);
+        let starts = lines.iter().filter(|l| l.starts_with("DTSTART;")).count();
+        let ends = lines.iter().filter(|l| l.starts_with("DTEND")).count();
+        assert_eq!((starts, ends), (4, 4));
+    }
+
+    #[test]
+    fn an_unknown_start_stays_an_all_day_event_whatever_the_agenda_says() {
+        let mut m = meeting("m-agenda", stated("2026-04-01"), unknown());
+        m["agenda"] = serde_json::json!([
+            { "number": 1, "title": "Val av justerare" },
+            { "number": 2, "title": "Information", "start": "13:15:00", "end": "13:45:00" }
+        ]);
+        let ics = meetings_ics(&data(serde_json::json!([m])), None, generated_at());
+        let e = event(&ics, "m-agenda@samverkan");
+        assert_eq!(value(&e, "DTSTART"), Some("VALUE=DATE:20260401"));
+        assert_eq!(value(&e, "DTEND"), Some("VALUE=DATE:20260402"));
+        let description = value(&e, "DESCRIPTION").unwrap();
+        assert!(description.contains("Starttid okänd."), "{description}");
+        assert!(!description.contains("Sluttid"), "{description}");
+        assert!(!ics.contains("VTIMEZONE"));
+    }
+
+    #[test]
+    fn upcoming_only_from_a_day_with_the_count_and_the_span() {
+        let data = data(serde_json::json!([
+            meeting("m-past", stated("2026-01-10"), stated("09:00:00")),
+            meeting("m-today", stated("2026-02-01"), unknown()),
+            meeting("m-later", stated("2026-05-20"), stated("09:00:00")),
+            meeting("m-latest", stated("2026-09-02"), unknown()),
+        ]));
+        let today = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let upcoming = calendar(
+            &data,
+            &Selection {
+                body: None,
+                from: Some(today),
+            },
+            generated_at(),
+        );
+        assert_eq!(upcoming.events, 3);
+        assert_eq!(upcoming.first, Some(today));
+        assert_eq!(upcoming.last, NaiveDate::from_ymd_opt(2026, 9, 2));
+        assert!(!upcoming.text.contains("UID:m-past@samverkan"));
+        assert!(upcoming.text.contains("UID:m-today@samverkan"));
+
+        let all = calendar(&data, &Selection::default(), generated_at());
+        assert_eq!(all.events, 4);
+        assert_eq!(all.first, NaiveDate::from_ymd_opt(2026, 1, 10));
+        assert_eq!(all.text, meetings_ics(&data, None, generated_at()));
+
+        let none = calendar(
+            &data,
+            &Selection {
+                body: None,
+                from: NaiveDate::from_ymd_opt(2027, 1, 1),
+            },
+            generated_at(),
+        );
+        assert_eq!((none.events, none.first, none.last), (0, None, None));
+        assert!(none.text.contains("BEGIN:VCALENDAR") && !none.text.contains("VEVENT"));
     }
 
     #[test]

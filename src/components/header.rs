@@ -3,14 +3,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::{focus_content, LanguageSwitch, CONTENT_ID};
+use super::{focus_content, LanguageSwitch, StatusLine, CONTENT_ID};
 use crate::i18n::{t, Text};
 use crate::pages::{filters_of, keep_search_index_current, prepare_search_index, search_href};
 use crate::repo::Repo;
 use crate::routes::Page;
 use crate::search::Filters;
 
-const NAV: [(Text, Page); 8] = [
+const NAV: [(Text, Page); 9] = [
     (Text::NavOverview, Page::Overview),
     (Text::NavDue, Page::Due),
     (Text::NavBodies, Page::Bodies),
@@ -19,6 +19,7 @@ const NAV: [(Text, Page); 8] = [
     (Text::NavMeetings, Page::Meetings),
     (Text::NavPeople, Page::People),
     (Text::NavExchange, Page::Exchange),
+    (Text::NavSettings, Page::Settings),
 ];
 
 /// The header on every page: the app's name, the search field and the main navigation.
@@ -114,34 +115,12 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="visually-hidden">{t(Text::ThisCopyPrefix)}</span>
                     {copy_label}
                 </A>
-                <SaveStatus />
                 <LanguageSwitch />
             </div>
             <nav aria-label=t(Text::MainNavigation)>
                 <ul>{links}</ul>
             </nav>
+            <StatusLine />
         </header>
     }
-}
-
-/// Whether what the page shows is stored: "Sparat", "Sparar …" while a
-/// large write (an import) is under way, "Inte sparat" after a failure
-/// (the notice says why and what to do), "Sparas inte" without storage.
-#[component]
-fn SaveStatus() -> impl IntoView {
-    use crate::repo::SaveState;
-    let repo = Repo::expect_context();
-    let state = repo.save_state();
-    let class = move || match state.get() {
-        SaveState::Saved => "save-status saved",
-        SaveState::Saving => "save-status saving",
-        SaveState::Failed | SaveState::NotKept => "save-status failed",
-    };
-    let text = move || match state.get() {
-        SaveState::Saved => t(Text::SaveStateSaved),
-        SaveState::Saving => t(Text::SaveStateSaving),
-        SaveState::Failed => t(Text::SaveStateFailed),
-        SaveState::NotKept => t(Text::SaveStateNotKept),
-    };
-    view! { <span class=class aria-live="polite" aria-atomic="true" data-save-status="">{text}</span> }
 }

@@ -27,10 +27,10 @@ pub fn BodyList() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row"><A href=Page::Body(b.id.clone()).href()>{name}</A></th>
-                            <td>{county}</td>
-                            <td>{b.level.label()}</td>
-                            <td>{b.mandate.len()}</td>
-                            <td>{agreement}</td>
+                            <td data-label=t(Text::FieldCounty)>{county}</td>
+                            <td data-label=t(Text::FieldLevel)>{b.level.label()}</td>
+                            <td data-label=t(Text::ColumnMandateItems)>{b.mandate.len()}</td>
+                            <td data-label=t(Text::Agreement)>{agreement}</td>
                         </tr>
                     }
                 })
@@ -41,7 +41,7 @@ pub fn BodyList() -> impl IntoView {
         <h1>{t(Text::NavBodies)}</h1>
         <NewBody />
         <div class="table-wrap">
-            <table>
+            <table class="stacked">
                 <caption>{t(Text::BodiesCaption)}</caption>
                 <thead>
                     <tr>

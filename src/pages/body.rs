@@ -8,8 +8,8 @@ use super::edit::{
 };
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, OrganisationName, PersonLink,
-    SourceList,
+    AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, OrganisationName,
+    PageContents, PersonLink, SourceList,
 };
 use crate::format;
 use crate::i18n::{fill, t, tf, Text};
@@ -84,6 +84,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
                 {editor}
                 {rules_editor}
             </header>
+            <PageContents />
             {(!body.description.is_empty()).then(|| view! {
                 <section id="beskrivning"><h2>{t(Text::Description)}</h2><Blocks blocks=body.description.clone() /></section>
             })}
@@ -156,12 +157,12 @@ fn Composition(body: Body) -> impl IntoView {
             let (drawn_before, drawn_after) = t(Text::DrawnFrom).split_once("{0}").unwrap_or_default();
             view! {
                 <tr>
-                    <td>{who}{(!only_for.is_empty()).then(|| format!(" ({})", only_for.join(", ")))}</td>
-                    <td>{if numbers.is_empty() { t(Text::NotStated).to_owned() } else { numbers }}
+                    <td data-label=t(Text::ColumnAppointedBy)>{who}{(!only_for.is_empty()).then(|| format!(" ({})", only_for.join(", ")))}</td>
+                    <td data-label=t(Text::ColumnSeats)>{if numbers.is_empty() { t(Text::NotStated).to_owned() } else { numbers }}
                         {rule.optional.then(|| t(Text::SeatsOptional))}</td>
-                    <td>{rule.holders.clone()}
+                    <td data-label=t(Text::ColumnWho)>{rule.holders.clone()}
                         {rule.drawn_from.clone().map(|id| view! { " " {drawn_before} <BodyLink id /> {drawn_after} })}</td>
-                    <td class="source-text">{rule.text.clone()}</td>
+                    <td class="source-text" data-label=t(Text::ColumnSourceWording)>{rule.text.clone()}</td>
                 </tr>
             }
         })
@@ -178,7 +179,7 @@ fn Composition(body: Body) -> impl IntoView {
             <h2>{t(Text::Composition)}</h2>
             {(!body.composition.is_empty()).then(|| view! {
                 <div class="table-wrap">
-                    <table>
+                    <table class="stacked">
                         <thead><tr>
                             <th scope="col">{t(Text::ColumnAppointedBy)}</th>
                             <th scope="col">{t(Text::ColumnSeats)}</th>
@@ -387,10 +388,10 @@ fn Members(id: BodyId) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row"><PersonLink id=m.person.clone() /></th>
-                        <td>{m.role.label()}</td>
-                        <td>{party}</td>
-                        <td>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
-                        <td>{period} " " {m.note.clone()}</td>
+                        <td data-label=t(Text::FieldRole)>{m.role.label()}</td>
+                        <td data-label=t(Text::FieldParty)>{party}</td>
+                        <td data-label=t(Text::FieldRepresenting)>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
+                        <td data-label=t(Text::ColumnPeriodNote)>{period} " " {m.note.clone()}</td>
                         <td class="row-actions">
                             <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>{t(Text::EditRow)}</button>
                             <DeleteButton record what=t(Text::DeleteTheMembership) />
@@ -420,7 +421,7 @@ fn Members(id: BodyId) -> impl IntoView {
         <section id="ledamoter">
             <h2>{t(Text::MembersHeading)}</h2>
             <div class="table-wrap">
-                <table>
+                <table class="stacked stacked-tablet">
                     <thead><tr>
                         <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldRole)}</th><th scope="col">{t(Text::FieldParty)}</th>
                         <th scope="col">{t(Text::FieldRepresenting)}</th><th scope="col">{t(Text::ColumnPeriodNote)}</th>

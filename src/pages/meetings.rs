@@ -28,11 +28,11 @@ pub fn MeetingList() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row"><A href=Page::Meeting(m.id.clone()).href()><FactDate fact=date brief=true /></A></th>
-                            <td>{d.body_name(&m.body)}</td>
-                            <td>{m.kind.label()}</td>
-                            <td>{m.place.clone()}</td>
-                            <td>{paragraphs.get(m.id.as_str()).copied().unwrap_or(0)}</td>
-                            <td>{m.minutes.label()}</td>
+                            <td data-label=t(Text::Body)>{d.body_name(&m.body)}</td>
+                            <td data-label=t(Text::FieldKind)>{m.kind.label()}</td>
+                            <td data-label=t(Text::FieldPlace)>{m.place.clone()}</td>
+                            <td data-label=t(Text::ColumnParagraphCount)>{paragraphs.get(m.id.as_str()).copied().unwrap_or(0)}</td>
+                            <td data-label=t(Text::Minutes)>{m.minutes.label()}</td>
                         </tr>
                     }
                 })
@@ -43,7 +43,7 @@ pub fn MeetingList() -> impl IntoView {
         <h1>{t(Text::MeetingsHeading)}</h1>
         <CalendarExport />
         <div class="table-wrap">
-            <table>
+            <table class="stacked">
                 <thead><tr>
                     <th scope="col">{t(Text::FieldDate)}</th><th scope="col">{t(Text::Body)}</th><th scope="col">{t(Text::FieldKind)}</th>
                     <th scope="col">{t(Text::FieldPlace)}</th><th scope="col">{t(Text::ColumnParagraphCount)}</th><th scope="col">{t(Text::Minutes)}</th>

@@ -74,7 +74,7 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
                     <dt>{t(Text::FieldDate)}</dt><dd><FactDate fact=meeting.date.clone() /></dd>
                     <dt>{t(Text::FieldTime)}</dt><dd><FactTime fact=meeting.start.clone() /></dd>
                     <dt>{t(Text::FieldPlace)}</dt><dd>{meeting.place.clone()}</dd>
-                    <dt>{t(Text::MinutesStatus)}</dt><dd>{state}</dd>
+                    <dt>{t(Text::MinutesStatusLabel)}</dt><dd>{state}</dd>
                 </dl>
                 {meeting.note.clone().map(|n| view! {
                     <details class="caveat"><summary>{t(Text::MinutesSourceNotes)}</summary><p>{n}</p></details>

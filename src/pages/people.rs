@@ -23,16 +23,16 @@ fn people_table(d: &Dataset, mut people: Vec<&Person>) -> AnyView {
             view! {
                 <tr>
                     <th scope="row"><A href=Page::Person(p.id.clone()).href()>{name}</A></th>
-                    <td>{p.party.clone()}</td>
-                    <td lang=DATA_LANG>{p.title.clone()}</td>
-                    <td>{seats}</td>
+                    <td data-label=t(Text::FieldParty)>{p.party.clone()}</td>
+                    <td lang=DATA_LANG data-label=t(Text::FieldJobTitle)>{p.title.clone()}</td>
+                    <td data-label=t(Text::Appointments)>{seats}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <div class="table-wrap">
-            <table>
+            <table class="stacked">
                 <thead><tr>
                     <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldParty)}</th>
                     <th scope="col">{t(Text::FieldJobTitle)}</th><th scope="col">{t(Text::Appointments)}</th>

@@ -77,6 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <super::settings_signing::SigningSection />
         <super::settings_storage::StorageSection />
+        <super::accessibility::ContactSettings />
     }
 }
 

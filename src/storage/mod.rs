@@ -54,6 +54,8 @@ pub mod keys {
     pub const TRUSTED_KEYS: &str = "samverkan.trusted-keys";
     /// The interface's language ("sv", "en").
     pub const LANGUAGE: &str = "samverkan.language";
+    /// The accessibility statement's contact (`model::StatementContact`).
+    pub const STATEMENT_CONTACT: &str = "samverkan.statement-contact";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -27,7 +27,7 @@ async function identify(page, organisation, person = "") {
   await waitForApp(page);
   await page.getByLabel("Organisation").selectOption(organisation);
   await page.getByLabel(/Ditt namn/).fill(person);
-  await page.getByRole("button", { name: "Spara" }).click();
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
   await expectText(page.locator('[role="status"]'), "Sparat");
 }
 

@@ -112,7 +112,7 @@ test("English chosen in the settings names the pages in English, survives a relo
   await expectH1(page, "People");
   assert.equal(await htmlLang(page), "en");
   // The header's link to this copy's settings.
-  await page.locator('header a[href="/installningar"]').click();
+  await page.locator('header a.copy-identity[href="/installningar"]').click();
 
   // Back to Swedish.
   await expectH1(page, "Settings");

@@ -31,7 +31,7 @@ async function copyOf(organisation, { init } = {}) {
   }
   await go(page, "/installningar");
   await page.getByLabel("Organisation").selectOption(organisation);
-  await page.getByRole("button", { name: "Spara" }).click();
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
   await expectText(page.locator('[role="status"]'), "Sparat");
   return page;
 }

@@ -157,10 +157,35 @@ pub fn UndoBar() -> impl IntoView {
     let visible = Memo::new(move |_| {
         repo.history().with(|h| h.entries.len() > shown_from) && last.with(Option::is_some)
     });
-    let undo = move |_| match repo.undo_last() {
-        Ok(()) => message.set(Some(t(Text::Undone).into())),
-        Err(e) => message.set(Some(e.to_string())),
+    // A message answers the last undo only: the next change, or another
+    // page, takes it away (an old error must not stay on screen).
+    let undoing = StoredValue::new(false);
+    let undo = move |_| {
+        undoing.set_value(true);
+        match repo.undo_last() {
+            Ok(()) => message.set(Some(t(Text::Undone).into())),
+            Err(e) => {
+                undoing.set_value(false);
+                message.set(Some(e.to_string()));
+            }
+        }
     };
+    Effect::new(move |previous: Option<usize>| {
+        let count = repo.history().with(|h| h.entries.len());
+        if previous.is_some_and(|p| p != count) && !undoing.get_value() {
+            message.set(None);
+        }
+        undoing.set_value(false);
+        count
+    });
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            message.set(None);
+        }
+        path
+    });
     view! {
         <div class="undo-bar" role="status" hidden=move || !visible.get()>
             {move || last.get().map(|e| {

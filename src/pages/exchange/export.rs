@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::Status;
+use super::{Status, StatusAt, StatusPlace};
 use crate::download::offer_file;
 use crate::exchange::Scope;
 use crate::i18n::{t, tf, Text};
@@ -53,7 +53,10 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
             "changes" => {
                 let party = party.get_untracked();
                 if party.is_empty() {
-                    status.set(Status::error(t(Text::ExportChooseParty)));
+                    status.set(
+                        Status::error(t(Text::ExportChooseParty))
+                            .map(|s| s.at(StatusPlace::Export)),
+                    );
                     return;
                 }
                 Scope::ChangesFor { party }
@@ -74,9 +77,11 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                     if let Some(why) = unsigned {
                         done = format!("{done} {}", tf(Text::ExportUnsigned, &[&why]));
                     }
-                    status.set(Status::ok(done))
+                    status.set(Status::ok(done).map(|s| s.at(StatusPlace::Export)))
                 }
-                Err(e) => status.set(Status::error(tf(Text::ExportFailed, &[&e]))),
+                Err(e) => status.set(
+                    Status::error(tf(Text::ExportFailed, &[&e])).map(|s| s.at(StatusPlace::Export)),
+                ),
             }
         });
     };
@@ -141,6 +146,7 @@ pub fn ExportSection(status: RwSignal<Option<Status>>) -> impl IntoView {
                 </select>
             </fieldset>
             <button type="button" on:click=export>{t(Text::ExportButton)}</button>
+            <StatusAt status place=StatusPlace::Export />
         </section>
     }
 }

@@ -17,11 +17,24 @@ use leptos::prelude::*;
 
 pub use conflicts::ConflictList;
 
-/// The outcome of the last action, shown at the top of the page.
+/// The outcome of the last action, shown where it was taken: at the top
+/// of the page, or under the export button. One at a time, so a new
+/// outcome replaces the old one wherever that stood.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
     pub ok: bool,
     pub text: String,
+    pub place: StatusPlace,
+}
+
+/// Where a [`Status`] is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusPlace {
+    /// At the top of the page (import, conflicts).
+    #[default]
+    Top,
+    /// Next to the export button.
+    Export,
 }
 
 impl Status {
@@ -29,6 +42,7 @@ impl Status {
         Some(Status {
             ok: true,
             text: text.into(),
+            place: StatusPlace::Top,
         })
     }
 
@@ -36,7 +50,26 @@ impl Status {
         Some(Status {
             ok: false,
             text: text.into(),
+            place: StatusPlace::Top,
         })
+    }
+
+    /// The same outcome, shown at `place`.
+    pub fn at(self, place: StatusPlace) -> Status {
+        Status { place, ..self }
+    }
+}
+
+/// The status of `place`, if the last outcome belongs there.
+#[component]
+pub fn StatusAt(status: RwSignal<Option<Status>>, place: StatusPlace) -> impl IntoView {
+    view! {
+        <div class="status-line" aria-live="polite">
+            {move || status.get().filter(|s| s.place == place).map(|s| {
+                let (class, role) = if s.ok { ("ok", "status") } else { ("error", "alert") };
+                view! { <p class=class role=role>{s.text}</p> }
+            })}
+        </div>
     }
 }
 
@@ -49,12 +82,7 @@ pub fn ExchangePage() -> impl IntoView {
         <p class="lead">
             {t(Text::ExchangeLead)}
         </p>
-        <div class="status-line" aria-live="polite">
-            {move || status.get().map(|s| {
-                let (class, role) = if s.ok { ("ok", "status") } else { ("error", "alert") };
-                view! { <p class=class role=role>{s.text}</p> }
-            })}
-        </div>
+        <StatusAt status place=StatusPlace::Top />
         // Export and import note what they do in the exchange ledger, which is
         // read just after the app's first page.
         <Show
