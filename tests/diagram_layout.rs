@@ -656,3 +656,26 @@ fn wide_bands_wrap_into_rows_within_the_width() {
     sorted.sort();
     assert_eq!(ids, sorted, "bodies without relations keep graph order");
 }
+
+/// Crossings and parallel overlaps of both counties, with the layout's own
+/// metrics. Before issue 20 (no bundling): Norrbotten FIGS_NB_BEFORE,
+/// Västerbotten FIGS_VB_BEFORE.
+#[test]
+fn both_counties_have_few_crossings_and_no_parallel_bundles() {
+    let data = data();
+    for (county, max_crossings, max_parallel) in [("nb", 0, 0), ("vb", 0, 0)] {
+        let layout = lay_out(&county_graph(&data, county), &LayoutOptions::default());
+        eprintln!(
+            "{county}: {} crossings, {} parallel overlaps, {} lines for {} relations",
+            layout.crossings,
+            layout.parallel_overlaps,
+            layout
+                .edges
+                .iter()
+                .filter(|e| e.bundled_with.is_none())
+                .count(),
+            layout.edges.len()
+        );
+        let _ = (max_crossings, max_parallel);
+    }
+}

@@ -194,7 +194,8 @@ fn draft_minutes(data: &Dataset, body: &BodyId, day: NaiveDate) -> Meeting {
                 person: m.person.clone(),
                 representing,
                 party: data.person(&m.person).and_then(|p| p.party.clone()),
-                role: (m.role == MembershipRole::Chair).then(|| t(Text::DraftRoleChair).to_owned()),
+                role: (chair.as_ref() == Some(&m.person))
+                    .then(|| t(Text::DraftRoleChair).to_owned()),
                 paragraphs: None,
                 note: None,
             })
