@@ -330,27 +330,70 @@ fn DueRow(
     };
     let noted = item.note.is_some();
     let open = item.urgency.is_open();
-    let choose = (!paragraphs.is_empty()).then(|| {
-        let options = paragraphs
-            .into_iter()
-            .map(|(id, label)| view! { <option value=id.to_string()>{label}</option> })
-            .collect_view();
-        view! {
-            <label hidden=move || acting.get() != Acting::Handling>
-                {t(Text::DueHandledInLabel)} " "
-                <select on:change=move |ev| paragraph.set(event_target_value(&ev))>
-                    <option value="">{t(Text::DueNoParagraph)}</option>
-                    {options}
-                </select>
-            </label>
-        }
-    });
+    let choose = move || {
+        (acting.get() == Acting::Handling && !paragraphs.is_empty()).then(|| {
+            let options = paragraphs
+                .iter()
+                .map(|(id, label)| view! { <option value=id.to_string()>{label.clone()}</option> })
+                .collect_view();
+            view! {
+                <label>
+                    {t(Text::DueHandledInLabel)} " "
+                    <select on:change=move |ev| paragraph.set(event_target_value(&ev))>
+                        <option value="">{t(Text::DueNoParagraph)}</option>
+                        {options}
+                    </select>
+                </label>
+            }
+        })
+    };
     let reason_label = move || {
         if acting.get() == Acting::Dismissing {
             t(Text::DueReasonLabel)
         } else {
             t(Text::DueRemarkLabel)
         }
+    };
+    let submit_label = move || {
+        if acting.get() == Acting::Dismissing {
+            t(Text::DueDismiss)
+        } else {
+            t(Text::DueMarkHandled)
+        }
+    };
+    let cancel = move |_| {
+        acting.set(Acting::No);
+        error.set(None);
+    };
+    let actions = move || {
+        (acting.get() == Acting::No).then(|| {
+            view! {
+                <div class="due-actions">
+                    {open.then(|| view! {
+                        <button type="button" class="secondary" on:click=move |_| acting.set(Acting::Handling)>{t(Text::DueMarkHandled)}</button>
+                        <button type="button" class="secondary" on:click=move |_| acting.set(Acting::Dismissing)>{t(Text::DueDismiss)}</button>
+                    })}
+                    {noted.then(|| view! {
+                        <button type="button" class="secondary" on:click=reopen.clone()>{t(Text::DueReopen)}</button>
+                    })}
+                </div>
+            }
+        })
+    };
+    let form = move || {
+        (acting.get() != Acting::No).then(|| {
+            view! {
+                <form class="inline-form due-note" on:submit=save.clone()>
+                    {choose.clone()}
+                    <label>
+                        {reason_label} " "
+                        <input type="text" bind:value=reason />
+                    </label>
+                    <button type="submit">{submit_label}</button>
+                    <button type="button" class="secondary" on:click=cancel>{t(Text::Cancel)}</button>
+                </form>
+            }
+        })
     };
     let date = item
         .date
@@ -360,25 +403,9 @@ fn DueRow(
             {urgency.map(|u| view! { <strong>{u} ": "</strong> })}
             <A href=source_href(&item.source)>{item.title.clone()}</A>
             <p class="due-detail">{item.detail.clone()} " " {date}</p>
-            <div class="due-actions" hidden=move || acting.get() != Acting::No>
-                {open.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| acting.set(Acting::Handling)>{t(Text::DueMarkHandled)}</button>
-                    <button type="button" class="secondary" on:click=move |_| acting.set(Acting::Dismissing)>{t(Text::DueDismiss)}</button>
-                })}
-                {noted.then(|| view! {
-                    <button type="button" class="secondary" on:click=reopen>{t(Text::DueReopen)}</button>
-                })}
-            </div>
+            {actions}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <form class="inline-form due-note" hidden=move || acting.get() == Acting::No on:submit=save>
-                {choose}
-                <label>
-                    {reason_label} " "
-                    <input type="text" bind:value=reason />
-                </label>
-                <button type="submit">{move || if acting.get() == Acting::Dismissing { t(Text::DueDismiss) } else { t(Text::DueMarkHandled) }}</button>
-                <button type="button" class="secondary" on:click=move |_| { acting.set(Acting::No); error.set(None); }>{t(Text::Cancel)}</button>
-            </form>
+            {form}
         </li>
     }
 }

@@ -488,33 +488,44 @@ fn apply_note(data: &Dataset, item: &mut DueItem) {
     } else {
         format!(" {}", note.reason.trim())
     };
-    item.detail = match note.state {
-        DueNoteState::Handled => {
-            item.urgency = Urgency::Done;
-            let paragraph = note
-                .handled_in
-                .as_ref()
-                .and_then(|id| data.live_paragraphs().find(|p| &p.id == id));
-            match paragraph {
-                Some(p) => {
-                    let when = data
-                        .meeting(&p.meeting)
-                        .and_then(|m| m.date.value().copied())
-                        .map(format::date)
-                        .unwrap_or_default();
-                    tf(
-                        Text::DueNoteHandledIn,
-                        &[&p.number, &when, &format::date(note.dated)],
-                    )
+    // A promise keeps what was promised in front of its state.
+    let promised = match item.kind {
+        DueKind::Promise => item
+            .detail
+            .rsplit_once(" – ")
+            .map(|(text, _)| format!("{text} – "))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    item.detail = promised
+        + &match note.state {
+            DueNoteState::Handled => {
+                item.urgency = Urgency::Done;
+                let paragraph = note
+                    .handled_in
+                    .as_ref()
+                    .and_then(|id| data.live_paragraphs().find(|p| &p.id == id));
+                match paragraph {
+                    Some(p) => {
+                        let when = data
+                            .meeting(&p.meeting)
+                            .and_then(|m| m.date.value().copied())
+                            .map(format::date)
+                            .unwrap_or_default();
+                        tf(
+                            Text::DueNoteHandledIn,
+                            &[&p.number, &when, &format::date(note.dated)],
+                        )
+                    }
+                    None => tf(Text::DueNoteHandled, &[&format::date(note.dated)]),
                 }
-                None => tf(Text::DueNoteHandled, &[&format::date(note.dated)]),
+            }
+            DueNoteState::Dismissed => {
+                item.urgency = Urgency::Dismissed;
+                tf(Text::DueNoteDismissed, &[&format::date(note.dated)])
             }
         }
-        DueNoteState::Dismissed => {
-            item.urgency = Urgency::Dismissed;
-            tf(Text::DueNoteDismissed, &[&format::date(note.dated)])
-        }
-    } + &remark;
+        + &remark;
     item.note = Some(note.clone());
 }
 
