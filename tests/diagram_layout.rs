@@ -656,3 +656,74 @@ fn wide_bands_wrap_into_rows_within_the_width() {
     sorted.sort();
     assert_eq!(ids, sorted, "bodies without relations keep graph order");
 }
+
+/// Crossings and parallel overlaps of both counties, with the layout's own
+/// metrics (`Layout::crossings`, `Layout::parallel_overlaps`). Before issue
+/// 20, with every relation its own line: Norrbotten 0 crossings, 0 parallel
+/// overlaps; Västerbotten 11 crossings, 30 parallel overlaps (22 lines, a
+/// sheaf of three between LSG and each of its four sub-bodies). Relations
+/// between the same two bodies are now one line with one label (vb: 5
+/// crossings, 14 parallel overlaps, 13 lines), and edges passing a row
+/// spread over its gaps instead of sharing one 6 units apart (vb: 8
+/// crossings, 6 parallel overlaps).
+#[test]
+fn both_counties_have_few_crossings_and_no_parallel_bundles() {
+    let data = data();
+    for (county, max_crossings, max_parallel) in [("nb", 0, 0), ("vb", 8, 6)] {
+        let layout = lay_out(&county_graph(&data, county), &LayoutOptions::default());
+        let lines: Vec<&EdgeRoute> = layout
+            .edges
+            .iter()
+            .filter(|e| e.bundled_with.is_none())
+            .collect();
+        eprintln!(
+            "{county}: {} crossings, {} parallel overlaps, {} lines for {} relations",
+            layout.crossings,
+            layout.parallel_overlaps,
+            lines.len(),
+            layout.edges.len()
+        );
+        for (i, a) in lines.iter().enumerate() {
+            for b in &lines[i + 1..] {
+                if parallel_overlaps(&[a.points.clone(), b.points.clone()]) > 0 {
+                    eprintln!(
+                        "  along: {}→{} {:?} / {}→{} {:?}",
+                        a.from, a.to, a.points, b.from, b.to, b.points
+                    );
+                }
+            }
+        }
+        assert!(
+            layout.crossings <= max_crossings,
+            "{county}: {}",
+            layout.crossings
+        );
+        assert!(
+            layout.parallel_overlaps <= max_parallel,
+            "{county}: {}",
+            layout.parallel_overlaps
+        );
+        // Every relation is drawn: by its own line or by its bundle's, and
+        // the bundle's label names every kind in it.
+        for (i, edge) in layout.edges.iter().enumerate() {
+            let trunk = edge.bundled_with.unwrap_or(i);
+            let line = &layout.edges[trunk];
+            assert!(line.bundled_with.is_none());
+            let same_pair = (line.from == edge.from && line.to == edge.to)
+                || (line.from == edge.to && line.to == edge.from);
+            assert!(
+                same_pair,
+                "{} → {} bundled with another pair",
+                edge.from, edge.to
+            );
+            if let Some(label) = &line.label {
+                assert!(
+                    label.text.contains(edge_style(edge.kind).short_label),
+                    "{:?} lacks {:?}",
+                    label.text,
+                    edge.kind
+                );
+            }
+        }
+    }
+}

@@ -249,6 +249,11 @@ pub struct EdgeRoute {
     pub points: Vec<Point>,
     /// `None` when no free place was found; the legend still names the kind.
     pub label: Option<EdgeLabel>,
+    /// The edge (an index into [`Layout::edges`]) whose line this relation
+    /// shares: relations between the same two bodies are drawn as one line
+    /// (a bundle), with one label naming them all, instead of a sheaf of
+    /// parallel lines. Views draw a line only for edges where this is `None`.
+    pub bundled_with: Option<usize>,
 }
 
 /// One band's background and name.
@@ -300,6 +305,9 @@ pub struct Layout {
     pub edges: Vec<EdgeRoute>,
     /// Points where two edges without a common body cross.
     pub crossings: usize,
+    /// Pairs of edges that run along each other somewhere (see
+    /// [`parallel_overlaps`]): lines a reader cannot tell apart.
+    pub parallel_overlaps: usize,
     pub metrics: Metrics,
 }
 
@@ -545,7 +553,39 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         row_gap: m.row_gap,
         margin: m.margin,
     };
-    let routes = route(&scene, &pairs);
+    // Relations between the same two bodies share one line: only the first
+    // of each pair of bodies (its trunk) is routed and labelled.
+    let mut trunk_of: Vec<usize> = Vec::with_capacity(pairs.len());
+    for (i, &(s, t)) in pairs.iter().enumerate() {
+        let same = |&(a, b): &(usize, usize)| (a, b) == (s, t) || (a, b) == (t, s);
+        trunk_of.push(pairs[..i].iter().position(same).unwrap_or(i));
+    }
+    let trunks: Vec<usize> = (0..pairs.len()).filter(|&i| trunk_of[i] == i).collect();
+    let trunk_pairs: Vec<(usize, usize)> = trunks.iter().map(|&i| pairs[i]).collect();
+    let trunk_routes = route(&scene, &trunk_pairs);
+    let routes: Vec<Vec<Point>> = (0..pairs.len())
+        .map(|i| {
+            let k = trunks.binary_search(&trunk_of[i]).unwrap_or_default();
+            let mut points = trunk_routes[k].clone();
+            if pairs[i] != pairs[trunk_of[i]] {
+                points.reverse();
+            }
+            points
+        })
+        .collect();
+    let label_texts: Vec<String> = trunks
+        .iter()
+        .map(|&i| {
+            let mut texts: Vec<&str> = Vec::new();
+            for (j, &(_, _, e)) in edges.iter().enumerate() {
+                let text = edge_style(graph.edges[e].kind).short_label;
+                if trunk_of[j] == i && !texts.contains(&text) {
+                    texts.push(text);
+                }
+            }
+            texts.join(" · ")
+        })
+        .collect();
     // Labels stay within the width the boxes take, so they never widen the
     // drawing beyond what the bands were wrapped for.
     let width = boxes
@@ -555,8 +595,15 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         + m.margin;
     let width = width.ceil();
     let band_labels: Vec<Rect> = bands.iter().map(|b| b.label_rect).collect();
-    let labels = place_labels(&routes, &edges, graph, &boxes, &band_labels, width, m);
-    let crossings = count_crossings(&routes, &pairs);
+    let trunk_labels = place_labels(&trunk_routes, &label_texts, &boxes, &band_labels, width, m);
+    let labels: Vec<Option<EdgeLabel>> = (0..pairs.len())
+        .map(|i| match trunks.binary_search(&i) {
+            Ok(k) => trunk_labels[k].clone(),
+            Err(_) => None,
+        })
+        .collect();
+    let crossings = count_crossings(&trunk_routes, &trunk_pairs);
+    let parallel_overlaps = parallel_overlaps(&trunk_routes);
 
     // The canvas holds everything; bands span its width.
     let bottom = boxes
@@ -573,12 +620,14 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         .iter()
         .zip(routes)
         .zip(labels)
-        .map(|((&(s, t, e), points), label)| EdgeRoute {
+        .enumerate()
+        .map(|(i, ((&(s, t, e), points), label))| EdgeRoute {
             from: nodes[s].id.clone(),
             to: nodes[t].id.clone(),
             kind: graph.edges[e].kind,
             points,
             label,
+            bundled_with: (trunk_of[i] != i).then_some(trunk_of[i]),
         })
         .collect();
     Layout {
@@ -588,6 +637,7 @@ pub fn lay_out(graph: &Graph, options: &LayoutOptions) -> Layout {
         nodes,
         edges,
         crossings,
+        parallel_overlaps,
         metrics: *m,
     }
 }
@@ -685,8 +735,7 @@ const LABEL_FRACTIONS: [f64; 9] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88
 /// the drawing's `width`.
 fn place_labels(
     routes: &[Vec<Point>],
-    edges: &[(usize, usize, usize)],
-    graph: &Graph,
+    texts: &[String],
     boxes: &[Rect],
     band_labels: &[Rect],
     width: f64,
@@ -695,9 +744,8 @@ fn place_labels(
     let mut placed: Vec<Rect> = Vec::new();
     routes
         .iter()
-        .zip(edges)
-        .map(|(points, &(_, _, e))| {
-            let text = edge_style(graph.edges[e].kind).short_label;
+        .zip(texts)
+        .map(|(points, text)| {
             let w = text_width(text, m.label_char_width) + 2.0 * m.label_padding_x;
             let h = m.label_height;
             let offsets = [
@@ -739,7 +787,7 @@ fn place_labels(
                 .find(|r| free(r))?;
             placed.push(rect);
             Some(EdgeLabel {
-                text: text.to_owned(),
+                text: text.clone(),
                 rect,
             })
         })
@@ -793,10 +841,95 @@ fn count_crossings(routes: &[Vec<Point>], pairs: &[(usize, usize)]) -> usize {
     count
 }
 
+/// Segments closer than this (diagram units, about the height of a line
+/// of label text) …
+pub const PARALLEL_DISTANCE: f64 = 12.0;
+/// … side by side for longer than this, and within about 6° of parallel,
+/// run along each other.
+pub const PARALLEL_LENGTH: f64 = 16.0;
+
+/// The number of pairs of routes that run along each other for a stretch:
+/// some segment of one is nearly parallel to a segment of the other, closer
+/// than [`PARALLEL_DISTANCE`], side by side for more than
+/// [`PARALLEL_LENGTH`]. A bundle of such lines is what a reader cannot
+/// follow; edges that share a body count too, since they look the same.
+pub fn parallel_overlaps(routes: &[Vec<Point>]) -> usize {
+    let segments: Vec<(usize, Point, Point)> = routes
+        .iter()
+        .enumerate()
+        .flat_map(|(edge, points)| points.windows(2).map(move |w| (edge, w[0], w[1])))
+        .filter(|(_, a, b)| a.distance(*b) > 1e-9)
+        .collect();
+    let mut pairs = BTreeSet::new();
+    for (i, &(e, a, b)) in segments.iter().enumerate() {
+        for &(f, c, d) in &segments[i + 1..] {
+            if e != f && !pairs.contains(&(e.min(f), e.max(f))) && run_along(a, b, c, d) {
+                pairs.insert((e.min(f), e.max(f)));
+            }
+        }
+    }
+    pairs.len()
+}
+
+/// Whether segment c–d runs along segment a–b (see [`parallel_overlaps`]).
+fn run_along(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let len = a.distance(b);
+    let (ux, uy) = ((b.x - a.x) / len, (b.y - a.y) / len);
+    let other = c.distance(d);
+    let (vx, vy) = ((d.x - c.x) / other, (d.y - c.y) / other);
+    // sin of the angle between them.
+    if (ux * vy - uy * vx).abs() > 0.1 {
+        return false;
+    }
+    let along = |p: Point| (p.x - a.x) * ux + (p.y - a.y) * uy;
+    let across = |p: Point| ((p.x - a.x) * uy - (p.y - a.y) * ux).abs();
+    let (from, to) = (along(c).min(along(d)), along(c).max(along(d)));
+    let shared = to.min(len) - from.max(0.0);
+    if shared <= PARALLEL_LENGTH {
+        return false;
+    }
+    // The distance where they are side by side: at both ends of the shared stretch.
+    let at = |t: f64| {
+        let k = (t - along(c)) / (along(d) - along(c));
+        Point::new(c.x + (d.x - c.x) * k, c.y + (d.y - c.y) * k)
+    };
+    let lo = from.max(0.0);
+    let hi = to.min(len);
+    across(at(lo)) < PARALLEL_DISTANCE && across(at(hi)) < PARALLEL_DISTANCE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagram::GraphNode;
+
+    #[test]
+    fn routes_running_along_each_other_are_counted_once_per_pair() {
+        let p = Point::new;
+        let routes = vec![
+            vec![p(0.0, 0.0), p(0.0, 100.0)],
+            // 6 apart, along 80 of it, twice (two segments): one pair.
+            vec![p(6.0, 10.0), p(6.0, 50.0), p(6.0, 90.0)],
+            // Far off, and crossing at a right angle: not along.
+            vec![p(40.0, 0.0), p(40.0, 100.0)],
+            vec![p(-20.0, 50.0), p(60.0, 50.0)],
+            // Close but only for 10 units.
+            vec![p(-5.0, 95.0), p(-5.0, 105.0)],
+        ];
+        assert_eq!(parallel_overlaps(&routes), 1);
+        assert!(!run_along(
+            p(0.0, 0.0),
+            p(100.0, 0.0),
+            p(0.0, 20.0),
+            p(100.0, 20.0)
+        ));
+        assert!(run_along(
+            p(0.0, 0.0),
+            p(100.0, 0.0),
+            p(100.0, 3.0),
+            p(0.0, 4.0)
+        ));
+    }
 
     fn node(id: &str, level: BodyLevel) -> GraphNode {
         GraphNode {

@@ -26,8 +26,8 @@ mod text;
 pub use geometry::{Point, Rect};
 pub use graph::{graph_of_county, is_sub_body_relation, Band, Graph, GraphEdge, GraphNode};
 pub use layout::{
-    lay_out, BandBox, BandLabels, EdgeLabel, EdgeRoute, Layout, LayoutOptions, LineKind, Metrics,
-    NodeBox, TextLine, DEFAULT_MAX_WIDTH,
+    lay_out, parallel_overlaps, BandBox, BandLabels, EdgeLabel, EdgeRoute, Layout, LayoutOptions,
+    LineKind, Metrics, NodeBox, TextLine, DEFAULT_MAX_WIDTH, PARALLEL_DISTANCE, PARALLEL_LENGTH,
 };
 pub use style::{
     band_accent, band_fill, contrast_ratio, edge_style, legend, Dash, EdgeStyle, LegendEntry,

@@ -256,7 +256,47 @@ fn plan_routes(
             }
         })
         .collect();
-    pass_gaps(scene, planned, &ports)
+    pass_gaps(scene, share_gaps(scene, planned), &ports)
+}
+
+/// What passing a gap another edge already passes costs, in units of
+/// detour: an edge goes round by up to this much rather than run along
+/// another one through the same gap (a sheaf of parallel lines is what a
+/// reader cannot follow; `Layout::parallel_overlaps` counts them).
+const GAP_CROWDING: f64 = 120.0;
+
+/// Chooses the gap each edge passes each row through, edge by edge: the
+/// nearest to its straight line, counting a gap already taken as
+/// [`GAP_CROWDING`] further away per edge in it.
+fn share_gaps(scene: &Scene, planned: Vec<Planned>) -> Vec<Planned> {
+    let mut users: BTreeMap<(usize, i64), usize> = BTreeMap::new();
+    planned
+        .into_iter()
+        .map(|plan| match plan {
+            Planned::Points(points) => Planned::Points(points),
+            Planned::Gaps(gaps) => Planned::Gaps(
+                gaps.into_iter()
+                    .map(|(row, nearest, x)| {
+                        let cost = |g: &Gap| {
+                            let taken = users.get(&(row, gap_key(*g))).copied().unwrap_or(0);
+                            (g.centre - x).abs() + GAP_CROWDING * taken as f64
+                        };
+                        let gap = scene
+                            .gaps(row)
+                            .into_iter()
+                            .min_by(|a, b| {
+                                cost(a)
+                                    .total_cmp(&cost(b))
+                                    .then(a.centre.total_cmp(&b.centre))
+                            })
+                            .unwrap_or(nearest);
+                        *users.entry((row, gap_key(gap))).or_default() += 1;
+                        (row, gap, x)
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
 }
 
 /// A route as first planned: finished, or passing rows through gaps still to
@@ -275,8 +315,9 @@ struct Gap {
     half_width: f64,
 }
 
-/// Spacing of edges that pass through one gap.
-const GAP_SPACING: f64 = 6.0;
+/// Spacing of edges that pass through one gap (as far apart as
+/// `layout::PARALLEL_DISTANCE`, where the gap is wide enough).
+const GAP_SPACING: f64 = 12.0;
 
 /// Finishes the routes through gaps: the edges through one gap are spread
 /// across it in the order of where they would have crossed it.

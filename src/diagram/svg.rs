@@ -110,10 +110,23 @@ pub fn to_svg(layout: &Layout, options: &SvgOptions) -> String {
         );
     }
     out.push_str("</g>\n<g class=\"edges\">\n");
-    for edge in &layout.edges {
+    for (i, edge) in layout.edges.iter().enumerate() {
+        if edge.bundled_with.is_some() {
+            // Drawn by its bundle's first edge.
+            continue;
+        }
         let style = edge_style(edge.kind);
-        let from = layout.node(&edge.from).map_or("", |n| n.title.as_str());
-        let to = layout.node(&edge.to).map_or("", |n| n.title.as_str());
+        let title: Vec<String> = layout
+            .edges
+            .iter()
+            .enumerate()
+            .filter(|(j, e)| *j == i || e.bundled_with == Some(i))
+            .map(|(_, e)| {
+                let from = layout.node(&e.from).map_or("", |n| n.title.as_str());
+                let to = layout.node(&e.to).map_or("", |n| n.title.as_str());
+                format!("{from} {} {to}", edge_style(e.kind).label)
+            })
+            .collect();
         let d: Vec<String> = edge
             .points
             .iter()
@@ -133,7 +146,7 @@ pub fn to_svg(layout: &Layout, options: &SvgOptions) -> String {
             class = style.class,
             d = d.join(" "),
             stroke = stroke_attributes(&style, &options.id_prefix),
-            title = escape_text(&format!("{from} {} {to}", style.label)),
+            title = escape_text(&title.join("; ")),
         );
     }
     out.push_str("</g>\n<g class=\"edge-labels\">\n");

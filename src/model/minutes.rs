@@ -238,49 +238,20 @@ impl Dataset {
             .unwrap_or(1)
     }
 
-    /// Who chairs and who keeps the minutes of a body's meeting on `date`,
-    /// by its seats: the chair seat held that day, from the party whose turn
-    /// it is when the chair rotates; the secretary's seat.
+    /// Who chairs and who keeps the minutes of a body's meeting on `date`:
+    /// the holders of those offices that day by `rules::offices` (a seat
+    /// that covers the date, from the party whose turn it is when the
+    /// office rotates), and nobody when no seat says so.
     pub fn default_officers(
         &self,
         body: &BodyId,
         date: NaiveDate,
     ) -> (Option<PersonId>, Option<PersonId>) {
-        let held = |m: &&Membership| {
-            m.from.is_none_or(|from| from <= date) && m.to.is_none_or(|to| to >= date)
+        let Some(body) = self.body(body) else {
+            return (None, None);
         };
-        let seats: Vec<&Membership> = self.memberships_in(body).filter(held).collect();
-        let turn = self.body(body).and_then(|b| {
-            b.offices
-                .iter()
-                .filter(|rule| rule.offices.contains(&Office::Chair))
-                .find_map(|rule| rule.rotation.as_ref())
-                .and_then(|rotation| crate::rules::rotation_holder(rotation, date.year()))
-                .cloned()
-        });
-        let holds_turn = |m: &Membership| match (&turn, &m.representing) {
-            (Some(RotationParty::Organisation(org)), Some(rep)) => org == rep,
-            (Some(RotationParty::MunicipalitiesOf { municipalities_of }), Some(rep)) => {
-                self.organisation(rep).is_some_and(|o| {
-                    o.kind == OrganisationKind::Municipality && &o.county == municipalities_of
-                })
-            }
-            _ => false,
-        };
-        let chairs: Vec<&&Membership> = seats
-            .iter()
-            .filter(|m| m.role == MembershipRole::Chair)
-            .collect();
-        let chair = chairs
-            .iter()
-            .find(|m| holds_turn(m))
-            .or_else(|| chairs.first())
-            .map(|m| m.person.clone());
-        let secretary = seats
-            .iter()
-            .find(|m| m.role == MembershipRole::Secretary)
-            .map(|m| m.person.clone());
-        (chair, secretary)
+        let holder = |office| crate::rules::offices::office_holder(self, body, office, date).person;
+        (holder(Office::Chair), holder(Office::Secretary))
     }
 }
 

@@ -11,6 +11,9 @@ pub struct County {
     #[serde(default)]
     pub meta: RecordMeta,
     pub name: String,
+    /// What people recorded about the county's obligations on Att göra.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub due_notes: Vec<super::DueNote>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

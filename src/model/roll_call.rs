@@ -160,8 +160,10 @@ impl RollCall {
             MembershipRole::Substitute { for_person } => Seat::Substitute {
                 for_person: for_person.clone(),
             },
-            role => Seat::Ordinary {
-                chair: *role == MembershipRole::Chair,
+            // The meeting's chair (who the rule of offices names for the
+            // day, `rules::office_holder`), not every seat with the role.
+            _ => Seat::Ordinary {
+                chair: meeting.chair.as_ref() == Some(&m.person),
             },
         };
         let party_of = |p: &PersonId| data.person(p).and_then(|p| p.party.clone());

@@ -8,7 +8,7 @@ use super::edit::{
 };
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
-    AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, OrganisationName,
+    AgreementLink, Blocks, BodyLink, CalendarExport, ConflictNotice, NextMeeting, OrganisationName,
     PageContents, PersonLink, SourceList,
 };
 use crate::format;
@@ -76,6 +76,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
                     {body.formed.clone().map(|f| view! { <dt>{t(Text::FieldFormed)}</dt><dd>{f}</dd> })}
                     {agreement.map(|id| view! { <dt>{t(Text::Agreement)}</dt><dd><AgreementLink id /></dd> })}
                 </dl>
+                <NextMeeting body=body.id.clone() />
                 <div class="actions" hidden=move || editing.get() || editing_rules.get()>
                     <button type="button" class="secondary" on:click=open_editor>{t(Text::Edit)}</button>
                     <button type="button" class="secondary" on:click=move |_| editing_rules.set(true)>{t(Text::EditRulesHeading)}</button>

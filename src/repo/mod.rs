@@ -22,9 +22,9 @@ use serde_json::Value;
 use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
-    AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History,
-    HistoryEntry, Meeting, MeetingId, MinutesStep, NewAddendum, ParagraphId, Person,
-    PlannedMeeting, RotationStart,
+    AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, CountyId, Dataset, DueNote, EditError,
+    Editable, History, HistoryEntry, Meeting, MeetingId, MinutesStep, NewAddendum, ParagraphId,
+    Person, PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -606,6 +606,16 @@ impl Repo {
                 .set_rotation_start(body, office_rule, start, stamp)?
                 .map(|c| (c, None)))
         })
+    }
+
+    /// Marks an obligation of Att göra handled or dismissed.
+    pub fn note_due(&self, county: &CountyId, note: DueNote) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| Ok(data.note_due(county, note, stamp)?.map(|c| (c, None))))
+    }
+
+    /// Opens an obligation of Att göra again (removes its note).
+    pub fn reopen_due(&self, county: &CountyId, item: &str) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| Ok(data.reopen_due(county, item, stamp)?.map(|c| (c, None))))
     }
 
     /// Keeps `value` in a field in conflict; the choice travels as a change.

@@ -4,12 +4,14 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::compliance::{check_year, CheckStatus};
+use super::follow_ups_due;
+use super::offices::office_holder;
 use super::promises::{promises, PromiseStatus};
-use super::{follow_ups_due, rotation_holder};
 use crate::format;
 use crate::i18n::{t, tf, Text};
 use crate::model::{
-    AgreementId, BodyId, CountyId, Dataset, MeetingId, MeetingRuleKind, MinutesState,
+    AgreementId, BodyId, CountyId, Dataset, DueNote, DueNoteState, MeetingId, MeetingRuleKind,
+    MinutesState,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,15 +26,18 @@ pub enum Urgency {
     Upcoming,
     /// Met or dealt with.
     Done,
+    /// A person dismissed it, with a reason.
+    Dismissed,
 }
 
 impl Urgency {
-    pub const ALL: [Urgency; 5] = [
+    pub const ALL: [Urgency; 6] = [
         Urgency::Overdue,
         Urgency::Open,
         Urgency::NeedsInput,
         Urgency::Upcoming,
         Urgency::Done,
+        Urgency::Dismissed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -42,6 +47,63 @@ impl Urgency {
             Urgency::NeedsInput => t(Text::UrgencyNeedsInput),
             Urgency::Upcoming => t(Text::UrgencyUpcoming),
             Urgency::Done => t(Text::UrgencyDone),
+            Urgency::Dismissed => t(Text::UrgencyDismissed),
+        }
+    }
+
+    /// Whether the item still asks something of someone.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Urgency::Done | Urgency::Dismissed)
+    }
+}
+
+/// What kind of obligation an item is, for filtering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DueKind {
+    /// Meetings a year against a meeting rule.
+    Meetings,
+    /// A rotating office.
+    Rotation,
+    /// A recurring review of mandate or staffing.
+    Review,
+    /// Minutes of a past meeting.
+    Minutes,
+    /// An agreement's follow-up (or its missing entry into force).
+    Agreement,
+    /// A report promised in a § decision.
+    Promise,
+}
+
+impl DueKind {
+    pub const ALL: [DueKind; 6] = [
+        DueKind::Meetings,
+        DueKind::Rotation,
+        DueKind::Review,
+        DueKind::Minutes,
+        DueKind::Agreement,
+        DueKind::Promise,
+    ];
+
+    pub fn label(self) -> &'static str {
+        t(match self {
+            DueKind::Meetings => Text::DueKindMeetings,
+            DueKind::Rotation => Text::DueKindRotation,
+            DueKind::Review => Text::DueKindReview,
+            DueKind::Minutes => Text::DueKindMinutes,
+            DueKind::Agreement => Text::DueKindAgreement,
+            DueKind::Promise => Text::DueKindPromise,
+        })
+    }
+
+    /// A stable name, for a filter's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            DueKind::Meetings => "moten",
+            DueKind::Rotation => "ordforande",
+            DueKind::Review => "revidering",
+            DueKind::Minutes => "protokoll",
+            DueKind::Agreement => "overenskommelse",
+            DueKind::Promise => "aterrapportering",
         }
     }
 }
@@ -56,7 +118,19 @@ pub enum DueSource {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueItem {
+    /// The obligation's stable name, derived from the records that create
+    /// it (the same on every copy); notes are kept under it.
+    pub key: String,
+    pub kind: DueKind,
     pub county: CountyId,
+    /// The body it concerns, if one.
+    pub body: Option<BodyId>,
+    /// The year the obligation belongs to (a year's meetings, a promise of
+    /// a § of that year); `None` for standing ones (an agreement's
+    /// follow-up, a review).
+    pub year: Option<i32>,
+    /// What a person recorded about it.
+    pub note: Option<DueNote>,
     pub urgency: Urgency,
     pub date: Option<NaiveDate>,
     /// What is due, in the interface's language.
@@ -64,6 +138,14 @@ pub struct DueItem {
     /// The state of it, in the interface's language.
     pub detail: String,
     pub source: DueSource,
+}
+
+impl DueItem {
+    /// The obligation belongs to a year before `today`'s: shown summarised
+    /// under earlier years, not among what is current.
+    pub fn is_earlier(&self, today: NaiveDate) -> bool {
+        self.year.is_some_and(|year| year < today.year())
+    }
 }
 
 /// How far ahead a coming date counts as current.
@@ -78,6 +160,9 @@ pub fn due_items(data: &Dataset, today: NaiveDate) -> Vec<DueItem> {
     missing_minutes(data, today, &mut items);
     agreements(data, today, &mut items);
     promised(data, today, &mut items);
+    for item in &mut items {
+        apply_note(data, item);
+    }
     items.sort_by(|a, b| {
         a.urgency
             .cmp(&b.urgency)
@@ -102,8 +187,18 @@ fn meeting_rules(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 } else {
                     String::new()
                 };
+                let rule = body
+                    .meeting_rules
+                    .iter()
+                    .position(|r| r == &check.rule)
+                    .unwrap_or_default();
                 items.push(DueItem {
+                    key: format!("moten:{}:{rule}:{check_year_of}", body.id),
+                    kind: DueKind::Meetings,
                     county: body.county.clone(),
+                    body: Some(body.id.clone()),
+                    year: Some(check_year_of),
+                    note: None,
                     urgency,
                     date: NaiveDate::from_ymd_opt(check_year_of, 12, 31),
                     title: format!("{}: {}", body.display_name(), check.rule.text),
@@ -121,7 +216,7 @@ fn meeting_rules(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
 fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
     let year = today.year();
     for body in data.live_bodies() {
-        for rule in &body.offices {
+        for (index, rule) in body.offices.iter().enumerate() {
             let Some(rotation) = &rule.rotation else {
                 continue;
             };
@@ -132,15 +227,52 @@ fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 .collect::<Vec<_>>()
                 .join(t(Text::DueOfficesAnd));
             let title = format!("{}: {offices} {year}", body.display_name());
-            let (urgency, detail) = match rotation_holder(rotation, year) {
-                Some(party) => (
-                    Urgency::Done,
-                    tf(Text::DueRotationHeldBy, &[&data.rotation_party_name(party)]),
-                ),
+            let holders: Vec<_> = rule
+                .offices
+                .iter()
+                .filter(|o| **o != crate::model::Office::Presenter)
+                .map(|o| office_holder(data, body, *o, today))
+                .collect();
+            let (urgency, detail) = match super::rotation_holder(rotation, year) {
+                // The turn is known; it is met only when a seat of that
+                // party covers today for every office that rotates.
+                Some(party) => {
+                    let party = data.rotation_party_name(party);
+                    let missing: Vec<String> = holders
+                        .iter()
+                        .filter(|h| h.person.is_none())
+                        .map(|h| h.office.label().to_lowercase())
+                        .collect();
+                    if missing.is_empty() {
+                        let names = holders
+                            .iter()
+                            .filter_map(|h| h.person.as_ref())
+                            .map(|p| data.person_name(p))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        (
+                            Urgency::Done,
+                            tf(Text::DueRotationHeldByPeople, &[&party, &names]),
+                        )
+                    } else {
+                        (
+                            Urgency::NeedsInput,
+                            tf(
+                                Text::DueRotationNoSeat,
+                                &[&party, &missing.join(t(Text::DueOfficesOr)), &year],
+                            ),
+                        )
+                    }
+                }
                 None => (Urgency::NeedsInput, t(Text::DueRotationUnknown).to_owned()),
             };
             items.push(DueItem {
+                key: format!("ordforande:{}:{index}:{year}", body.id),
+                kind: DueKind::Rotation,
                 county: body.county.clone(),
+                body: Some(body.id.clone()),
+                year: Some(year),
+                note: None,
                 urgency,
                 date: None,
                 title,
@@ -153,7 +285,7 @@ fn rotations(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
 
 fn reviews(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
     for body in data.live_bodies() {
-        for rule in &body.reviews {
+        for (index, rule) in body.reviews.iter().enumerate() {
             let title = tf(Text::DueReviewTitle, &[&body.display_name(), &rule.what]);
             let (urgency, date, detail) = match rule.last.value() {
                 None => (
@@ -177,8 +309,14 @@ fn reviews(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                     (urgency, Some(next), detail)
                 }
             };
+            let due = date.map(|d| d.to_string()).unwrap_or_default();
             items.push(DueItem {
+                key: format!("revidering:{}:{index}:{due}", body.id),
+                kind: DueKind::Review,
                 county: body.county.clone(),
+                body: Some(body.id.clone()),
+                year: None,
+                note: None,
                 urgency,
                 date,
                 title,
@@ -205,7 +343,12 @@ fn missing_minutes(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
             };
             if *date < today && meeting.minutes == MinutesState::Planned {
                 items.push(DueItem {
+                    key: format!("protokoll:{}", meeting.id),
+                    kind: DueKind::Minutes,
                     county: body.county.clone(),
+                    body: Some(body.id.clone()),
+                    year: Some(date.year()),
+                    note: None,
                     urgency: Urgency::Overdue,
                     date: Some(*date),
                     title: tf(
@@ -223,7 +366,7 @@ fn missing_minutes(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
 fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
     for agreement in data.live_agreements() {
         let source = DueSource::Agreement(agreement.id.clone());
-        for due in follow_ups_due(agreement, today) {
+        for (index, due) in follow_ups_due(agreement, today).into_iter().enumerate() {
             let soon = (due.date - today).num_days() <= SOON_DAYS;
             let urgency = match (due.overdue, soon) {
                 (true, _) => Urgency::Overdue,
@@ -236,7 +379,12 @@ fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 tf(Text::DueFollowUpNext, &[&format::date(due.date)])
             };
             items.push(DueItem {
+                key: format!("uppfoljning:{}:{index}:{}", agreement.id, due.date),
+                kind: DueKind::Agreement,
                 county: agreement.county.clone(),
+                body: None,
+                year: None,
+                note: None,
                 urgency,
                 date: Some(due.date),
                 title: tf(Text::DueFollowUpTitle, &[&agreement.title]),
@@ -254,7 +402,12 @@ fn agreements(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
             .any(|r| matches!(r, crate::model::FollowUpRule::Every { .. }));
         if entry_unknown && follows_from_entry {
             items.push(DueItem {
+                key: format!("ikrafttradande:{}", agreement.id),
+                kind: DueKind::Agreement,
                 county: agreement.county.clone(),
+                body: None,
+                year: None,
+                note: None,
                 urgency: Urgency::NeedsInput,
                 date: None,
                 title: tf(Text::DueEntryIntoForceTitle, &[&agreement.title]),
@@ -288,6 +441,9 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
                 };
                 (Urgency::Done, tf(how, &[number, &when]))
             }
+            PromiseStatus::ReportedHere => {
+                (Urgency::Done, t(Text::DuePromiseReportedHere).to_owned())
+            }
             PromiseStatus::Pending { overdue: true } => {
                 (Urgency::Overdue, t(Text::DuePromiseNotHandled).to_owned())
             }
@@ -299,7 +455,12 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
             }
         };
         items.push(DueItem {
+            key: promise_key(&check.paragraph_id, check.index),
+            kind: DueKind::Promise,
             county: body.county.clone(),
+            body: Some(body.id.clone()),
+            year: check.year,
+            note: None,
             urgency,
             date: check.follow_up.due,
             title: format!("§ {} {}", check.paragraph, check.paragraph_title),
@@ -310,6 +471,62 @@ fn promised(data: &Dataset, today: NaiveDate, items: &mut Vec<DueItem>) {
             },
         });
     }
+}
+
+/// The key of the `index`th follow-up promised in a §.
+pub fn promise_key(paragraph: &crate::model::ParagraphId, index: usize) -> String {
+    format!("aterrapportering:{paragraph}:{index}")
+}
+
+/// What a person recorded overrides what the rules compute.
+fn apply_note(data: &Dataset, item: &mut DueItem) {
+    let Some(note) = data.due_note(&item.county, &item.key) else {
+        return;
+    };
+    let remark = if note.reason.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", note.reason.trim())
+    };
+    // A promise keeps what was promised in front of its state.
+    let promised = match item.kind {
+        DueKind::Promise => item
+            .detail
+            .rsplit_once(" – ")
+            .map(|(text, _)| format!("{text} – "))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    item.detail = promised
+        + &match note.state {
+            DueNoteState::Handled => {
+                item.urgency = Urgency::Done;
+                let paragraph = note
+                    .handled_in
+                    .as_ref()
+                    .and_then(|id| data.live_paragraphs().find(|p| &p.id == id));
+                match paragraph {
+                    Some(p) => {
+                        let when = data
+                            .meeting(&p.meeting)
+                            .and_then(|m| m.date.value().copied())
+                            .map(format::date)
+                            .unwrap_or_default();
+                        tf(
+                            Text::DueNoteHandledIn,
+                            &[&p.number, &when, &format::date(note.dated)],
+                        )
+                    }
+                    None => tf(Text::DueNoteHandled, &[&format::date(note.dated)]),
+                }
+            }
+            DueNoteState::Dismissed => {
+                item.urgency = Urgency::Dismissed;
+                tf(Text::DueNoteDismissed, &[&format::date(note.dated)])
+            }
+        }
+        + &remark;
+    item.note = Some(note.clone());
 }
 
 #[cfg(test)]

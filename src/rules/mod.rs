@@ -4,7 +4,9 @@
 
 pub mod compliance;
 pub mod due;
+pub mod offices;
 pub mod promises;
+pub mod schedule;
 
 use chrono::{Months, NaiveDate};
 

@@ -1,7 +1,7 @@
 //! Follow-ups promised in § decisions ("återrapportera till sammanträdet
 //! 2021-05-27"), and whether a later meeting dealt with them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{BodyId, Dataset, MeetingId, Paragraph, ParagraphId, PromisedFollowUp};
 use crate::search::fold;
@@ -15,6 +15,10 @@ pub enum PromiseStatus {
         number: u32,
         confirmed: bool,
     },
+    /// The § that records it is itself the report: the promise was due at
+    /// (or before) the meeting of the body it was promised to, e.g. "ska
+    /// rapporteras till beredningen 2021-05-27" in a § of 2021-05-27.
+    ReportedHere,
     /// Not dealt with in any later meeting in the data.
     Pending { overdue: bool },
 }
@@ -22,6 +26,11 @@ pub enum PromiseStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PromiseCheck {
     pub meeting: MeetingId,
+    /// The § that records the promise, and which of its follow-ups it is.
+    pub paragraph_id: ParagraphId,
+    pub index: usize,
+    /// The year the promise belongs to: of its due date, else of its meeting.
+    pub year: Option<i32>,
     pub paragraph: u32,
     pub paragraph_title: String,
     pub follow_up: PromisedFollowUp,
@@ -65,7 +74,7 @@ pub fn promises(data: &Dataset, today: NaiveDate) -> Vec<PromiseCheck> {
             continue;
         };
         let origin_date = origin.date.value().copied();
-        for follow_up in &paragraph.follow_ups {
+        for (index, follow_up) in paragraph.follow_ups.iter().enumerate() {
             let body = follow_up
                 .to_body
                 .clone()
@@ -95,11 +104,19 @@ pub fn promises(data: &Dataset, today: NaiveDate) -> Vec<PromiseCheck> {
                         confirmed: false,
                     })
             };
-            let status = explicit.or_else(found).unwrap_or(PromiseStatus::Pending {
-                overdue: follow_up.due.is_some_and(|due| due < today),
-            });
+            let reported_here = body == origin.body
+                && matches!((follow_up.due, origin_date), (Some(due), Some(held)) if due <= held);
+            let status = explicit
+                .or_else(|| reported_here.then_some(PromiseStatus::ReportedHere))
+                .or_else(found)
+                .unwrap_or(PromiseStatus::Pending {
+                    overdue: follow_up.due.is_some_and(|due| due < today),
+                });
             out.push(PromiseCheck {
                 meeting: paragraph.meeting.clone(),
+                paragraph_id: paragraph.id.clone(),
+                index,
+                year: follow_up.due.or(origin_date).map(|d| d.year()),
                 paragraph: paragraph.number,
                 paragraph_title: paragraph.title.clone(),
                 follow_up: follow_up.clone(),
@@ -231,6 +248,29 @@ mod tests {
                 "{later:?} due {due:?} on {today}"
             );
         }
+    }
+
+    #[test]
+    fn the_paragraph_that_is_the_report_is_not_overdue() {
+        // Promised in December 2020 "to be reported to the meeting of
+        // 2021-05-27", recorded in the § of that meeting that reports it.
+        let d = data(None, Some("2021-05-27"), None);
+        let checks = promises(&d, date("2026-11-22"));
+        assert_eq!(checks[0].status, PromiseStatus::ReportedHere);
+        assert_eq!(checks[0].year, Some(2021));
+        // Due after the meeting it is recorded in: still to come.
+        let later = data(None, Some("2021-06-01"), None);
+        assert_eq!(
+            promises(&later, date("2026-11-22"))[0].status,
+            PromiseStatus::Pending { overdue: true }
+        );
+        // The built-in § 4 of 2021-05-27 is such a report.
+        let built_in = crate::seed::built_in().unwrap();
+        let p4 = promises(&built_in, date("2026-11-22"))
+            .into_iter()
+            .find(|c| c.paragraph_id.as_str() == "nb-psb-2021-p4" && c.index == 0)
+            .unwrap();
+        assert_eq!(p4.status, PromiseStatus::ReportedHere);
     }
 
     #[test]

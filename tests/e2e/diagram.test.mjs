@@ -122,6 +122,13 @@ test("tapping a body opens a bottom sheet with its mandate, this year's chair, a
   await expectText(sheet, psb.mandate[0]);
   await expectText(sheet, "Ordförande 2026");
   await expectText(sheet, chair);
+  // One truth for who chairs: the municipalities' turn, and no one of theirs
+  // is recorded, so the region's chair of 2021 is not named.
+  await expectText(sheet, "Ingen ordförande från Norrbottens Kommuner är registrerad för 2026.");
+  const chairSection = sheet.locator("section").filter({ has: page.locator("h3", { hasText: "Ordförande 2026" }) });
+  assert.doesNotMatch(await chairSection.innerText(), /Linda Frohm/);
+  await expectText(sheet, "Linda Frohm – Ordförande 2021");
+  await expectText(sheet, "Nästa sammanträde: Inget kommande sammanträde är inlagt.");
   await expectText(sheet, "Överenskommelse");
   assert.equal(await sheet.getByRole("link", { name: "Öppna organets sida" }).getAttribute("href"), "/organ/nb-psb");
   assert.equal(await sheet.evaluate((el) => getComputedStyle(el).position), "fixed", "a bottom sheet at 768 px");

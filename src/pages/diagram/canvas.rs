@@ -100,7 +100,7 @@ pub(super) fn Canvas(
             view! {
                 <g class="bands" aria-hidden="true">{l.bands.iter().map(|b| band(b, l)).collect_view()}</g>
                 <g class="edges" aria-hidden="true">
-                    {l.edges.iter().map(|e| edge(e, state, drag, &prefix)).collect_view()}
+                    {l.edges.iter().filter(|e| e.bundled_with.is_none()).map(|e| edge(e, state, drag, &prefix)).collect_view()}
                 </g>
                 <g class="edge-labels" aria-hidden="true">
                     {l.edges.iter().map(|e| edge_label(e, l, state)).collect_view()}

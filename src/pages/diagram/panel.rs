@@ -9,12 +9,12 @@ use leptos_router::components::A;
 
 use super::super::body::{appointer_text, seats_text};
 use super::DiagramState;
-use crate::components::{AgreementLink, PersonLink};
+use crate::components::{AgreementLink, NextMeeting, PersonLink};
 use crate::i18n::{t, tf, Text};
 use crate::model::{Body, BodyId, Dataset, MembershipRole, Office, SubstituteKind};
 use crate::repo::today;
 use crate::routes::Page;
-use crate::rules::rotation_holder;
+use crate::rules::offices::office_holder;
 
 /// How far one press of a "Flytta" button moves a box (diagram units).
 const NUDGE: f64 = 24.0;
@@ -53,12 +53,13 @@ pub(super) fn SidePanel(
 #[component]
 fn PanelContent(body: Body, state: DiagramState) -> impl IntoView {
     let repo = state.repo;
-    let year = today().year();
+    let today = today();
+    let year = today.year();
     let (chair, composition, members, meetings, agreement, relations) = repo.snapshot(|d| {
         (
-            chair_lines(d, &body, year),
+            chair_lines(d, &body, today),
             composition_lines(d, &body),
-            members(d, &body.id),
+            members(d, &body),
             meetings(d, &body.id),
             d.establishing_agreement(&body).map(|a| a.id.clone()),
             relations(d, &body.id),
@@ -131,6 +132,7 @@ fn PanelContent(body: Body, state: DiagramState) -> impl IntoView {
         {composition}
         {chair}
         {members}
+        <NextMeeting body=body.id.clone() />
         {meetings}
         {agreement}
         {relations}
@@ -214,9 +216,13 @@ fn sub_body_count(graph: &crate::diagram::Graph, id: &BodyId) -> usize {
     seen.len() - 1
 }
 
-/// Who chairs the body in `year`: by the rotation rule, ex officio, or the
-/// seats recorded as chair; what the sources say when nothing more is known.
-fn chair_lines(d: &Dataset, body: &Body, year: i32) -> Vec<String> {
+/// Who chairs the body on `today`: whose turn it is by the rotation (or
+/// ex officio, or chosen within), and the person only when a seat of that
+/// party covers the day (`rules::offices`), so the panel, Att göra and a
+/// new protokoll agree.
+fn chair_lines(d: &Dataset, body: &Body, today: chrono::NaiveDate) -> Vec<String> {
+    let year = today.year();
+    let holding = office_holder(d, body, Office::Chair, today);
     let mut lines = Vec::new();
     for rule in body
         .offices
@@ -224,13 +230,19 @@ fn chair_lines(d: &Dataset, body: &Body, year: i32) -> Vec<String> {
         .filter(|r| r.offices.contains(&Office::Chair))
     {
         if let Some(rotation) = &rule.rotation {
-            match rotation_holder(rotation, year) {
+            match crate::rules::rotation_holder(rotation, year) {
                 Some(party) => {
                     let mut line = format!("{year}: {}", d.rotation_party_name(party));
                     if rotation.start.caveat().is_some() {
                         line.push_str(t(Text::DiagramDerivedFromRotation));
                     }
                     lines.push(line);
+                    if holding.person.is_none() {
+                        lines.push(tf(
+                            Text::DiagramNoChairSeat,
+                            &[&d.rotation_party_name(party), &year],
+                        ));
+                    }
                 }
                 None => lines.push(tf(Text::DiagramRotationStartUnknown, &[&year])),
             }
@@ -245,13 +257,8 @@ fn chair_lines(d: &Dataset, body: &Body, year: i32) -> Vec<String> {
             lines.push(rule.text.clone());
         }
     }
-    let today = today();
-    for seat in d.memberships_in(&body.id).filter(|m| {
-        m.role == MembershipRole::Chair
-            && m.from.is_none_or(|from| from <= today)
-            && m.to.is_none_or(|to| to >= today)
-    }) {
-        lines.push(tf(Text::DiagramChairIs, &[&d.person_name(&seat.person)]));
+    if let Some(person) = &holding.person {
+        lines.push(tf(Text::DiagramChairIs, &[&d.person_name(person)]));
     }
     if lines.is_empty() {
         lines.push(t(Text::DiagramChairUnknown).into());
@@ -288,22 +295,59 @@ fn composition_lines(d: &Dataset, body: &Body) -> Vec<String> {
     lines
 }
 
-fn members(d: &Dataset, id: &BodyId) -> Vec<(crate::model::PersonId, String)> {
-    d.memberships_in(id)
+/// The seats, each with its role; an office (chair, secretary) someone
+/// else holds today by `rules::offices` is shown with the years the minutes
+/// show its holder in it ("Ordförande 2021"), so the list does not name a
+/// second chair.
+fn members(d: &Dataset, body: &Body) -> Vec<(crate::model::PersonId, String)> {
+    let today = today();
+    d.memberships_in(&body.id)
         .map(|m| {
             let party = d
                 .person(&m.person)
                 .and_then(|p| p.party.clone())
                 .map(|p| format!(" ({p})"))
                 .unwrap_or_default();
-            (m.person.clone(), format!("{}{party}", m.role.label()))
+            let office = match m.role {
+                MembershipRole::Chair => Some(Office::Chair),
+                MembershipRole::ViceChair => Some(Office::ViceChair),
+                MembershipRole::Secretary => Some(Office::Secretary),
+                _ => None,
+            };
+            let mut role = m.role.label().to_owned();
+            if let Some(office) = office {
+                let holds =
+                    office_holder(d, body, office, today).person.as_ref() == Some(&m.person);
+                if !holds && m.from.is_none() && m.to.is_none() {
+                    let mut years: Vec<i32> = d
+                        .meetings_of(&body.id)
+                        .into_iter()
+                        .filter(|meeting| match office {
+                            Office::Chair => meeting.chair.as_ref() == Some(&m.person),
+                            Office::Secretary => meeting.secretary.as_ref() == Some(&m.person),
+                            _ => false,
+                        })
+                        .filter_map(|meeting| meeting.date.value().map(|d| d.year()))
+                        .collect();
+                    years.sort_unstable();
+                    years.dedup();
+                    if !years.is_empty() {
+                        let years: Vec<String> = years.iter().map(i32::to_string).collect();
+                        role = format!("{role} {}", years.join(", "));
+                    }
+                }
+            }
+            (m.person.clone(), format!("{role}{party}"))
         })
         .collect()
 }
 
+/// The body's meetings, the coming ones first.
 fn meetings(d: &Dataset, id: &BodyId) -> Vec<(crate::model::MeetingId, String)> {
-    d.meetings_of(id)
+    let (upcoming, past) = crate::rules::schedule::upcoming_and_past(d.meetings_of(id), today());
+    upcoming
         .into_iter()
+        .chain(past)
         .map(|m| (m.id.clone(), d.meeting_title(m)))
         .collect()
 }
