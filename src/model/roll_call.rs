@@ -497,6 +497,13 @@ mod tests {
         let makers = call.decision_makers().unwrap();
         assert_eq!(makers.len(), 13);
         assert!(makers.iter().all(|m| m.paragraphs.is_none()));
+        // Nobody chairs in 2026 by the rule of offices: no one is marked.
+        assert!(makers.iter().all(|m| m.role.is_none()), "{makers:?}");
+        // The meeting's chair, when it has one, is.
+        let mut chaired = meeting.clone();
+        chaired.chair = Some(pid("p-linda-frohm"));
+        chaired.decision_makers.clear();
+        let makers = RollCall::draft_attendance(&data, &chaired);
         let chair = makers.iter().find(|m| m.person.as_str() == "p-linda-frohm");
         assert_eq!(chair.unwrap().role.as_deref(), Some("ordförande"));
     }
