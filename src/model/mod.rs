@@ -37,7 +37,7 @@ pub use ids::*;
 pub use integrity::{DanglingReference, ReferenceCheck};
 pub use meeting::*;
 pub use meta::*;
-pub use minutes::{MinutesStep, NewAddendum};
+pub use minutes::{check_signing_date, Justering, MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
 pub use readable::{readable_item, readable_value, Readable};

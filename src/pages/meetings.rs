@@ -32,7 +32,7 @@ pub fn MeetingList() -> impl IntoView {
                             <td>{m.kind.label()}</td>
                             <td>{m.place.clone()}</td>
                             <td>{paragraphs.get(m.id.as_str()).copied().unwrap_or(0)}</td>
-                            <td>{m.minutes.label()}</td>
+                            <td>{m.minutes_state().label()}</td>
                         </tr>
                     }
                 })

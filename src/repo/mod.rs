@@ -23,7 +23,7 @@ use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
     BodyId, Change, ChangeStamp, CopyIdentity, Dataset, EditError, Editable, History, HistoryEntry,
-    MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
+    Justering, MeetingId, MinutesStep, NewAddendum, PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -391,6 +391,17 @@ impl Repo {
         step: MinutesStep,
     ) -> Result<(), EditError> {
         self.edit(|data, _, stamp| Ok(Some((data.take_minutes_step(meeting, step, stamp)?, None))))
+    }
+
+    /// Records a signature of minutes out for justering: this copy's
+    /// person signing their own lines, or a signature given on paper.
+    pub fn sign_minutes(&self, meeting: &MeetingId, justering: Justering) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| {
+            Ok(Some((
+                data.sign_minutes(meeting, justering, today(), stamp)?,
+                None,
+            )))
+        })
     }
 
     /// Records a correction or addition to adjusted minutes.

@@ -54,6 +54,8 @@ pub mod keys {
     pub const TRUSTED_KEYS: &str = "samverkan.trusted-keys";
     /// The interface's language ("sv", "en").
     pub const LANGUAGE: &str = "samverkan.language";
+    /// Reading or editing mode ("read", "edit"; reading when absent).
+    pub const EDIT_MODE: &str = "samverkan.mode";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
