@@ -5329,6 +5329,7 @@ impl Gen {
                     person: s.clone(),
                     role: SignatureRole::Secretary,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             if let Some(c) = &att.chair {
@@ -5336,6 +5337,7 @@ impl Gen {
                     person: c.clone(),
                     role: SignatureRole::Chair,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             if let Some(a) = &att.adjuster {
@@ -5343,6 +5345,7 @@ impl Gen {
                     person: a.clone(),
                     role: SignatureRole::Adjuster,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             let stamp = self.app_stamp(adjusted_on);
@@ -7577,6 +7580,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: s.clone(),
             role: SignatureRole::Secretary,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     if let Some(c) = &m.chair {
@@ -7584,6 +7588,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: c.clone(),
             role: SignatureRole::Chair,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     for a in &m.adjusters {
@@ -7591,6 +7596,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: a.clone(),
             role: SignatureRole::Adjuster,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     m.signatures = signatures;

@@ -289,13 +289,23 @@ fn a_signature_on_paper_is_recorded_as_such_with_its_date() {
         date: date("2026-12-02"),
         on_paper: true,
     };
-    data.sign_minutes(
-        &id,
-        paper,
-        date(TODAY),
-        stamp("sekreterarens-kopia", "Sekreteraren"),
-    )
-    .unwrap();
+    let change = data
+        .sign_minutes(
+            &id,
+            paper,
+            date(TODAY),
+            stamp("sekreterarens-kopia", "Sekreteraren"),
+        )
+        .unwrap();
+    // The history shows the line signed, in words.
+    let ChangeView::Items(items) = ChangeReader::new(&data).view(&change.fields[0]) else {
+        panic!("the signatures change as a list");
+    };
+    assert!(
+        items.iter().any(|i| i.mark == ItemMark::Added
+            && i.text.ends_with("ordförande – justerat på papper 2 december 2026")),
+        "{items:?}"
+    );
     let signed = meeting(&data, &id)
         .signature_of(&chair, SignatureRole::Chair)
         .unwrap()

@@ -198,7 +198,7 @@ fn Signatures(meeting: Meeting) -> impl IntoView {
                     <span class="line" aria-hidden="true"></span>
                     <PersonLink id=s.person.clone() /> " | " {s.role.label()}
                     {s.paragraphs.map(|r| view! { " " <span class="range">{r.to_string()}</span> })}
-                    {status.map(|text| view! { " " <span class="signed-status">{text}</span> })}
+                    {status.map(|text| view! { " – " <span class="signed-status">{text}</span> })}
                     {paper}
                 </div>
             }
