@@ -151,6 +151,10 @@ test("justering across two copies: the justerare signs in their own copy, and th
   await tap(sign, "Jag justerar");
   await expectText(justerare.locator(".workflow"), "Justerat");
   await expectText(justerare.locator(".signatures .signature", { hasText: "Beatrice Öman" }), "justerat");
+  // The signature is an attributed change in the signer's own history.
+  await justerare.locator(".record-history summary").tap();
+  await expectText(justerare.locator(".record-history"), "Beatrice Öman, justerare – justerat");
+  await expectText(justerare.locator(".record-history"), "Luleå kommun");
   const signedBack = await exportAll(justerare);
 
   // Back in the secretary's copy: locked, with the justerare's signature, and no edit control.
@@ -167,9 +171,6 @@ test("justering across two copies: the justerare signs in their own copy, and th
   }
   await expectCount(office.getByRole("button", { name: "Ny rättelse eller tillägg" }), 1);
   await shot(office, "3-secretary-locked-edit-mode");
-  // The signature is an attributed change in the history, and in /andringar.
-  await office.locator(".record-history summary").tap();
-  await expectText(office.locator(".record-history"), "Beatrice Öman, justerare – justerat");
 });
 
 test("reading mode shows the record without edit controls; editing mode is one tap and is remembered", async () => {
