@@ -303,7 +303,8 @@ fn a_signature_on_paper_is_recorded_as_such_with_its_date() {
     };
     assert!(
         items.iter().any(|i| i.mark == ItemMark::Added
-            && i.text.ends_with("ordförande – justerat på papper 2 december 2026")),
+            && i.text
+                .ends_with("ordförande – justerat på papper 2 december 2026")),
         "{items:?}"
     );
     let signed = meeting(&data, &id)
@@ -473,7 +474,10 @@ fn the_lock_comes_with_the_last_signature_in_a_file_the_same_on_both_copies() {
     assert_eq!(signed.recorded.copy_id, "justerarens-kopia");
     assert!(!signed.on_paper);
     assert_eq!(here.signatures, there.signatures);
-    assert_eq!(here.meta.version, there.meta.version, "both copies hold the same edits");
+    assert_eq!(
+        here.meta.version, there.meta.version,
+        "both copies hold the same edits"
+    );
 
     // Once locked, a file cannot change the signatures any more.
     let mut rewritten = ours.clone();

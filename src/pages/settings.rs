@@ -58,7 +58,8 @@ pub fn SettingsPage() -> impl IntoView {
     let choose_person = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if person.with_untracked(|p| p.trim().is_empty()) && !id.is_empty() {
-            let name = repo.snapshot(|d| d.person(&PersonId::new(id.clone())).map(|p| p.name.clone()));
+            let name =
+                repo.snapshot(|d| d.person(&PersonId::new(id.clone())).map(|p| p.name.clone()));
             if let Some(name) = name {
                 person.set(name);
             }
