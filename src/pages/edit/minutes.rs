@@ -92,22 +92,9 @@ fn SignAsThisCopy(meeting: Meeting, errors: FormErrors) -> impl IntoView {
     };
     let date = RwSignal::new(today.format("%Y-%m-%d").to_string());
     let id = meeting.id.clone();
-    let sign = move |_| {
-        let Ok(date) = date.get_untracked().parse() else {
-            return errors.set(Some(EditError::Rejected(vec![FieldError::new(
-                "signatures",
-                t(Text::EditAdjustDate),
-            )])));
-        };
-        let justering = Justering {
-            person: person.clone(),
-            date,
-            on_paper: false,
-        };
-        match repo.sign_minutes(&id, justering) {
-            Ok(()) => errors.set(None),
-            Err(e) => errors.set(Some(e)),
-        }
+    let sign = move |_| match sign_on(repo, &id, &person, &date.get_untracked(), false) {
+        Ok(()) => errors.set(None),
+        Err(e) => errors.set(Some(e)),
     };
     view! {
         <div class="sign">
@@ -119,6 +106,26 @@ fn SignAsThisCopy(meeting: Meeting, errors: FormErrors) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Signs `person`'s lines of the signature block on the date typed
+/// (YYYY-MM-DD): in this copy, or on paper when `on_paper`.
+fn sign_on(
+    repo: Repo,
+    meeting: &MeetingId,
+    person: &PersonId,
+    typed: &str,
+    on_paper: bool,
+) -> Result<(), EditError> {
+    let date = typed.parse().map_err(|_| {
+        EditError::Rejected(vec![FieldError::new("signatures", t(Text::EditAdjustDate))])
+    })?;
+    let justering = Justering {
+        person: person.clone(),
+        date,
+        on_paper,
+    };
+    repo.sign_minutes(meeting, justering)
 }
 
 /// A signature given on paper, recorded by the secretary: the date, then
@@ -133,18 +140,7 @@ pub fn PaperSignature(meeting: MeetingId, person: PersonId, name: String) -> imp
     let label = tf(Text::SignOnPaperLabel, &[&name]);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(date) = date.get_untracked().parse() else {
-            return errors.set(Some(EditError::Rejected(vec![FieldError::new(
-                "signatures",
-                t(Text::EditAdjustDate),
-            )])));
-        };
-        let justering = Justering {
-            person: person.clone(),
-            date,
-            on_paper: true,
-        };
-        match repo.sign_minutes(&meeting, justering) {
+        match sign_on(repo, &meeting, &person, &date.get_untracked(), true) {
             Ok(()) => open.set(false),
             Err(e) => errors.set(Some(e)),
         }
