@@ -5330,6 +5330,7 @@ impl Gen {
                     person: s.clone(),
                     role: SignatureRole::Secretary,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             if let Some(c) = &att.chair {
@@ -5337,6 +5338,7 @@ impl Gen {
                     person: c.clone(),
                     role: SignatureRole::Chair,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             if let Some(a) = &att.adjuster {
@@ -5344,6 +5346,7 @@ impl Gen {
                     person: a.clone(),
                     role: SignatureRole::Adjuster,
                     paragraphs: Some(all),
+                    signed: None,
                 });
             }
             let stamp = self.app_stamp(adjusted_on);
@@ -7580,6 +7583,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: s.clone(),
             role: SignatureRole::Secretary,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     if let Some(c) = &m.chair {
@@ -7587,6 +7591,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: c.clone(),
             role: SignatureRole::Chair,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     for a in &m.adjusters {
@@ -7594,6 +7599,7 @@ fn adjust(m: &mut Meeting, on: NaiveDate, last: u32) {
             person: a.clone(),
             role: SignatureRole::Adjuster,
             paragraphs: Some(all),
+            signed: None,
         });
     }
     m.signatures = signatures;

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Router, A};
 
 use crate::components::{
-    DataNotices, InstallHint, Language, NavigationFocus, SiteHeader, UpdateBanner, CONTENT_ID,
+    DataNotices, EditMode, InstallHint, Language, NavigationFocus, SiteHeader, UpdateBanner,
+    CONTENT_ID,
 };
 use crate::i18n::{t, Text};
 use crate::pages::edit::UndoBar;
@@ -22,6 +23,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let repo = Repo::provide();
     let language = Language::provide();
+    EditMode::provide();
     // A change of language draws the whole interface again in it (the
     // router keeps the address; the data stays as it is).
     move || {

@@ -656,6 +656,20 @@ fn ready_for_adjustment(d: &mut Dataset, id: &MeetingId) {
     d.save(m, stamp("c")).unwrap();
 }
 
+/// Every line of the signature block signed on `on`, each by its signer.
+fn sign_all(d: &mut Dataset, id: &MeetingId, on: &str) {
+    let block = d.meeting(id).unwrap().signature_block();
+    for line in block {
+        let justering = Justering {
+            person: line.person.clone(),
+            date: date(on),
+            on_paper: false,
+        };
+        d.sign_minutes(id, justering, date("2026-12-07"), stamp("c"))
+            .unwrap();
+    }
+}
+
 #[test]
 fn justering_moves_draft_to_adjusted_and_locks() {
     let mut d = data();
@@ -668,32 +682,32 @@ fn justering_moves_draft_to_adjusted_and_locks() {
         d.save(sneaky, stamp("c")),
         Err(EditError::Rejected(_))
     ));
-    // Adjusting straight from draft is not a step.
-    let adjust = MinutesStep::Adjust {
+    // Signing a draft is no justering.
+    let chair = d.meeting(&id).unwrap().chair.clone().unwrap();
+    let early_signature = Justering {
+        person: chair,
         date: date("2026-12-03"),
+        on_paper: false,
     };
     assert!(d
-        .take_minutes_step(&id, adjust.clone(), stamp("c"))
+        .sign_minutes(&id, early_signature, date("2026-12-07"), stamp("c"))
         .is_err());
     d.take_minutes_step(&id, MinutesStep::SendForAdjustment, stamp("c"))
         .unwrap();
-    // Not before the meeting.
-    let early = MinutesStep::Adjust {
-        date: date("2026-11-30"),
-    };
-    assert!(matches!(
-        d.take_minutes_step(&id, early, stamp("c")),
-        Err(EditError::Rejected(_))
-    ));
-    d.take_minutes_step(&id, adjust, stamp("c")).unwrap();
+    assert_eq!(
+        d.meeting(&id).unwrap().signatures.len(),
+        3,
+        "signature block written when sent"
+    );
+    sign_all(&mut d, &id, "2026-12-03");
     let m = d.meeting(&id).unwrap();
     assert_eq!(
-        m.minutes,
+        m.minutes_state(),
         MinutesState::Adjusted {
             date: Fact::Stated(date("2026-12-03"))
         }
     );
-    assert_eq!(m.signatures.len(), 3, "signature block filled in");
+    assert!(m.is_adjusted());
 
     // Locked: no edits of the meeting or its §, no new §, no deletion.
     let mut p = d.paragraphs_of(&id)[0].clone();
@@ -732,14 +746,7 @@ fn adjusted_minutes_change_only_by_recorded_addenda() {
     ready_for_adjustment(&mut d, &id);
     d.take_minutes_step(&id, MinutesStep::SendForAdjustment, stamp("c"))
         .unwrap();
-    d.take_minutes_step(
-        &id,
-        MinutesStep::Adjust {
-            date: date("2026-12-01"),
-        },
-        stamp("c"),
-    )
-    .unwrap();
+    sign_all(&mut d, &id, "2026-12-01");
     let missing_reason = NewAddendum {
         reason: " ".into(),
         ..addendum.clone()

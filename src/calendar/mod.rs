@@ -279,7 +279,7 @@ fn event_lines(
 fn description(meeting: &Meeting) -> String {
     let mut lines = vec![
         meeting.kind.label().to_owned(),
-        format!("Protokoll: {}", meeting.minutes.label()),
+        format!("Protokoll: {}", meeting.minutes_state().label()),
     ];
     if let Fact::Inferred { reason, .. } = &meeting.date {
         lines.push(format!("Datum härlett: {reason}"));

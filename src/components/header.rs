@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::{focus_content, LanguageSwitch, StatusLine, CONTENT_ID};
+use super::{focus_content, EditModeSwitch, LanguageSwitch, StatusLine, CONTENT_ID};
 use crate::i18n::{t, Text};
 use crate::pages::{filters_of, keep_search_index_current, prepare_search_index, search_href};
 use crate::repo::Repo;
@@ -115,6 +115,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="visually-hidden">{t(Text::ThisCopyPrefix)}</span>
                     {copy_label}
                 </A>
+                <EditModeSwitch />
                 <LanguageSwitch />
             </div>
             <nav aria-label=t(Text::MainNavigation)>

@@ -2,6 +2,7 @@
 
 mod calendar_export;
 mod conflict_notice;
+mod edit_mode;
 mod fact;
 mod field_change;
 mod focus;
@@ -20,6 +21,7 @@ mod word_diff;
 
 pub use calendar_export::CalendarExport;
 pub use conflict_notice::ConflictNotice;
+pub use edit_mode::{EditMode, EditModeSwitch};
 pub use fact::{FactDate, FactTime};
 pub use field_change::{field_changes, FieldChangeLine};
 pub use focus::{focus_content, NavigationFocus, CONTENT_ID};

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Change, ChangeStamp, Dataset, EditError, MinutesState, RecordKind, RecordRef};
+use crate::model::{Change, ChangeStamp, Dataset, EditError, RecordKind, RecordRef};
 
 /// More deletions than this in one file need an explicit confirmation.
 pub const CONFIRM_ABOVE: usize = 5;
@@ -132,7 +132,7 @@ fn is_weighty(local: &Dataset, record: &RecordRef) -> bool {
         local
             .meetings
             .iter()
-            .any(|m| m.id.as_str() == meeting && matches!(m.minutes, MinutesState::Adjusted { .. }))
+            .any(|m| m.id.as_str() == meeting && m.is_adjusted())
     };
     match record.kind {
         RecordKind::Counties | RecordKind::Organisations => true,

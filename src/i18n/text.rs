@@ -258,7 +258,6 @@ texts! {
     StepStartDraft,
     StepSendForAdjustment,
     StepReturnToDraft,
-    StepAdjust,
     // due items
     UrgencyOverdue,
     UrgencyOpen,
@@ -335,6 +334,18 @@ texts! {
     MinutesAdjustedBeforeMeeting,
     MinutesStepNotAllowed,
     AddendumNoSuchParagraph,
+    MinutesNotForAdjustment,
+    /// {0} is the person's name.
+    MinutesNotASigner,
+    /// {0} is the person's name.
+    MinutesAlreadySigned,
+    /// {0} is the date given, {1} today.
+    MinutesSignedInFuture,
+    ValidationSignaturesByJustering,
+    /// {0} is the date.
+    SignedOn,
+    /// {0} is the date.
+    SignedOnPaper,
     // editing
     InUseAndMore,
     InUseReferrers,
@@ -784,6 +795,23 @@ texts! {
     MinutesExplainPlanned,
     MinutesExplainDraft,
     MinutesExplainForAdjustment,
+    // justering by the signers, editing mode (issue 21)
+    SignatureNotYet,
+    SignButton,
+    SignButtonSecretary,
+    /// {0} is the person's name, {1} the role(s), in lower case.
+    SignLead,
+    SignIdentityHint,
+    /// {0} is the meeting's date.
+    SignNotYetHeld,
+    SignOnPaper,
+    /// {0} is the person's name.
+    SignOnPaperLabel,
+    SignOnPaperSave,
+    MinutesFrozenForAdjustment,
+    EditModeLabel,
+    FieldYouInRegister,
+    NobodyChosen,
     MinutesWorkflowHeading,
     /// {0} is the state of the minutes, in bold.
     MinutesStatus,

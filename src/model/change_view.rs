@@ -143,6 +143,12 @@ impl<'a> ChangeReader<'a> {
     }
 
     fn object(&self, key: &str, map: &Map<String, Value>) -> String {
+        // A line of the signature block: who, as what, and when signed.
+        if key == "signatures" {
+            if let Some(line) = parse::<super::Signature>(&Value::Object(map.clone())) {
+                return super::minutes::signature_text(self.data, &line);
+            }
+        }
         // A fact: its value, with why it is inferred or unknown.
         if map.len() == 1 {
             if let Some(stated) = map.get("stated") {

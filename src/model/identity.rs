@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{t, Text};
 
-use super::{ChangeStamp, EditError};
+use super::{ChangeStamp, EditError, PersonId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopyIdentity {
@@ -14,6 +14,10 @@ pub struct CopyIdentity {
     pub organisation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
+    /// Who the person is in the register, when they said: the signer the
+    /// copy signs minutes as ("Jag justerar").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<PersonId>,
 }
 
 impl CopyIdentity {
@@ -36,7 +40,13 @@ impl CopyIdentity {
         Ok(CopyIdentity {
             organisation: Some(organisation.to_owned()),
             person: (!person.is_empty()).then(|| person.to_owned()),
+            person_id: None,
         })
+    }
+
+    /// The identity with the person in the register it stands for.
+    pub fn with_person_id(self, person_id: Option<PersonId>) -> CopyIdentity {
+        CopyIdentity { person_id, ..self }
     }
 
     pub fn is_set(&self) -> bool {

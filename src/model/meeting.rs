@@ -116,6 +116,22 @@ pub struct Signature {
     pub role: SignatureRole,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraphs: Option<ParagraphRange>,
+    /// The justering of this line, once given (transcribed minutes, signed
+    /// on paper before the app, have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signed>,
+}
+
+/// A justering given: in the signer's own copy, or signed on paper and
+/// recorded by the secretary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signed {
+    pub date: NaiveDate,
+    /// Signed on paper; `recorded` is then whoever wrote it in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_paper: bool,
+    /// Who recorded it, from which copy, when.
+    pub recorded: ChangeStamp,
 }
 
 /// An item of the agenda (dagordning); breaks have no number.

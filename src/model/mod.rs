@@ -45,7 +45,7 @@ pub use kallelse::{agenda_from_lines, paragraphs_from_agenda};
 pub use lookup::{Index, Lookup};
 pub use meeting::*;
 pub use meta::*;
-pub use minutes::{MinutesStep, NewAddendum};
+pub use minutes::{check_signing_date, Justering, MinutesStep, NewAddendum};
 pub use organisation::*;
 pub use position::BodyPosition;
 pub use readable::{readable_item, readable_value, Readable};

@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Text};
 
 use super::{
     field_label, BodyId, BodyLevel, CountyId, Dataset, MeetingId, MeetingKind, MinutesState,
-    Office, OrganisationId, PersonId, RelationKind, SignatureRole,
+    Office, OrganisationId, PersonId, RelationKind, Signature, SignatureRole,
 };
 
 /// A value as a person reads it.
@@ -70,6 +70,11 @@ pub fn readable_value(data: &Dataset, field: &str, value: &Value) -> Readable {
 /// reference by name, an object by its meaningful fields; `null` is the
 /// item removed.
 pub fn readable_item(data: &Dataset, field: &str, item: &Value) -> Readable {
+    if field == "signatures" {
+        if let Ok(line) = serde_json::from_value::<Signature>(item.clone()) {
+            return Readable::Line(super::minutes::signature_text(data, &line));
+        }
+    }
     match item {
         Value::Null => Readable::Absent,
         Value::String(text) => match named(data, field, text) {

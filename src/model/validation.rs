@@ -396,6 +396,23 @@ impl Rules for Meeting {
             );
         }
         c.0.extend(check_attendance(data, None, self));
+        if let Some(held) = self.date.value() {
+            for line in &self.signatures {
+                let Some(signed) = &line.signed else { continue };
+                if signed.date < *held {
+                    c.fail(
+                        "signatures",
+                        tf(
+                            Text::MinutesAdjustedBeforeMeeting,
+                            &[
+                                &crate::format::date(signed.date),
+                                &crate::format::date(*held),
+                            ],
+                        ),
+                    );
+                }
+            }
+        }
         if let MinutesState::Adjusted { date } = &self.minutes {
             // A transcribed protocol whose source leaves the date out keeps
             // the reason; the workflow always sets the date.
@@ -417,12 +434,9 @@ impl Rules for Meeting {
     }
 
     fn locked(&self, data: &impl Lookup) -> Option<String> {
-        // The stored state decides: the form's copy may be older.
-        let stored = data
-            .find_meeting(&self.id)
-            .map(|m| &m.minutes)
-            .unwrap_or(&self.minutes);
-        matches!(stored, MinutesState::Adjusted { .. }).then(|| locked_minutes().to_owned())
+        // The stored record decides: the form's copy may be older.
+        let stored = data.find_meeting(&self.id).unwrap_or(self);
+        stored.is_adjusted().then(|| locked_minutes().to_owned())
     }
 
     fn guard_change(before: &Self, after: &Self) -> Option<FieldError> {
@@ -430,6 +444,12 @@ impl Rules for Meeting {
             return Some(FieldError::new(
                 "minutes",
                 t(Text::ValidationMinutesStateByButtons),
+            ));
+        }
+        if before.signatures != after.signatures {
+            return Some(FieldError::new(
+                "signatures",
+                t(Text::ValidationSignaturesByJustering),
             ));
         }
         (before.addenda != after.addenda)
@@ -500,8 +520,7 @@ impl Rules for Paragraph {
 
     fn locked(&self, data: &impl Lookup) -> Option<String> {
         let meeting = data.find_meeting(&self.meeting)?;
-        matches!(meeting.minutes, MinutesState::Adjusted { .. })
-            .then(|| locked_minutes().to_owned())
+        meeting.is_adjusted().then(|| locked_minutes().to_owned())
     }
 }
 

@@ -89,7 +89,7 @@ fn AgreementDetails(agreement: Agreement) -> impl IntoView {
                 <p class="kicker">{t(Text::AgreementKicker)}</p>
                 <h1>{agreement.title.clone()}</h1>
                 <ConflictNotice meta=agreement.meta.clone() />
-                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
+                <button type="button" class="secondary edit-only" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
                 <DeleteButton record=record.clone() what=t(Text::DeleteTheAgreement) on_deleted=to_list />
                 {editor}
             </header>

@@ -77,7 +77,7 @@ fn BodyDetails(body: Body) -> impl IntoView {
                     {agreement.map(|id| view! { <dt>{t(Text::Agreement)}</dt><dd><AgreementLink id /></dd> })}
                 </dl>
                 <NextMeeting body=body.id.clone() />
-                <div class="actions" hidden=move || editing.get() || editing_rules.get()>
+                <div class="actions edit-only" hidden=move || editing.get() || editing_rules.get()>
                     <button type="button" class="secondary" on:click=open_editor>{t(Text::Edit)}</button>
                     <button type="button" class="secondary" on:click=move |_| editing_rules.set(true)>{t(Text::EditRulesHeading)}</button>
                     <DeleteButton record=body.reference() what=t(Text::DeleteTheBody) on_deleted=to_list />
@@ -328,7 +328,7 @@ fn Relations(id: BodyId) -> impl IntoView {
                 <li>
                     {label} " " <BodyLink id=other />
                     {r.note.clone().map(|n| view! { <p class="source-text">{n}</p> })}
-                    <span class="row-actions">
+                    <span class="row-actions edit-only">
                         <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>{t(Text::EditRow)}</button>
                         <DeleteButton record what=t(Text::DeleteTheRelation) />
                     </span>
@@ -359,8 +359,10 @@ fn Relations(id: BodyId) -> impl IntoView {
         <section id="relationer">
             <h2>{t(Text::RelationsHeading)}</h2>
             {items}
-            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddRelation)}</button>
-            {form}
+            <div class="edit-only">
+                <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddRelation)}</button>
+                {form}
+            </div>
         </section>
     }
 }
@@ -393,7 +395,7 @@ fn Members(id: BodyId) -> impl IntoView {
                         <td data-label=t(Text::FieldParty)>{party}</td>
                         <td data-label=t(Text::FieldRepresenting)>{m.representing.clone().map(|id| view! { <OrganisationName id /> })}</td>
                         <td data-label=t(Text::ColumnPeriodNote)>{period} " " {m.note.clone()}</td>
-                        <td class="row-actions">
+                        <td class="row-actions edit-only">
                             <button type="button" class="secondary" on:click=move |_| editing.set(Editing::Record(edit_id.clone()))>{t(Text::EditRow)}</button>
                             <DeleteButton record what=t(Text::DeleteTheMembership) />
                         </td>
@@ -426,13 +428,15 @@ fn Members(id: BodyId) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">{t(Text::FieldName)}</th><th scope="col">{t(Text::FieldRole)}</th><th scope="col">{t(Text::FieldParty)}</th>
                         <th scope="col">{t(Text::FieldRepresenting)}</th><th scope="col">{t(Text::ColumnPeriodNote)}</th>
-                        <th scope="col"><span class="visually-hidden">{t(Text::EditRow)}</span></th>
+                        <th scope="col" class="edit-only"><span class="visually-hidden">{t(Text::EditRow)}</span></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddMembership)}</button>
-            {form}
+            <div class="edit-only">
+                <button type="button" class="secondary" hidden=move || editing.get() != Editing::None on:click=move |_| editing.set(Editing::New)>{t(Text::AddMembership)}</button>
+                {form}
+            </div>
         </section>
     }
 }
@@ -471,7 +475,7 @@ fn Meetings(id: BodyId) -> impl IntoView {
                 view! {
                     <li>
                         <A href=Page::Meeting(meeting).href()>{title}</A> " – " {state}
-                        {planned.then(|| view! { " " <button type="button" class="secondary" on:click=cancel>{t(Text::CancelPlannedMeeting)}</button> })}
+                        {planned.then(|| view! { " " <button type="button" class="secondary edit-only" on:click=cancel>{t(Text::CancelPlannedMeeting)}</button> })}
                     </li>
                 }
             })
@@ -482,10 +486,12 @@ fn Meetings(id: BodyId) -> impl IntoView {
             <h2>{t(Text::Meetings)}</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <ul>{items}</ul>
-            <NewMinutes body=id.clone() />
+            <div class="edit-only"><NewMinutes body=id.clone() /></div>
             <CalendarExport body=id.clone() />
-            <h3>{t(Text::PlanMeetingHeading)}</h3>
-            <PlanMeeting body=id />
+            <div class="edit-only">
+                <h3>{t(Text::PlanMeetingHeading)}</h3>
+                <PlanMeeting body=id />
+            </div>
         </section>
     }
 }

@@ -102,7 +102,7 @@ pub fn RotationStartForm(
     let year_id = format!("startar-{office_rule}");
     let party_id = format!("startpart-{office_rule}");
     view! {
-        <form class="inline-form" on:submit=save>
+        <form class="inline-form edit-only" on:submit=save>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <label>{t(Text::FieldStartYear)}
                 <input id=year_id type="number" inputmode="numeric" min="1900" max="2200" bind:value=year />
@@ -271,7 +271,7 @@ pub fn Reviews(
                     <li>
                         <span class="source-text">{rule.text.clone()}</span>
                         <p><strong>{last}</strong></p>
-                        <form class="inline-form" on:submit=save>
+                        <form class="inline-form edit-only" on:submit=save>
                             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                             <label>{t(Text::FieldRevised)}
                                 <input type="date" bind:value=date />

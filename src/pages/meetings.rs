@@ -64,7 +64,7 @@ fn meeting_table(
                     <td data-label=t(Text::FieldKind)>{m.kind.label()}</td>
                     <td data-label=t(Text::FieldPlace)>{m.place.clone()}</td>
                     <td data-label=t(Text::ColumnParagraphCount)>{paragraphs.get(m.id.as_str()).copied().unwrap_or(0)}</td>
-                    <td data-label=t(Text::Minutes)>{m.minutes.label()}</td>
+                    <td data-label=t(Text::Minutes)>{m.minutes_state().label()}</td>
                 </tr>
             }
         })

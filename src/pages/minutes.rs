@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::edit::{
     Addenda, DeleteButton, MeetingForm, MinutesWorkflow, NewParagraph, OpenParagraph,
-    ParagraphForm, RecordHistory,
+    PaperSignature, ParagraphForm, RecordHistory,
 };
 use super::{use_id_param, RecordNotFound};
 use crate::components::{
@@ -40,7 +40,7 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             .cloned()
             .collect::<Vec<_>>()
     });
-    let state = match &meeting.minutes {
+    let state = match meeting.minutes_state() {
         MinutesState::Adjusted { date } => match date.value() {
             Some(_) => {
                 view! { {t(Text::MinutesAdjustedOn)} <FactDate fact=date.clone() /> }.into_any()
@@ -49,10 +49,14 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
         },
         other => other.label().into_any(),
     };
-    let locked = matches!(meeting.minutes, MinutesState::Adjusted { .. });
+    let locked = meeting.is_adjusted();
+    // Out for justering, the text stays as the signers read it: back to
+    // the draft to change it. Adjusted, only addenda change it.
+    let out_for_signing = !locked && meeting.minutes == MinutesState::ForAdjustment;
+    let editable = !locked && !out_for_signing;
     let paragraph_views = paragraphs
         .into_iter()
-        .map(|p| view! { <ParagraphView paragraph=p locked /> })
+        .map(|p| view! { <ParagraphView paragraph=p editable /> })
         .collect_view();
     let editing = RwSignal::new(false);
     let edited = meeting.clone();
@@ -83,12 +87,13 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             {(meeting.minutes == MinutesState::Planned).then(|| view! {
                 <p class="lead">{t(Text::MinutesPlannedNoMinutes)}</p>
             })}
-            <div class="actions edit-actions" hidden=move || editing.get()>
-                {(!locked).then(|| view! {
+            {editable.then(|| view! {
+                <div class="actions edit-actions edit-only" hidden=move || editing.get()>
                     <button type="button" class="secondary" on:click=move |_| editing.set(true)>{t(Text::MinutesEditMeeting)}</button>
                     <DeleteButton record=meeting.reference() what=t(Text::DeleteTheMeeting) on_deleted=to_body />
-                })}
-            </div>
+                </div>
+            })}
+            {out_for_signing.then(|| view! { <p class="hint edit-only">{t(Text::MinutesFrozenForAdjustment)}</p> })}
             {editor}
             <MinutesWorkflow meeting=meeting.clone() />
             <Attendance meeting=meeting.clone() />
@@ -97,7 +102,7 @@ fn Minutes(meeting: Meeting) -> impl IntoView {
             <section class="paragrafer" aria-labelledby="paragrafer">
                 <h2 id="paragrafer">{t(Text::MinutesParagraphs)}</h2>
                 {paragraph_views}
-                {(!locked).then(|| view! { <NewParagraph meeting=meeting.id.clone() /> })}
+                {editable.then(|| view! { <div class="edit-only"><NewParagraph meeting=meeting.id.clone() /></div> })}
             </section>
             <Addenda meeting=meeting.clone() />
             <RecordHistory record=meeting.reference() />
@@ -157,17 +162,49 @@ fn Attendance(meeting: Meeting) -> impl IntoView {
     }
 }
 
+/// The signature block: each line with its justering (date, on paper)
+/// once given; while the minutes are out for justering, the lines still
+/// unsigned say so, and in editing mode a signature given on paper can be
+/// recorded on each.
 #[component]
 fn Signatures(meeting: Meeting) -> impl IntoView {
-    let lines = meeting
-        .signatures
-        .iter()
+    let repo = Repo::expect_context();
+    let signing = meeting.minutes == MinutesState::ForAdjustment;
+    // Out for justering, the block as the meeting names its signers now
+    // (a line the block gained since it was sent shows, unsigned).
+    let lines: Vec<Signature> = if signing {
+        meeting
+            .signature_block()
+            .into_iter()
+            .map(|line| Signature {
+                signed: meeting.signature_of(&line.person, line.role).cloned(),
+                ..line
+            })
+            .collect()
+    } else {
+        meeting.signatures.clone()
+    };
+    let open = signing && !meeting.is_adjusted();
+    let lines = lines
+        .into_iter()
         .map(|s| {
+            let status = match (&s.signed, open) {
+                (Some(signed), _) => Some(signed.described()),
+                (None, true) => Some(t(Text::SignatureNotYet).to_owned()),
+                (None, false) => None,
+            };
+            let class = if s.signed.is_some() { "signature signed" } else { "signature" };
+            let paper = (open && s.signed.is_none()).then(|| {
+                let name = repo.snapshot(|d| d.person_name(&s.person));
+                view! { " " <PaperSignature meeting=meeting.id.clone() person=s.person.clone() name /> }
+            });
             view! {
-                <div class="signature">
+                <div class=class>
                     <span class="line" aria-hidden="true"></span>
                     <PersonLink id=s.person.clone() /> " | " {s.role.label()}
                     {s.paragraphs.map(|r| view! { " " <span class="range">{r.to_string()}</span> })}
+                    {status.map(|text| view! { " – " <span class="signed-status">{text}</span> })}
+                    {paper}
                 </div>
             }
         })
@@ -222,12 +259,12 @@ fn Agenda(meeting: Meeting) -> impl IntoView {
 }
 
 #[component]
-fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
+fn ParagraphView(paragraph: Paragraph, editable: bool) -> impl IntoView {
     let editing = RwSignal::new(OpenParagraph::take(paragraph.number));
     let edited = paragraph.clone();
     let editor = move || {
         editing.get().then(|| {
-            view! { <ParagraphForm paragraph=edited.clone() locked on_done=move || editing.set(false) /> }
+            view! { <ParagraphForm paragraph=edited.clone() locked=!editable on_done=move || editing.set(false) /> }
         })
     };
     let record = paragraph.reference();
@@ -282,10 +319,12 @@ fn ParagraphView(paragraph: Paragraph, locked: bool) -> impl IntoView {
             {disqualified}
             {reservations}
             {follow_ups}
-            <div class="actions edit-actions" hidden=move || editing.get()>
-                <button type="button" class="secondary" on:click=move |_| editing.set(true)>{tf(Text::MinutesEditParagraph, &[&paragraph.number])}</button>
-                {(!locked).then(|| view! { <DeleteButton record what=t(Text::DeleteTheParagraph) /> })}
-            </div>
+            {editable.then(|| view! {
+                <div class="actions edit-actions edit-only" hidden=move || editing.get()>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>{tf(Text::MinutesEditParagraph, &[&paragraph.number])}</button>
+                    <DeleteButton record what=t(Text::DeleteTheParagraph) />
+                </div>
+            })}
             {editor}
         </article>
     }

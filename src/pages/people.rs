@@ -59,7 +59,7 @@ fn OrganisationTools(organisation: Organisation) -> impl IntoView {
     };
     view! {
         <div class="record-tools">
-            <button type="button" class="secondary" aria-label=label on:click=move |_| editing.set(true) hidden=move || editing.get()>
+            <button type="button" class="secondary edit-only" aria-label=label on:click=move |_| editing.set(true) hidden=move || editing.get()>
                 {t(Text::OrganisationFormHeading)}
             </button>
             <DeleteButton record=record.clone() what=t(Text::DeleteTheOrganisation) />

@@ -129,7 +129,7 @@ fn PersonDetails(person: Person) -> impl IntoView {
                     {person.organisation.clone().map(|id| view! { <dt>{t(Text::FieldOrganisation)}</dt><dd><OrganisationName id /></dd> })}
                     {person.municipality.clone().map(|id| view! { <dt>{t(Text::OrganisationKindMunicipality)}</dt><dd><OrganisationName id /></dd> })}
                 </dl>
-                <button type="button" class="secondary" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
+                <button type="button" class="secondary edit-only" on:click=move |_| editing.set(true) hidden=move || editing.get()>{t(Text::Edit)}</button>
                 <DeleteButton record=record.clone() what=t(Text::DeleteThePerson) on_deleted=to_list />
                 {editor}
             </header>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::Language;
 use crate::i18n::{self, t, Lang, Text};
-use crate::model::CopyIdentity;
+use crate::model::{CopyIdentity, PersonId};
 use crate::repo::Repo;
 
 /// Who keeps this copy: the organisation and, optionally, the person. It is
@@ -13,6 +13,13 @@ pub fn SettingsPage() -> impl IntoView {
     let current = repo.identity().get_untracked();
     let organisation = RwSignal::new(current.organisation.clone().unwrap_or_default());
     let person = RwSignal::new(current.person.clone().unwrap_or_default());
+    let person_id = RwSignal::new(
+        current
+            .person_id
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    );
     let message = RwSignal::new(None::<(bool, String)>);
     let mut names = repo.snapshot(|d| {
         d.live_organisations()
@@ -29,9 +36,44 @@ pub fn SettingsPage() -> impl IntoView {
         })
         .collect_view();
 
+    // Who the person is in the register: the signer this copy signs
+    // minutes as. Everyone live, by name, with their organisation.
+    let mut register = repo.snapshot(|d| {
+        d.live_people()
+            .map(|p| {
+                let label = match &p.organisation {
+                    Some(org) => format!("{} ({})", p.name, d.organisation_name(org)),
+                    None => p.name.clone(),
+                };
+                (p.id.to_string(), label)
+            })
+            .collect::<Vec<_>>()
+    });
+    register.sort_by(|a, b| a.1.cmp(&b.1));
+    let register = register
+        .into_iter()
+        .map(|(id, label)| view! { <option value=id>{label}</option> })
+        .collect_view();
+    // Choosing oneself in the register gives the name too, when none is typed.
+    let choose_person = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if person.with_untracked(|p| p.trim().is_empty()) && !id.is_empty() {
+            let name =
+                repo.snapshot(|d| d.person(&PersonId::new(id.clone())).map(|p| p.name.clone()));
+            if let Some(name) = name {
+                person.set(name);
+            }
+        }
+        person_id.set(id);
+    };
+
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match CopyIdentity::new(&organisation.get_untracked(), &person.get_untracked()) {
+        let chosen = person_id.get_untracked();
+        let chosen = (!chosen.is_empty()).then(|| PersonId::new(chosen));
+        match CopyIdentity::new(&organisation.get_untracked(), &person.get_untracked())
+            .map(|identity| identity.with_person_id(chosen))
+        {
             Ok(identity) => match repo.set_identity(identity) {
                 Ok(()) => message.set(Some((true, t(Text::IdentitySaved).into()))),
                 Err(e) => message.set(Some((false, e.to_string()))),
@@ -67,6 +109,15 @@ pub fn SettingsPage() -> impl IntoView {
                     prop:value=move || person.get()
                     on:input=move |ev| person.set(event_target_value(&ev))
                 />
+                <label for="registerperson">{t(Text::FieldYouInRegister)}</label>
+                <select
+                    id="registerperson"
+                    prop:value=move || person_id.get()
+                    on:change=choose_person
+                >
+                    <option value="">{t(Text::NobodyChosen)}</option>
+                    {register}
+                </select>
                 <button type="submit">{t(Text::Save)}</button>
             </form>
             {move || message.get().map(|(ok, text)| {

@@ -23,8 +23,8 @@ use crate::exchange::{ImportUndo, Ledger, RecordRef};
 use crate::journal::{records_of, TabSync};
 use crate::model::{
     AgendaItem, BodyId, Change, ChangeStamp, CopyIdentity, CountyId, Dataset, DueNote, EditError,
-    Editable, History, HistoryEntry, Meeting, MeetingId, MinutesStep, NewAddendum, ParagraphId,
-    Person, PlannedMeeting, RotationStart,
+    Editable, History, HistoryEntry, Justering, Meeting, MeetingId, MinutesStep, NewAddendum,
+    ParagraphId, Person, PlannedMeeting, RotationStart,
 };
 use crate::storage::{KeyValueState, MemoryStore, Persistence, SetAside, StateStore, StorageError};
 
@@ -455,6 +455,17 @@ impl Repo {
             )))
         })?;
         Ok(id)
+    }
+
+    /// Records a signature of minutes out for justering: this copy's
+    /// person signing their own lines, or a signature given on paper.
+    pub fn sign_minutes(&self, meeting: &MeetingId, justering: Justering) -> Result<(), EditError> {
+        self.edit(|data, _, stamp| {
+            Ok(Some((
+                data.sign_minutes(meeting, justering, today(), stamp)?,
+                None,
+            )))
+        })
     }
 
     /// Records a correction or addition to adjusted minutes.

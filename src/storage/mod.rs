@@ -56,6 +56,8 @@ pub mod keys {
     pub const LANGUAGE: &str = "samverkan.language";
     /// The accessibility statement's contact (`model::StatementContact`).
     pub const STATEMENT_CONTACT: &str = "samverkan.statement-contact";
+    /// Reading or editing mode ("read", "edit"; reading when absent).
+    pub const EDIT_MODE: &str = "samverkan.mode";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -21,7 +21,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { useApp, expectText, waitForApp, h1Text } from "./harness.mjs";
+import { useApp, expectText, waitForApp, enterEditMode, h1Text } from "./harness.mjs";
 
 const app = useApp();
 const PATH = "/organ/nb-psb";
@@ -66,6 +66,7 @@ async function newTab(context) {
   const page = watch(await context.newPage());
   await page.goto(PATH);
   await waitForApp(page);
+  await enterEditMode(page);
   return page;
 }
 
@@ -98,6 +99,7 @@ async function renameAndLeave(page, leave, { rounds = ROUNDS, tag }) {
     page = await leave(page);
     // The h1 is drawn only once the stored data is loaded (app.rs: routes wait for the repo).
     await waitForApp(page);
+    await enterEditMode(page);
     const shown = await h1Text(page);
     if (shown !== name) lost.push(`#${i}: h1 ${JSON.stringify(shown)}, expected ${JSON.stringify(name)}`);
   }
@@ -155,6 +157,7 @@ for (const [how, leave, tag] of [
       await page.locator("html:not([data-saving])").waitFor({ state: "attached" });
       await page.goto(PATH);
       await waitForApp(page);
+      await enterEditMode(page);
       console.log(`[durability] archive ${path.basename(ARCHIVE_FILE)} imported and ${PATH} shown in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
       const { survived, lost } = await renameAndLeave(page, leave, { tag });

@@ -32,7 +32,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
-import { DIST, CHROMIUM, VIEWPORT, TIMEOUT_MS, expectH1, expectText, waitForApp } from "./harness.mjs";
+import { DIST, CHROMIUM, VIEWPORT, TIMEOUT_MS, expectH1, expectText, waitForApp, enterEditMode } from "./harness.mjs";
 
 const URL_PATH = "/organ/nb-lansstyrgruppen";
 const SIZE = process.env.E2E_FULL_DISK_SIZE || "40m";
@@ -115,6 +115,7 @@ async function launch(profile) {
   });
   await page.goto(URL_PATH);
   await waitForApp(page);
+  await enterEditMode(page);
   return page;
 }
 
@@ -276,6 +277,7 @@ test("IndexedDB and localStorage full for real: 'Inte sparat', the notice, what 
   // that write was seen to lose the whole batch — see the note at the top.)
   await page.reload();
   await waitForApp(page);
+  await enterEditMode(page);
   await expectH1(page, "(SAVED1)");
   await expectText(saveStatus(page), "Sparat");
   assert.equal(await fullNotice(page).count(), 0);

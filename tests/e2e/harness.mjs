@@ -10,7 +10,13 @@
 //
 // useApp() registers hooks that, per file, serve dist/ with scripts/static-server.mjs on a
 // free port and launch /usr/bin/chromium headless; every openPage() gets a fresh browser
-// context (fresh storage) at 768×1024. After each test the contexts are closed, and the
+// context (fresh storage) at 768×1024.
+//
+// Reading and editing are apart in the app (a fresh profile reads: no edit controls). Most
+// tests edit, so openPage() turns editing mode on the way a user does, with one tap on the
+// header's switch, which the profile then remembers; `mode: "read"` leaves a page as a reader
+// sees it (tests of reading mode, and of a justerare who only reads and signs). Tests that
+// make their own contexts call enterEditMode(page) themselves. After each test the contexts are closed, and the
 // test fails if the app threw (pageerror), panicked, logged a console error, or broke its
 // Content-Security-Policy (every page reports `securitypolicyviolation` events to the test, so
 // the whole suite runs under the CSP of index.html).
@@ -101,10 +107,19 @@ export function useApp() {
    * `hasTouch: true` emulates a touch screen (for `locator.tap()` and `page.touchscreen`).
    * `contextOptions` go to `browser.newContext` (e.g. `baseURL` of another server, `userAgent`);
    * `initScripts` (source text) run in every page of the context before the app's scripts.
+   * `mode`: "edit" (default) turns editing mode on with the header's switch once the app is
+   * drawn; "read" leaves the app in reading mode, as a fresh profile opens it.
    */
   async function openPage(
     urlPath = "/",
-    { viewport = VIEWPORT, waitForH1 = true, hasTouch = false, contextOptions = {}, initScripts = [] } = {},
+    {
+      viewport = VIEWPORT,
+      waitForH1 = true,
+      hasTouch = false,
+      contextOptions = {},
+      initScripts = [],
+      mode = "edit",
+    } = {},
   ) {
     const context = await browser.newContext({
       baseURL,
@@ -130,7 +145,10 @@ export function useApp() {
       }
     });
     await page.goto(urlPath);
-    if (waitForH1) await waitForApp(page);
+    if (waitForH1) {
+      await waitForApp(page);
+      if (mode === "edit") await enterEditMode(page);
+    }
     return page;
   }
 
@@ -166,6 +184,47 @@ export async function waitForApp(page) {
     throw new Error(`no h1 rendered on ${pathOf(page)} within ${TIMEOUT_MS} ms; page text: ${JSON.stringify(body)}`, {
       cause: err,
     });
+  }
+}
+
+/** The header's switch between reading and editing mode. */
+export function modeSwitch(page) {
+  return page.locator(".site-header").getByRole("switch", { name: /^(Redigeringsläge|Editing mode)$/ });
+}
+
+/** Turns editing mode on with one tap on the header's switch, unless it is on. */
+export async function enterEditMode(page) {
+  const toggle = modeSwitch(page);
+  if ((await toggle.getAttribute("aria-checked")) !== "true") await toggle.click();
+  await page.locator('html[data-mode="edit"]').waitFor({ state: "attached" });
+}
+
+/** Turns editing mode off (reading mode), unless it is off. */
+export async function enterReadingMode(page) {
+  const toggle = modeSwitch(page);
+  if ((await toggle.getAttribute("aria-checked")) === "true") await toggle.click();
+  await page.locator('html[data-mode="read"]').waitFor({ state: "attached" });
+}
+
+/**
+ * A draft protokoll of the body at `bodyPath` with one § per title, made through the UI (in
+ * editing mode); ends on the protokoll's page. Adjusted minutes (all the built-in ones) offer
+ * no edit control, so tests of the § and meeting forms start from one of these.
+ */
+export async function draftMinutes(page, { bodyPath = "/organ/nb-psb", titles = ["Mötets öppnande"] } = {}) {
+  await page.goto(new URL(bodyPath, page.url()).href);
+  await waitForApp(page);
+  await enterEditMode(page);
+  await page.getByRole("button", { name: "Nytt protokoll", exact: true }).click();
+  await page.locator("#nytt-mote-plats").fill("Luleå");
+  await page.getByRole("button", { name: "Skapa protokoll", exact: true }).click();
+  await expectH1(page, "Protokoll");
+  for (const [i, title] of titles.entries()) {
+    await page.getByRole("button", { name: "Ny §", exact: true }).click();
+    const form = page.locator(".paragrafer form");
+    await form.getByLabel("Rubrik", { exact: true }).fill(title);
+    await form.getByRole("button", { name: "Spara §", exact: true }).click();
+    await expectCount(page.locator("article.paragraf"), i + 1);
   }
 }
 

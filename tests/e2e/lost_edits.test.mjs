@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { useApp, expectH1, expectText, waitForApp, h1Text, norm } from "./harness.mjs";
+import { useApp, expectH1, expectText, waitForApp, enterEditMode, h1Text, norm } from "./harness.mjs";
 
 const app = useApp();
 const PSB = "/organ/nb-psb";
@@ -51,6 +51,7 @@ async function newTab(context, urlPath) {
   const page = watch(await context.newPage());
   await page.goto(urlPath);
   await waitForApp(page);
+  await enterEditMode(page);
   return page;
 }
 
@@ -167,6 +168,7 @@ async function conflictValues(page, title, field) {
 async function nameState(page, bodyPath) {
   await page.goto(bodyPath);
   await waitForApp(page);
+  await enterEditMode(page);
   const h1 = await h1Text(page);
   const notice = norm(await page.locator(".conflict-notice").innerText().catch(() => ""));
   const inConflict = /\bnamn\b/.test(notice.replace(/kortnamn/g, ""));

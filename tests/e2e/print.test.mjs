@@ -3,7 +3,7 @@
 // agreement section by section, and the diagram fits on one A4 page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useApp, expectH1, expectCount } from "./harness.mjs";
+import { useApp, expectH1, expectCount, draftMinutes } from "./harness.mjs";
 
 const app = useApp();
 const MINUTES = "/moten/nb-psb-2021-protokoll";
@@ -57,7 +57,9 @@ test("a printed protokoll shows its header, attendance, signatures and every § 
 });
 
 test("an open editor and the undo bar are not printed", async () => {
-  const page = await app.openPage(MINUTES);
+  // Adjusted minutes offer no editor: a draft of one's own.
+  const page = await app.openPage("/organ/nb-psb");
+  await draftMinutes(page, { titles: ["Mötets öppnande", "Lägesbild"] });
   await page.getByRole("button", { name: "Redigera § 2", exact: true }).click();
   await page.locator(".edit-form").first().waitFor();
   await page.emulateMedia({ media: "print" });

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use super::gesture::{Action, Gestures};
 use super::viewport::DOUBLE_TAP_ZOOM;
 use super::DiagramState;
+use crate::components::EditMode;
 use crate::diagram::{
     band_accent, band_fill, baseline, edge_style, legend, BandBox, EdgeRoute, Layout, LineKind,
     MarkerFill, MarkerShape, NodeBox, Point, BOX_FILL,
@@ -31,6 +32,7 @@ pub(super) fn Canvas(
     // same touch afterwards must not land on what the panel put there.
     let swallow_click = StoredValue::new(false);
     let drag: RwSignal<DragOffset> = RwSignal::new(None);
+    let mode = EditMode::expect_context();
     let related = Memo::new(move |_| {
         let selected = state.selected.get()?;
         Some(state.layout.with(|l| neighbours(l, &selected)))
@@ -40,6 +42,12 @@ pub(super) fn Canvas(
         for action in actions {
             if matches!(action, Action::Tap { .. }) {
                 swallow_click.set_value(true);
+            }
+            // Placing a body by hand is an edit: in reading mode a body
+            // stays where it is.
+            let placing = matches!(action, Action::Drag { .. } | Action::Drop { .. });
+            if placing && !mode.is_on_untracked() {
+                continue;
             }
             carry_out(state, drag, action);
         }

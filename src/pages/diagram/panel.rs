@@ -186,7 +186,7 @@ fn Placement(id: BodyId, state: DiagramState) -> impl IntoView {
     let reset_id = id.clone();
     let reset = move |_| state.reset_positions(std::slice::from_ref(&reset_id));
     view! {
-        <section class="placement">
+        <section class="placement edit-only">
             <h3>{t(Text::DiagramPlacementHeading)}</h3>
             <p class="hint">{t(Text::DiagramPlacementHint)}</p>
             <div class="nudge" role="group" aria-label=t(Text::DiagramMoveBox)>

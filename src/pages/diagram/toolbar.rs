@@ -49,7 +49,7 @@ pub(super) fn Toolbar(
             <button type="button" class="secondary" on:click=zoom_out>{t(Text::DiagramZoomOut)}</button>
             <button type="button" class="secondary" on:click=fit>{t(Text::DiagramFit)}</button>
             <button type="button" class="secondary" on:click=reset_view>{t(Text::DiagramResetView)}</button>
-            <button type="button" class="secondary" on:click=reset_layout disabled=move || !any_manual()>
+            <button type="button" class="secondary edit-only" on:click=reset_layout disabled=move || !any_manual()>
                 {t(Text::DiagramResetLayout)}
             </button>
         </div>

@@ -78,7 +78,7 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
                     <li class="history-entry">
                         <EntryView entry fields />
                         {restorable.then(|| view! {
-                            <button type="button" class="secondary" on:click=restore>{t(Text::HistoryRestoreThis)}</button>
+                            <button type="button" class="secondary edit-only" on:click=restore>{t(Text::HistoryRestoreThis)}</button>
                         })}
                     </li>
                 }
@@ -97,7 +97,7 @@ pub fn RecordHistory(record: RecordRef) -> impl IntoView {
                     {items}
                     <li class="history-entry">
                         <p class="entry-head"><strong>{t(Text::HistoryVersionBefore)}</strong></p>
-                        <button type="button" class="secondary" on:click=restore_first>{t(Text::HistoryRestoreThat)}</button>
+                        <button type="button" class="secondary edit-only" on:click=restore_first>{t(Text::HistoryRestoreThat)}</button>
                     </li>
                 </ol>
             </details>
@@ -126,7 +126,7 @@ pub fn DeleteButton(
         Err(e) => error.set(Some(e.to_string())),
     };
     view! {
-        <span class="delete">
+        <span class="delete edit-only">
             <button type="button" class="secondary danger" hidden=move || asking.get() on:click=move |_| { error.set(None); asking.set(true) }>
                 {tf(Text::DeleteWhat, &[&what])}
             </button>
@@ -274,7 +274,7 @@ pub fn ChangesPage() -> impl IntoView {
                 };
                 view! {
                     <li>{label.clone()} " "
-                        <button type="button" class="secondary" aria-label=tf(Text::RestoreWhat, &[&label]) on:click=restore>{t(Text::Restore)}</button>
+                        <button type="button" class="secondary edit-only" aria-label=tf(Text::RestoreWhat, &[&label]) on:click=restore>{t(Text::Restore)}</button>
                     </li>
                 }
             })
@@ -284,12 +284,12 @@ pub fn ChangesPage() -> impl IntoView {
         <article>
             <h1>{t(Text::ChangesHeading)}</h1>
             <p>{t(Text::ChangesLead)}</p>
-            <button type="button" on:click=undo>{t(Text::UndoLatestChange)}</button>
+            <button type="button" class="edit-only" on:click=undo>{t(Text::UndoLatestChange)}</button>
             <p role="status">{move || message.get()}</p>
             <section>
                 <h2>{t(Text::DeletedHeading)}</h2>
                 <Show when=any_deleted fallback=|| view! { <p>{t(Text::DeletedNone)}</p> }>
-                    <button type="button" class="secondary" on:click=restore_all>{t(Text::RestoreAll)}</button>
+                    <button type="button" class="secondary edit-only" on:click=restore_all>{t(Text::RestoreAll)}</button>
                 </Show>
                 <ul class="deleted-records">{deleted}</ul>
             </section>

@@ -24,7 +24,7 @@ pub use body::{BodyForm, NewBody};
 pub use history::{ChangesPage, DeleteButton, RecordHistory, UndoBar};
 pub use meeting::{MeetingForm, NewMinutes};
 pub use membership::MembershipForm;
-pub use minutes::{Addenda, MinutesWorkflow};
+pub use minutes::{Addenda, MinutesWorkflow, PaperSignature};
 pub use organisation::{NewOrganisation, OrganisationForm};
 pub use paragraph::{NewParagraph, OpenParagraph, ParagraphForm};
 pub use person::{NewPerson, PersonForm};
@@ -175,7 +175,7 @@ fn NewRecordButton(
         }
     });
     view! {
-        <div class="new-record">
+        <div class="new-record edit-only">
             <button type="button" on:click=move |_| open.set(true) hidden=move || open.get()>{label}</button>
             {move || open.get().then(|| form(done))}
         </div>

@@ -82,7 +82,7 @@ fn ConflictItem(conflict: Conflict, status: RwSignal<Option<Status>>) -> impl In
             view! {
                 <li>
                     <ConflictValueView shown value=value.clone() current=index == 0 on_item />
-                    <button type="button" on:click=keep>{t(Text::ConflictKeep)}</button>
+                    <button type="button" class="edit-only" on:click=keep>{t(Text::ConflictKeep)}</button>
                 </li>
             }
         })
@@ -138,7 +138,7 @@ fn CombinedValue(combine: Combine, status: RwSignal<Option<Status>>) -> impl Int
             view! { <CombinedEditor combine status open /> }.into_any()
         } else {
             view! {
-                <p>
+                <p class="edit-only">
                     <button type="button" class="secondary" on:click=move |_| open.set(true)>
                         {t(Text::ConflictWriteCombined)}
                     </button>
