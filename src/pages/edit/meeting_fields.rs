@@ -176,18 +176,23 @@ impl MeetingFields {
         } else {
             self.place.trim().to_owned()
         };
+        let chair = chosen(&self.chair);
+        let mut decision_makers = self
+            .roll_call
+            .decision_makers()
+            .map_err(|e| refused("decision_makers", &e.message(&name)))?;
+        if chair != opened.chair {
+            mark_chair(&mut decision_makers, opened.chair.as_ref(), chair.as_ref());
+        }
         Ok(Meeting {
             date,
             start,
             place,
             kind: enum_from(&self.kind).unwrap_or(opened.kind),
-            chair: chosen(&self.chair),
+            chair,
             secretary: chosen(&self.secretary),
             adjusters,
-            decision_makers: self
-                .roll_call
-                .decision_makers()
-                .map_err(|e| refused("decision_makers", &e.message(&name)))?,
+            decision_makers,
             agenda: self
                 .agenda
                 .iter()
@@ -207,11 +212,53 @@ impl MeetingFields {
     }
 }
 
+/// The attendance says who chairs, as the seed protokoll does ("Linda
+/// Frohm, ordförande"): when the form names another chair, the new chair's
+/// row gets the role (if it has none) and the former chair's row loses it
+/// (only the role the app wrote, never one a person typed).
+fn mark_chair(makers: &mut [DecisionMaker], before: Option<&PersonId>, now: Option<&PersonId>) {
+    let role = t(Text::DraftRoleChair);
+    for maker in makers.iter_mut() {
+        if Some(&maker.person) == before && maker.role.as_deref() == Some(role) {
+            maker.role = None;
+        }
+        if Some(&maker.person) == now && maker.role.is_none() {
+            maker.role = Some(role.to_owned());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const MINUTES: &str = "nb-psb-2021-protokoll";
+
+    #[test]
+    fn naming_a_chair_marks_their_row_and_unmarks_the_former_one() {
+        let person = |s: &str| PersonId::new(s);
+        let row = |p: &str, role: Option<&str>| DecisionMaker {
+            person: person(p),
+            representing: OrganisationId::new("region-nb"),
+            party: None,
+            role: role.map(str::to_owned),
+            paragraphs: None,
+            note: None,
+            serving_for: None,
+        };
+        let mut makers = vec![
+            row("p-a", Some("ordförande")),
+            row("p-b", None),
+            row("p-c", Some("vice ordförande")),
+        ];
+        mark_chair(&mut makers, Some(&person("p-a")), Some(&person("p-b")));
+        let roles: Vec<Option<&str>> = makers.iter().map(|m| m.role.as_deref()).collect();
+        assert_eq!(roles, [None, Some("ordförande"), Some("vice ordförande")]);
+        // A role a person wrote is theirs: naming them chair keeps it.
+        mark_chair(&mut makers, Some(&person("p-b")), Some(&person("p-c")));
+        let roles: Vec<Option<&str>> = makers.iter().map(|m| m.role.as_deref()).collect();
+        assert_eq!(roles, [None, None, Some("vice ordförande")]);
+    }
     const CHAIR: &str = "p-linda-frohm";
 
     fn stamp() -> ChangeStamp {
