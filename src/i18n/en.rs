@@ -383,6 +383,7 @@ pub(super) fn text(text: Text) -> &'static str {
         FieldLabelSubstitutes => "substitutes",
         FieldLabelOffices => "chair and secretary",
         FieldLabelMeetingRules => "meeting rules",
+        FieldLabelDueNotes => "notes on To do",
         FieldLabelReviews => "reviews",
         FieldLabelWorkingOrder => "rules of procedure",
         FieldLabelKind => "type",

@@ -383,6 +383,7 @@ pub(super) fn text(text: Text) -> &'static str {
         FieldLabelSubstitutes => "ersättare",
         FieldLabelOffices => "ordförande och sekreterare",
         FieldLabelMeetingRules => "mötesregler",
+        FieldLabelDueNotes => "noteringar i Att göra",
         FieldLabelReviews => "översyner",
         FieldLabelWorkingOrder => "arbetsordning",
         FieldLabelKind => "typ",

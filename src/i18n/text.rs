@@ -408,6 +408,7 @@ texts! {
     FieldLabelSubstitutes,
     FieldLabelOffices,
     FieldLabelMeetingRules,
+    FieldLabelDueNotes,
     FieldLabelReviews,
     FieldLabelWorkingOrder,
     FieldLabelKind,

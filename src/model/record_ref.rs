@@ -256,6 +256,7 @@ pub fn field_label(field: &str) -> &str {
         "chosen_within" => t(Text::FieldLabelChosenWithin),
         "held_by" => t(Text::FieldLabelHeldBy),
         "rotation" => t(Text::FieldLabelRotation),
+        "due_notes" => t(Text::FieldLabelDueNotes),
         "period_years" => t(Text::FieldLabelPeriodYears),
         "between" => t(Text::FieldLabelBetween),
         "blocks" => t(Text::FieldLabelBlocks),
