@@ -147,21 +147,8 @@ mod tests {
 
     fn paragraph(id: &str, meeting: &str, number: u32, title: &str) -> Paragraph {
         Paragraph {
-            id: ParagraphId::new(id),
-            meta: RecordMeta::default(),
-            meeting: MeetingId::new(meeting),
-            number,
             title: title.into(),
-            presenters: vec![],
-            documents: vec![],
-            background: vec![],
-            proposal: None,
-            decision: None,
-            decision_kind: DecisionKind::NotedToFile,
-            parts: vec![],
-            follow_ups: vec![],
-            disqualified: vec![],
-            reservations: vec![],
+            ..Paragraph::blank(ParagraphId::new(id), MeetingId::new(meeting), number)
         }
     }
 
